@@ -1,0 +1,15 @@
+"""Context of every figure: document date, region, deadline, target or fact, metric, role.
+
+Each step reads the normalised text and the mentions and fills its own fields of the records.
+"""
+from __future__ import annotations
+
+
+def add_context(norm, segments, mentions, figures, meta) -> None:
+    """Fill the context fields of `figures` (parallel to `mentions`) in place."""
+    for step in _steps():
+        step(norm, segments, mentions, figures, meta)
+
+
+def _steps():
+    return ()

@@ -1,0 +1,45 @@
+"""Sentences and clauses of normalised text, the units every context rule reads.
+
+A sentence ends at 。！？; or a line break; a clause also ends at a comma. Context is decided
+per clause first (确保 governs the clause it opens), then per sentence.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
+_CLAUSE_END = regex.compile(r"[。！？!?；;\n,，、:：]+")
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Start offsets of sentences and clauses, for O(log n) look-up of the one holding a position."""
+    text: str
+    sentence_starts: tuple[int, ...]
+    clause_starts: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str) -> "Segments":
+        return Segments(text, _starts(text, _SENTENCE_END), _starts(text, _CLAUSE_END))
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        return _span(self.sentence_starts, at, len(self.text), self.text)
+
+    def clause(self, at: int) -> tuple[int, int]:
+        return _span(self.clause_starts, at, len(self.text), self.text)
+
+
+def _starts(text: str, ends: regex.Pattern) -> tuple[int, ...]:
+    return (0,) + tuple(m.end() for m in ends.finditer(text) if m.end() < len(text))
+
+
+def _span(starts: tuple[int, ...], at: int, length: int, text: str) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, at) - 1
+    start = starts[i]
+    end = starts[i + 1] if i + 1 < len(starts) else length
+    while end > start and text[end - 1] in "\n ":
+        end -= 1
+    return start, end

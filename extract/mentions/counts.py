@@ -1,0 +1,63 @@
+"""Counts of projects and enterprises: 25个重大项目, 产业项目不少于30个, 3-5家企业, 企业30家."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from extract.mentions import Mention
+from extract.mentions.bounds import qualifier_of, range_values
+from extract.mentions.grammar import count_patterns
+from extract.rules import load_table
+
+_COUNTED = {row["word"]: row["counted"] for row in load_table("counted_nouns")}
+_CLASSIFIER_COUNTS: dict[str, set[str]] = defaultdict(set)
+for _row in load_table("count_classifiers"):
+    _CLASSIFIER_COUNTS[_row["word"]].add(_row["counted"])
+_EXCLUSIONS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _row in load_table("count_exclusions"):
+    _EXCLUSIONS[_row["position"]] += (_row["word"],)
+
+
+def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
+    before = text[max(0, m.start("num") - 2) : m.start("num")]
+    if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
+        return True
+    after = m.end("cls")
+    if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):
+        return True
+    return number_first and m.group("num2") is None and m.group("num") in _EXCLUSIONS["generic"]
+
+
+def _mention(text: str, m: regex.Match, number_first: bool) -> Mention | None:
+    counted = _COUNTED[m.group("noun")]
+    if counted not in _CLASSIFIER_COUNTS[m.group("cls")] or _excluded(text, m, number_first):
+        return None
+    values = range_values(m.group("num"), m.group("num2"))
+    if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
+        return None
+    qualifier, start = qualifier_of(m, text)
+    return Mention(
+        start=start if number_first else m.start("noun"),
+        end=m.end(),
+        kind="count",
+        value=values[0],
+        value_max=values[1],
+        currency=None,
+        unit=m.group("cls"),
+        qualifier=qualifier,
+        counted=counted,
+        number_start=m.start("num"),
+        number_end=m.end("cls"),
+    )
+
+
+def find_counts(text: str) -> list[Mention]:
+    number_first, noun_first = count_patterns()
+    found = []
+    for pattern, is_number_first in ((number_first, True), (noun_first, False)):
+        for m in pattern.finditer(text, overlapped=not is_number_first):
+            mention = _mention(text, m, is_number_first)
+            if mention is not None:
+                found.append(mention)
+    return found

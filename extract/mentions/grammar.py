@@ -1,0 +1,79 @@
+"""Compile the rule tables into the regular expressions that find money amounts and counts.
+
+Nothing here knows a word: every alternation comes from extract/rules/*.tsv. Patterns work on
+normalised text (Simplified, half-width) and use no nested unbounded repetition, so matching
+stays linear on adversarial input (long digit runs, thousands of 亿).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extract.numbers import CN_UNIT_CLASS, NUMERAL
+from extract.rules import load_table, words
+
+
+def alternation(items) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+
+def qualifier_words(position: str) -> dict[str, str]:
+    return {row["word"]: row["qualifier"] for row in load_table("qualifiers") if row["position"] == position}
+
+
+RANGE_SEPARATOR = r"(?:[-~～—–]{1,2}|至|到)"
+INCLUSIVE = r"(?:\(含\))"
+
+
+@lru_cache(maxsize=1)
+def money_pattern() -> regex.Pattern:
+    currencies = load_table("currencies")
+    suffix_units = alternation(r["word"] for r in currencies if r["position"] in ("suffix", "both"))
+    prefix_units = alternation(r["word"] for r in currencies if r["position"] in ("prefix", "both"))
+    foreign_after_yuan = alternation(r["word"] for r in currencies if r["word"] not in ("元", "圆", "块", "块钱"))
+    subunits = alternation(r["word"] for r in load_table("money_subunits"))
+    return regex.compile(
+        rf"""
+        (?P<qpre>{alternation(qualifier_words("prefix"))})?
+        (?:(?P<curpre>{prefix_units})\ ?)?
+        (?<![0-9.A-Za-z])
+        (?P<num>{NUMERAL})
+        (?:{INCLUSIVE}?(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?P<infix>{alternation(qualifier_words("infix"))})?
+        (?P<post>[{CN_UNIT_CLASS}]{{0,3}})
+        (?P<unit>{suffix_units})
+        (?P<cur2>{foreign_after_yuan})?
+        (?P<sub>(?:又?{NUMERAL}(?:{subunits}))+)?
+        (?:整|正|钱)?
+        (?P<qsuf>{INCLUSIVE}?(?:{alternation(qualifier_words("suffix"))}))?
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def count_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(number first: 25个重大项目, noun first: 产业项目不少于30个)."""
+    nouns = alternation(words("counted_nouns"))
+    classifiers = alternation(words("count_classifiers"))
+    prefix = alternation(qualifier_words("prefix"))
+    infix = alternation(qualifier_words("infix"))
+    suffix = alternation(qualifier_words("suffix"))
+    number = rf"""
+        (?P<qpre>{prefix})?
+        (?<![0-9.A-Za-z])
+        (?P<num>{NUMERAL})
+        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?P<infix>{infix})?
+        (?P<cls>{classifiers})
+        (?P<qsuf>{suffix})?
+    """
+    # Words between the measure word and the noun (重大, 新开工, “小巨人”, 10亿元以上): no clause
+    # punctuation, no 的 (3个镇的项目 counts towns), no second measure word.
+    modifiers = r"(?P<mods>[^,，。;；:：!！?？、\n的个家项宗户]{0,8}?)"
+    number_first = regex.compile(rf"{number}{modifiers}(?P<noun>{nouns})", regex.VERBOSE)
+    links = alternation(words("count_links"))
+    noun_first = regex.compile(rf"(?P<noun>{nouns})(?P<link>{links})?{number}", regex.VERBOSE)
+    return number_first, noun_first

@@ -1,0 +1,52 @@
+"""raw text -> normalised text -> mentions -> context -> records of the contract.
+
+`extract_mentions` is a pure function of the text and the document's metadata: no I/O, no
+global state that a run changes, so it maps over files anywhere (serially or on Dask).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from extract.context import add_context
+from extract.context.segments import Segments
+from extract.mentions import find_mentions
+from extract.normalize import normalize
+from extract.record import Figure
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    name: str = ""
+    doc_date: Optional[str] = None           # ISO date given by the user (--doc-date)
+    metadata_date: Optional[str] = None      # ISO date from the file (HTML meta, PDF info ...)
+    default_region: Optional[str] = None     # a region the user says the document is about
+
+
+def _number(value):
+    return int(value) if value == value.to_integral_value() and abs(value) < 2**63 else float(value)
+
+
+def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Optional[str] = None,
+                     metadata_date: Optional[str] = None, default_region: Optional[str] = None) -> list[Figure]:
+    """Every money amount and count in `text`, as records with their context."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_mentions() takes the text as str, not {type(text).__name__}")
+    meta = DocMeta(name=doc_name or "", doc_date=doc_date, metadata_date=metadata_date,
+                   default_region=default_region)
+    norm = normalize(text)
+    segments = Segments.of(norm.text)
+    mentions = find_mentions(norm)
+    figures = []
+    for m in mentions:
+        start, end = norm.raw_span(m.start, m.end)
+        s_start, s_end = norm.raw_span(*segments.sentence(m.number_start))
+        figures.append(Figure(
+            doc=meta.name, start=start, end=end, text=text[start:end],
+            sentence=text[s_start:s_end], sentence_start=s_start,
+            kind=m.kind, value=_number(m.value),
+            value_max=None if m.value_max is None else _number(m.value_max),
+            currency=m.currency, unit=m.unit, qualifier=m.qualifier, counted=m.counted,
+        ))
+    add_context(norm, segments, mentions, figures, meta)
+    return figures
