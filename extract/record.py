@@ -36,9 +36,10 @@ class Figure:
     # -- context (filled by extract.context) --
     doc_date: Optional[str] = None          # ISO date the document was published
     doc_date_source: Optional[str] = None   # how the date was found: user | metadata | dateline | text
-    region: Optional[str] = None            # canonical full name today, e.g. 江苏省南通市海门区
+    region: Optional[str] = None            # canonical full name of the unit meant, as of the document: 江苏省南通市港闸区
     region_as_written: Optional[str] = None  # the name in the text (港闸, 海门市 ...)
-    province: Optional[str] = None
+    region_today: Optional[str] = None      # the same place's unit today: 江苏省南通市崇川区 (港闸 merged in 2020)
+    province: Optional[str] = None          # province, city, county and adcode are today's, for grouping
     city: Optional[str] = None
     county: Optional[str] = None
     adcode: Optional[str] = None
