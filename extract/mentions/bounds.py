@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from extract.mentions.grammar import qualifier_words
-from extract.numbers import has_big_magnitude, parse_numeral, trailing_magnitudes
+from extract.numbers import approximate_pair, has_big_magnitude, parse_numeral, trailing_magnitudes
 from extract.rules import words
 
 PREFIX = qualifier_words("prefix")
@@ -26,9 +26,15 @@ def range_values(num: str, num2: Optional[str], post: str = "") -> Optional[tupl
     A bare first number borrows the magnitude of the second: 5-10亿 is 5亿 to 10亿, 十八至三十万
     is 18万 to 30万: the largest magnitude that keeps it no larger than the second.
     """
+    post = post.lstrip("个")  # 两个亿 is 两亿
     scale = parse_numeral("1" + post) if post else Decimal(1)
+    if scale is None:
+        return None
     first = parse_numeral(num)
-    if first is None or scale is None:
+    if first is None and num2 is None:
+        pair = approximate_pair(num)
+        return None if pair is None else (pair[0] * scale, pair[1] * scale)
+    if first is None:
         return None
     if num2 is None:
         return first * scale, None

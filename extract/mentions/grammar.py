@@ -27,23 +27,26 @@ RANGE_SEPARATOR = r"(?:[-~～—–]{1,2}|至|到)"
 INCLUSIVE = r"(?:\(含\))"
 
 
-@lru_cache(maxsize=1)
-def money_pattern() -> regex.Pattern:
+@lru_cache(maxsize=2)
+def money_pattern(require_unit: bool = True) -> regex.Pattern:
+    """Amounts in running text need a currency unit; an amount written alone (a form field,
+    `parse_money`) may leave it out (三百万, 15k左右) and may use the letters k and w."""
     currencies = load_table("currencies")
     suffix_units = alternation(r["word"] for r in currencies if r["position"] in ("suffix", "both"))
     prefix_units = alternation(r["word"] for r in currencies if r["position"] in ("prefix", "both"))
     foreign_after_yuan = alternation(r["word"] for r in currencies if r["word"] not in ("元", "圆", "块", "块钱"))
     subunits = alternation(r["word"] for r in load_table("money_subunits"))
+    letters = "(?:" + alternation(r["word"] for r in load_table("magnitudes")) + ")?"
     return regex.compile(
         rf"""
         (?P<qpre>{alternation(qualifier_words("prefix"))})?
         (?:(?P<curpre>{prefix_units})\ ?)?
         (?<![0-9.A-Za-z])
         (?P<num>{NUMERAL})
-        (?:{INCLUSIVE}?(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?:{INCLUSIVE}?(?:{suffix_units})?{INCLUSIVE}?(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
         (?P<infix>{alternation(qualifier_words("infix"))})?
-        (?P<post>[{CN_UNIT_CLASS}]{{0,3}})
-        (?P<unit>{suffix_units})
+        (?P<post>(?:个(?=[万亿]))?[{CN_UNIT_CLASS}]{{0,3}}{"" if require_unit else letters})
+        (?P<unit>{suffix_units}){"" if require_unit else "?"}
         (?P<cur2>{foreign_after_yuan})?
         (?P<sub>(?:又?{NUMERAL}(?:{subunits}))+)?
         (?:整|正|钱)?

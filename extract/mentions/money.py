@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import money_pattern
-from extract.numbers import BIG_UNITS, DIGITS, UNITS, parse_numeral
+from extract.mentions.grammar import alternation, money_pattern
+from extract.numbers import BIG_UNITS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import load_table, words
 
 _ISO = {row["word"]: row["iso"] for row in load_table("currencies")}
@@ -14,6 +16,10 @@ _SUBUNITS = {row["word"]: Decimal(row["value"]) for row in load_table("money_sub
 _NOT_YUAN_AFTER = words("money_exclusions")
 _BARE_YUAN = ("元", "圆")
 _COUNTED_NOUNS = words("counted_nouns")
+_SIZE_CLASS_UNITS = {"亿", "億"}
+_INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
+_PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
+_SUBUNITS_ONLY = regex.compile(rf"(?:{NUMERAL}(?:{alternation(_SUBUNITS)}))+")
 _ARABIC_MAGNITUDES = set(UNITS)
 
 
@@ -37,8 +43,11 @@ def _subunit_value(sub: str) -> Decimal:
 
 
 def _is_numberless(num: str) -> bool:
-    """亿元, 百亿元: a magnitude with no digit, as in 亿元项目 (projects of 100 million or more)."""
-    return not any(ch.isdigit() or ch in DIGITS for ch in num)
+    """亿元, 百亿元: a size class with no digit, as in 亿元项目 (projects of 100 million or more).
+
+    十元 or 十万元 are plain amounts; only a digitless numeral ending in 亿 names a class.
+    """
+    return not any(ch.isdigit() or ch in DIGITS for ch in num) and num[-1] in _SIZE_CLASS_UNITS
 
 
 def _size_class_follows(text: str, at: int) -> bool:
@@ -59,39 +68,84 @@ def _written_unit(num: str, post: str, unit: str) -> str:
 
 
 def find_money(text: str) -> list[Mention]:
-    found = []
-    for m in money_pattern().finditer(text):
-        num, unit = m.group("num"), m.group("unit")
-        if unit in _BARE_YUAN and not m.group("post") and any(text.startswith(w, m.end("unit")) for w in _NOT_YUAN_AFTER):
-            continue  # 一元化, 元月
-        values = range_values(num, m.group("num2"), m.group("post") or "")
-        if values is None:
+    return [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
+
+
+def parse_money(expression: str) -> Mention | None:
+    """One amount written alone, as in a table cell or a form field: 三百万, 15k左右, 约4.287亿美元.
+
+    The currency unit may be left out (CNY then), but the whole expression must be the amount.
+    """
+    from extract.normalize import normalize
+
+    text = normalize(expression).text.strip()
+    text = text[1:] if text.startswith("从") else text  # 从8500到3万港元: the range opener
+    negative = text.startswith("负")  # a form field may hold a loss: 负壹元整
+    text = text[1:] if negative else text
+    match = money_pattern(require_unit=False).fullmatch(text)
+    mention = _mention(text, match) if match else _vague_or_fraction(text)
+    if mention is not None and negative:
+        mention.value = -mention.value
+    return mention
+
+
+def _vague_or_fraction(text: str) -> Mention | None:
+    """What only a whole expression can say: 几十万块 (a vague range), 肆角叁分 (no yuan at all)."""
+    body = text.rstrip("整正钱")
+    currency = "CNY"
+    for unit in _PREFIX_UNITS:
+        if body.startswith(unit):
+            body, currency = body[len(unit):], _ISO[unit]
+            break
+    for word, (low, high) in _INDEFINITE.items():
+        if not body.startswith(word):
             continue
-        low, high = values
-        if m.group("sub"):
-            low += _subunit_value(m.group("sub"))
-        qualifier, start = qualifier_of(m, text)
-        if _is_numberless(num) and m.group("num2") is None:
-            # A bare 亿元 is a size class (亿元项目, 亿元以上企业): at least that much.
-            if not _size_class_follows(text, m.end()):
-                continue
-            qualifier = "at_least"
-        currency = _ISO[m.group("cur2")] if m.group("cur2") else _ISO[unit]
-        if m.group("curpre") and currency == "CNY":
-            currency = _ISO[m.group("curpre")]
-        found.append(
-            Mention(
-                start=start,
-                end=m.end(),
-                kind="money",
-                value=low,
-                value_max=high,
-                currency=currency,
-                unit=_written_unit(num, m.group("post") or "", unit + (m.group("cur2") or "")),
-                qualifier=qualifier,
-                counted=None,
-                number_start=m.start("num"),
-                number_end=m.end("unit"),
-            )
-        )
-    return found
+        rest = body[len(word):]
+        for unit in sorted(_ISO, key=len, reverse=True):
+            if rest.endswith(unit):
+                rest, currency = rest[: -len(unit)], _ISO[unit]
+                break
+        scale = parse_numeral("1" + rest) if rest else Decimal(1)
+        if scale is None:
+            return None
+        return Mention(0, len(text), "money", low * scale, high * scale, currency, rest + "元",
+                       "approx", None, 0, len(text))
+    if _SUBUNITS_ONLY.fullmatch(body):
+        return Mention(0, len(text), "money", _subunit_value(body), None, "CNY", "元", "exact", None, 0, len(text))
+    return None
+
+
+def _mention(text: str, m) -> Mention | None:
+    num, unit = m.group("num"), m.group("unit") or "元"
+    post = m.group("post") or ""
+    after_unit = m.end("unit") if m.group("unit") else m.end("post")
+    if unit in _BARE_YUAN and not post and any(text.startswith(w, after_unit) for w in _NOT_YUAN_AFTER):
+        return None  # 一元化, 元月
+    values = range_values(num, m.group("num2"), post)
+    if values is None:
+        return None
+    low, high = values
+    if m.group("sub"):
+        low += _subunit_value(m.group("sub"))
+    qualifier, start = qualifier_of(m, text)
+    if _is_numberless(num) and m.group("num2") is None:
+        # A bare 亿元 is a size class (亿元项目, 亿元以上企业): at least that much.
+        if not _size_class_follows(text, m.end()):
+            return None
+        qualifier = "at_least"
+    currency = _ISO[m.group("cur2")] if m.group("cur2") else _ISO[unit]
+    if m.group("curpre") and currency == "CNY":
+        currency = _ISO[m.group("curpre")]
+    return Mention(
+        start=start,
+        end=m.end(),
+        kind="money",
+        value=low,
+        value_max=high,
+        currency=currency,
+        unit=_written_unit(num, post, unit + (m.group("cur2") or "")),
+        qualifier=qualifier,
+        counted=None,
+        number_start=m.start("num"),
+        number_end=after_unit,
+    )
