@@ -101,10 +101,14 @@ def _vague_or_fraction(text: str) -> Mention | None:
         if not body.startswith(word):
             continue
         rest = body[len(word):]
-        for unit in sorted(_ISO, key=len, reverse=True):
-            if rest.endswith(unit):
-                rest, currency = rest[: -len(unit)], _ISO[unit]
-                break
+        stripped = True
+        while stripped:  # 数十亿元人民币: unit words may stack
+            stripped = False
+            for unit in sorted(_ISO, key=len, reverse=True):
+                if rest.endswith(unit):
+                    rest, stripped = rest[: -len(unit)], True
+                    currency = currency if _ISO[unit] == "CNY" else _ISO[unit]
+                    break
         scale = parse_numeral("1" + rest) if rest else Decimal(1)
         if scale is None:
             return None

@@ -1,0 +1,137 @@
+"""Real sentences and what must come out of them, in the style of price-parser's tables:
+plain examples, caught bugs (each once wrong), negatives (nothing is a figure), known failures.
+
+A row: (text, [(kind, value, value_max, currency, qualifier, counted), ...]).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_mentions
+
+M, C = "money", "count"
+
+EXAMPLES = [
+    ("16个新开工项目计划总投资83.2亿元", [(C, 16, None, None, "exact", "项目"), (M, 8.32e9, None, "CNY", "exact", None)]),
+    ("海门今年将确保新签约并注册超10亿元项目不少于30个",
+     [(M, 1e9, None, "CNY", "more_than", None), (C, 30, None, None, "at_least", "项目")]),
+    ("力争两个项目在3月底前正式投产", [(C, 2, None, None, "exact", "项目")]),
+    ("力爭兩個項(xiàng)目在3月底前正式投產(chǎn)", [(C, 2, None, None, "exact", "项目")]),
+    ("总投资近100亿元的25个重大项目", [(M, 1e10, None, "CNY", "approx", None), (C, 25, None, None, "exact", "项目")]),
+    ("帮助争取科技扶持资金300多万元", [(M, 3e6, None, "CNY", "more_than", None)]),
+    ("为30余家企业开辟物资运输绿色通道", [(C, 30, None, None, "more_than", "企业")]),
+    ("实际到账外资1.5亿美元", [(M, 1.5e8, None, "USD", "exact", None)]),
+    ("力争3-5家企业成功上市", [(C, 3, 5, None, "exact", "企业")]),
+    ("招引项目三到五个", [(C, 3, 5, None, "exact", "项目")]),
+    ("计划投资5-10亿元", [(M, 5e8, 1e9, "CNY", "exact", None)]),
+    ("新增国家高新技术企业60家以上", [(C, 60, None, None, "at_least", "企业")]),
+    ("每年设立不低于5000万元人才奖补资金", [(M, 5e7, None, "CNY", "at_least", None)]),
+    ("装备制造开票突破280亿元", [(M, 2.8e10, None, "CNY", "more_than", None)]),
+    ("税收超5亿元", [(M, 5e8, None, "CNY", "more_than", None)]),
+    ("营收约3千万元", [(M, 3e7, None, "CNY", "approx", None)]),
+    ("总投资1,200万元", [(M, 1.2e7, None, "CNY", "exact", None)]),
+    ("总投资１５亿元", [(M, 1.5e9, None, "CNY", "exact", None)]),
+    ("总投资壹佰贰拾万元", [(M, 1.2e6, None, "CNY", "exact", None)]),
+    ("新签约项目一百二十个", [(C, 120, None, None, "exact", "项目")]),
+    ("引进外资项目十余个", [(C, 10, None, None, "more_than", "项目")]),
+    ("完成投资不到2亿元", [(M, 2e8, None, "CNY", "less_than", None)]),
+    ("单个项目投资不超过3000万元", [(M, 3e7, None, "CNY", "at_most", None)]),
+    ("年产值10亿元左右", [(M, 1e9, None, "CNY", "approx", None)]),
+    ("重大项目10宗", [(C, 10, None, None, "exact", "项目")]),
+    ("新增规上企业50户", [(C, 50, None, None, "exact", "企业")]),
+    ("签约项目总投资2.3万亿元", [(M, 2.3e12, None, "CNY", "exact", None)]),
+    ("港资5000万港元", [(M, 5e7, None, "HKD", "exact", None)]),
+    ("吸引欧元投资200万欧元", [(M, 2e6, None, "EUR", "exact", None)]),
+    ("新招引亿元以上产业项目24个",
+     [(M, 1e8, None, "CNY", "at_least", None), (C, 24, None, None, "exact", "项目")]),
+]
+
+CAUGHT_BUGS = [
+    # 签约's 约 is "sign", not "about".
+    ("新签约10亿元以上项目1个", [(M, 1e9, None, "CNY", "at_least", None), (C, 1, None, None, "exact", "项目")]),
+    # 通过's 过 is "through", not "more than".
+    ("通过5亿元的专项债支持", [(M, 5e8, None, "CNY", "exact", None)]),
+    # A paragraph break inside a number (seeds 002 and 003 break lines mid-word).
+    ("项目总投资达到八十三点二亿元,这是一个很长的句子用来测试跨段落的断行是否影响抽取结果的准确\n\n性。", [(M, 8.32e9, None, "CNY", "exact", None)]),
+    # 十 alone is ten, not a bare magnitude like 亿元.
+    ("奖励十万元", [(M, 1e5, None, "CNY", "exact", None)]),
+    # 一千零十 is 1010 (零 holds a place, the 十 after it still counts).
+    ("补贴一千零十元", [(M, 1010, None, "CNY", "exact", None)]),
+    # 四万万 is 4亿: a big unit after a big unit compounds.
+    ("四万万元", [(M, 4e8, None, "CNY", "exact", None)]),
+    # Thousands separators only in groups of three: "3,5" is a list.
+    ("分3,5两期投资20亿元", [(M, 2e9, None, "CNY", "exact", None)]),
+]
+
+NEGATIVES = [
+    "扬州网新闻热线:0514-87863284",
+    "2023年是全面贯彻落实党的二十大精神的开局之年",
+    "1月28日,兔年春节后第一个工作日",
+    "应税销售占比达74%",
+    "对接长三角、珠三角等地区产业转移",
+    "何益军十分高兴",
+    "第一时间解决用工、融资、配套等企业发展遇到的困难",
+    "五接镇、西亭镇、二甲镇主要负责同志依次交流发言",
+    "吕四港经济开发区东港池",
+    "正式印发2020年“1号文件”",
+    "奋力推动“十四五”发展",
+    "用“两手抓、两手硬”确保“两手赢”",
+    "持续扮靚15.68公里缤纷海岸线",
+    "年发电量23亿千瓦时",
+    "一以贯之招大引优",
+    "全力突破一批外资项目",
+    "先后组织数十家重点企业与金融机构面对面",
+    "作为吕四港区镇年后开工的首个重大项目",
+    "每天抽调48名医护人员,累计检查车辆11万辆,登记人员23万余人",
+    "139个住宅小区全部实行封闭式管理",
+    "年内改造、启用4所幼儿园",
+    "到2025年,高邮将打造特色田园乡村18个以上",
+    "加快构建以南通高新区为龙头、3个二级平台为支撑的产业承载体系",
+    "每年新增省级以上研发机构10家以上、产学研合作150项以上",
+    "推出加大金融支持力度等5个方面10条举措",
+    "以一个企业、一份清单、一名挂钩班子成员的机制",
+    "推进城乡一元化和二元结构改革",
+    "进行了近1个小时会谈",
+    "项目建设3个月内完成",
+    "第3个项目已经开工",
+]
+
+KNOWN_FAILURES = [
+    ("colloquial amounts with a dollar sign are not read", "融资$20万", [(M, 2e5, None, "USD", "exact", None)]),
+    ("a count split by a clause (项目…共计…个) is not joined", "今年的项目,共计30个", [(C, 30, None, None, "exact", "项目")]),
+]
+
+
+def figures(text):
+    return [(f.kind, f.value, f.value_max, f.currency, f.qualifier, f.counted) for f in extract_mentions(text)]
+
+
+def _close(got, want):
+    return len(got) == len(want) and all(
+        g[0] == w[0] and abs(g[1] - w[1]) <= 1e-6 * max(1, w[1]) and g[2:] == w[2:] or
+        (g[0] == w[0] and abs(g[1] - w[1]) <= 1e-6 * max(1, w[1]) and g[2] is not None and w[2] is not None
+         and abs(g[2] - w[2]) <= 1e-6 * w[2] and g[3:] == w[3:])
+        for g, w in zip(got, want))
+
+
+@pytest.mark.parametrize("text,want", EXAMPLES + CAUGHT_BUGS)
+def test_example(text, want):
+    got = figures(text)
+    assert _close(got, want), got
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("reason,text,want", [pytest.param(*row, marks=pytest.mark.xfail(reason=row[0], strict=True))
+                                              for row in KNOWN_FAILURES])
+def test_known_failure(reason, text, want):
+    assert _close(figures(text), want)
+
+
+@pytest.mark.parametrize("text,want", EXAMPLES + CAUGHT_BUGS)
+def test_text_is_the_raw_span(text, want):
+    for f in extract_mentions(text):
+        assert text[f.start:f.end] == f.text

@@ -1,0 +1,53 @@
+"""Normalisation keeps a map back to the raw text; every normalised span maps to raw offsets."""
+from __future__ import annotations
+
+from extract.normalize import normalize
+
+
+def test_pinyin_glosses_are_dropped_and_mapped_back():
+    raw = "力爭兩個項(xiàng)目在3月底前正式投產(chǎn)"
+    norm = normalize(raw)
+    assert norm.text == "力争两个项目在3月底前正式投产"
+    i = norm.text.index("项目")
+    assert norm.raw_text(i, i + 2) == "項(xiàng)目"
+
+
+def test_bracketed_latin_without_tone_marks_stays():
+    assert normalize("世界贸易组织(wto)成员").text == "世界贸易组织(wto)成员"
+
+
+def test_traditional_to_simplified_keeps_length():
+    raw = "總投資90億元的惠生海工裝備基地項目"
+    norm = normalize(raw)
+    assert norm.text == "总投资90亿元的惠生海工装备基地项目"
+    assert len(norm.text) == len(raw)
+
+
+def test_full_width_digits_and_punctuation():
+    assert normalize("总投资１５．５亿元，共３个").text == "总投资15.5亿元,共3个"
+
+
+def test_line_break_inside_a_paragraph_is_joined():
+    raw = "要紧扣市委新部署新要求,认真学习、主动借鉴苏州“三大法\n\n宝”,以扎实推进。"
+    norm = normalize(raw)
+    assert "三大法宝" in norm.text
+    i = norm.text.index("三大法宝")
+    assert norm.raw_text(i, i + 4) == "三大法\n\n宝"
+
+
+def test_headings_are_not_joined_to_the_next_line():
+    raw = "通州:提振精气神,聚力项目建设\n1月28日,张建华率队走访。\n## 全区2023年一季度项目集中开工\n\n16个新开工项目"
+    assert normalize(raw).text.count("\n") >= 3
+
+
+def test_spaces_inside_numbers_are_removed():
+    assert normalize("报账金额在1 万(含)-5 万元之间").text == "报账金额在1万(含)-5万元之间"
+    assert normalize("新台币 177.1 亿元").text == "新台币177.1亿元"
+
+
+def test_offsets_are_monotonic_and_in_range(seed_texts):
+    for raw in seed_texts.values():
+        norm = normalize(raw)
+        assert len(norm.offsets) == len(norm.text) + 1
+        assert all(a < b for a, b in zip(norm.offsets, norm.offsets[1:]))
+        assert norm.offsets[-1] == len(raw)
