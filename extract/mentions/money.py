@@ -17,6 +17,8 @@ _NOT_YUAN_AFTER = words("money_exclusions")
 _BARE_YUAN = ("元", "圆")
 _COUNTED_NOUNS = words("counted_nouns")
 _SIZE_CLASS_UNITS = {"亿", "億"}
+_SIZE_CLASS_NOUN = regex.compile(
+    rf"(?:以上|及以上)?级?[^,，。;；:：!！?？、的“”\n\d]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)})")
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
 _SUBUNITS_ONLY = regex.compile(rf"(?:{NUMERAL}(?:{alternation(_SUBUNITS)}))+")
@@ -51,9 +53,8 @@ def _is_numberless(num: str) -> bool:
 
 
 def _size_class_follows(text: str, at: int) -> bool:
-    """亿元项目, 亿元以上企业, 亿元级: a bare magnitude reads as money only before such words."""
-    window = text[at : at + 6]
-    return window.startswith("级") or any(noun in window for noun in _COUNTED_NOUNS)
+    """亿元项目, 亿元以上企业, 百亿级企业: a bare magnitude reads as money only right before such a noun."""
+    return _SIZE_CLASS_NOUN.match(text, at) is not None
 
 
 def _written_unit(num: str, post: str, unit: str) -> str:

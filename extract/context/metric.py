@@ -1,0 +1,55 @@
+"""What a figure measures (`metric`), the project stage it counts (`stage`), and the words both
+came from (`metric_text`).
+
+Money reads the words before it in its clause (总投资达83.2亿元, 年度计划投资15.9亿元); a count
+also reads its own noun phrase (16个新开工项目, 新开工…产业项目12个以上). Counts measure
+projects or enterprises; their stage says which (signed, started ...).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extract.mentions.grammar import alternation
+from extract.rules import load_table
+
+METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
+           "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")
+STAGES = ("signed", "started", "completed", "attracted")
+_COUNT_METRIC = {"项目": "project_count", "企业": "enterprise_count"}
+_CLAUSE_START = regex.compile(r"[,，;；:：。！？!?\n、]")
+
+
+@lru_cache(maxsize=1)
+def _words():
+    rows = {row["word"]: row for row in load_table("metric_words")}
+    return rows, regex.compile(alternation(rows))
+
+
+def _clause_start(text: str, at: int) -> int:
+    for i in range(at - 1, max(-1, at - 80), -1):
+        if _CLAUSE_START.match(text, i):
+            return i + 1
+    return max(0, at - 80)
+
+
+def assign_metric(norm, segments, mentions, figures, meta) -> None:
+    text = norm.text
+    rows, pattern = _words()
+    for mention, figure in zip(mentions, figures):
+        start = _clause_start(text, min(mention.start, mention.number_start))
+        end = mention.end if mention.kind == "count" else mention.number_start
+        metric = stage = None
+        words = []
+        for m in pattern.finditer(text, start, end):
+            row = rows[m.group()]
+            words.append(m.group())
+            if row["metric"]:
+                metric = row["metric"]
+            if row["stage"]:
+                stage = row["stage"]
+        if mention.kind == "count":
+            metric = _COUNT_METRIC[mention.counted]
+        figure.metric, figure.stage = metric, stage
+        figure.metric_text = "".join(dict.fromkeys(words)) or None

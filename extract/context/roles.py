@@ -1,0 +1,67 @@
+"""Threshold or amount (`role`) of each money figure, and the `group` that makes a target one row.
+
+In 超10亿元项目不少于30个 the 10亿元 is a size threshold of the projects counted, not money
+invested: a threshold stands right before the noun of a count (10亿元以上重特大项目16个,
+亿元以上企业). In 总投资近100亿元的25个重大项目 the money is the amount the counted projects
+add up to. A threshold and the count it qualifies, or an amount and the count it sums, share a
+group id; other figures are their own group.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extract.mentions.grammar import alternation
+from extract.rules import words
+
+_MAX_MODIFIERS = 8
+
+
+@lru_cache(maxsize=1)
+def _noun_after() -> regex.Pattern:
+    """After a threshold: up to a few words of kind (重特大, 产业), then a counted noun."""
+    nouns = alternation(words("counted_nouns"))
+    return regex.compile(rf"(?:级)?[^,，。;；:：!！?？、的\n\d]{{0,{_MAX_MODIFIERS}}}?(?:{nouns})")
+
+
+def assign_roles(norm, segments, mentions, figures, meta) -> None:
+    text = norm.text
+    counts = [(m, f) for m, f in zip(mentions, figures) if m.kind == "count"]
+    next_group = 0
+    for mention, figure in zip(mentions, figures):
+        if figure.group is None:
+            next_group += 1
+            figure.group = next_group
+        if mention.kind != "money":
+            continue
+        noun = _noun_after().match(text, mention.end)
+        if noun:
+            figure.role = "threshold"
+            partner = _count_holding(counts, noun.end())
+        else:
+            figure.role = "amount"
+            partner = _count_summed(text, counts, mention)
+        if partner is not None:
+            partner.group = figure.group
+
+
+def _count_holding(counts, noun_end):
+    """The count whose noun ends where the threshold's noun ends (20亿元项目5个, 超10亿元项目不少于30个)."""
+    for m, f in counts:
+        if m.start < noun_end <= m.end or (m.start >= noun_end - 2 and m.start <= noun_end + 1):
+            return f
+    return None
+
+
+def _count_summed(text, counts, mention):
+    """The count an amount totals: 总投资X的N个项目 after it, or N个项目(计划)总投资X before it."""
+    for m, f in counts:
+        between = text[mention.end : m.start] if m.start >= mention.end else text[m.end : mention.start]
+        if len(between) > 12 or regex.search(r"[。！？!?\n;；]", between):
+            continue
+        if m.start >= mention.end and between.startswith("的"):
+            return f
+        if m.end <= mention.start and f.group is not None and regex.search(r"总投资|投资", text[m.end : mention.number_start]):
+            return f
+    return None

@@ -1,0 +1,75 @@
+"""Target or fact, strength, metric and stage, threshold or amount. Sentences are from the seeds
+or short constructed inputs in the same style (marked constructed)."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_mentions
+
+
+def one(text, index=0):
+    return extract_mentions(text)[index]
+
+
+@pytest.mark.parametrize("text,is_target,strength", [
+    ("海门今年将确保新签约并注册超10亿元项目不少于30个", True, "hard"),
+    ("力争两个项目在3月底前正式投产", True, "soft"),
+    ("总投资90亿元的惠生海工装备基地项目正在进行土建施工", False, None),
+    ("16个新开工项目计划总投资83.2亿元", False, None),               # 计划总投资 is a size, not a plan
+    ("年度计划投资15.9亿元", True, "soft"),
+    ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
+    ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
+    ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
+    ("截至目前,已完成投资20亿元", False, None),                    # constructed
+    ("去年全区新签约项目45个", False, None),                        # constructed
+])
+def test_target_or_fact(text, is_target, strength):
+    figure = one(text)
+    assert (figure.is_target, figure.strength) == (is_target, strength)
+
+
+def test_a_cue_in_the_first_sentence_frames_the_paragraph():
+    text = "奋战四季度,邗江将紧盯工业开票百强。坚持服务到一线,加快发放1.3亿元区级工信奖补资金。"
+    assert one(text).is_target is True
+
+
+def test_a_colon_list_stays_under_its_goal():
+    text = "“1号文件”明确今年目标:新招引亿元产业项目24个;实际到账外资1.5亿美元;新开工项目12个以上。"
+    assert all(f.is_target for f in extract_mentions(text))
+
+
+@pytest.mark.parametrize("text,metric,stage", [
+    ("总投资达83.2亿元", "total_investment", None),
+    ("年度计划投资15.9亿元", "annual_investment", None),
+    ("应税销售50亿元", "sales", None),
+    ("税收超5亿元", "tax", None),
+    ("实际到账外资1.5亿美元", "foreign_capital", None),
+    ("加快发放1.3亿元区级工信奖补资金", None, None),             # the metric words come after: not read
+    ("16个新开工项目", "project_count", "started"),
+    ("新签约10亿元以上项目1个", "investment", "signed"),
+    ("年内新增国家高新技术企业60家以上", "enterprise_count", None),
+])
+def test_metric_and_stage(text, metric, stage):
+    figure = one(text)
+    assert (figure.metric, figure.stage) == (metric, stage)
+
+
+def test_threshold_and_its_count_share_a_group():
+    money, count = extract_mentions("确保新签约并注册超10亿元项目不少于30个")
+    assert money.role == "threshold" and count.kind == "count"
+    assert money.group == count.group
+
+
+def test_amount_and_the_count_it_sums_share_a_group():
+    money, count = extract_mentions("总投资近100亿元的25个重大项目开工")
+    assert money.role == "amount" and money.group == count.group
+    count, money = extract_mentions("16个新开工项目计划总投资83.2亿元")
+    assert money.role == "amount" and money.group == count.group
+
+
+def test_unrelated_figures_are_separate_groups():
+    figures = extract_mentions("此次集中开工的产业项目共16个,总投资达83.2亿元,年度计划投资15.9亿元,其中5亿元以上项目7个")
+    groups = {f.text: f.group for f in figures}
+    assert groups["项目共16个"] == groups["83.2亿元"]
+    assert groups["15.9亿元"] not in (groups["项目共16个"], groups["5亿元以上"])
+    assert groups["5亿元以上"] == groups["项目7个"]
