@@ -1,16 +1,106 @@
-"""Read a document file into text. (Placeholder reader for UTF-8 text until the store issue lands.)"""
+"""Read a document file (or uploaded bytes) into its text.
+
+Supported: .txt/.text/.md (UTF-8, GB18030/GBK or Big5, detected with charset-normalizer), .html/.htm
+(main text by trafilatura; the publication date from the page's metadata), .docx (python-docx) and
+.pdf (the text layer, via pypdf). Anything else, a file whose bytes contradict its extension, a
+binary, empty or undecodable file raises `UnreadableDocument` with a one-line reason.
+
+Files above `MAX_FILE_BYTES` are refused before they are read: a news article is a few hundred KB
+even as a PDF, and a larger file is far more likely a mistake (a scan, an archive) than an article.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Optional
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Callable, Optional
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class UnreadableDocument(ValueError):
+    """A file that cannot be read as a document; the message is the one-line reason."""
 
 
 @dataclass(frozen=True)
 class Document:
     text: str
-    metadata_date: Optional[str] = None
+    metadata_date: Optional[str] = None    # ISO date found in the file's own metadata (HTML meta tags)
+
+
+# Magic numbers of formats that are often saved under the wrong extension.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX ...)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC, XLS)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+)
+
+
+def _sniff(data: bytes) -> Optional[str]:
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def _readers() -> dict[str, Callable[[bytes], Document]]:
+    from extract.sources.docx_reader import read_docx
+    from extract.sources.html_reader import read_html
+    from extract.sources.pdf_reader import read_pdf
+    from extract.sources.text_reader import read_text
+
+    return {".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
+            ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}
+
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+# What the bytes of each extension must start with (None: a text format, must not be binary).
+_EXPECTED = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
+
+
+def safe_name(name: str) -> str:
+    """The bare file name of `name` (no folders, no `..`, no control characters), for storing and display."""
+    base = PureWindowsPath(PurePosixPath(str(name)).name).name
+    base = "".join(ch for ch in base if ch.isprintable()).strip()
+    return base if base not in ("", ".", "..") else "unnamed"
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """The document held in `data`, read according to the extension of `name` (an upload's file name)."""
+    suffix = PurePosixPath(safe_name(name)).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "no extension"
+        raise UnreadableDocument(f"unsupported file type ({shown}); supported: {' '.join(SUPPORTED_SUFFIXES)}")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableDocument(f"file too large ({len(data) / 2**20:.1f} MB > {MAX_FILE_BYTES // 2**20} MB)")
+    if not data.strip():
+        raise UnreadableDocument("empty file")
+    expected = _EXPECTED.get(suffix)
+    found = _sniff(data)
+    if expected is not None and not data.startswith(expected):
+        raise UnreadableDocument(f"named {suffix} but the content is {found or 'not that format'}")
+    if expected is None and found is not None:
+        raise UnreadableDocument(f"named {suffix} but the content is {found}")
+    document = _readers()[suffix](data)
+    if not document.text.strip():
+        raise UnreadableDocument("no text found" + (" (a scanned PDF without a text layer?)" if suffix == ".pdf" else ""))
+    return document
 
 
 def read_document(path: Path) -> Document:
-    return Document(Path(path).read_text(encoding="utf-8"))
+    """The document in the file at `path`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UnreadableDocument("no such file") from None
+    if path.is_dir():
+        raise UnreadableDocument("is a folder")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableDocument(f"file too large ({size / 2**20:.1f} MB > {MAX_FILE_BYTES // 2**20} MB)")
+    return read_bytes(path.name, path.read_bytes())

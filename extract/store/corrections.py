@@ -1,0 +1,167 @@
+"""Corrections: a user's fix of a field, a deletion, or an added figure; append-only, applied on read.
+
+Each correction is anchored by the figure's place (doc_id, start, end, text), not its id, so it
+outlives re-extraction. One whose anchor matches no figure any more is reported by `orphaned`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from typing import Any, Optional
+
+import duckdb
+import pandas as pd
+
+from extract.record import COUNTED, FIELDS, KINDS, QUALIFIERS, ROLES, STRENGTHS, Figure
+from extract.store.db import field_type
+
+# Where a figure stands: fixed by its document, so not editable (delete it and add another instead).
+ANCHOR_FIELDS = ("doc", "start", "end", "text", "sentence", "sentence_start")
+_CHOICES = {"kind": KINDS, "qualifier": QUALIFIERS, "counted": COUNTED, "role": ROLES, "strength": STRENGTHS}
+_REQUIRED = ("kind", "value", "qualifier", "unit", "is_annual")   # may not be cleared
+_DATES = ("doc_date", "deadline")
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;\n]")
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be stored; the message says why."""
+
+
+def check_value(field: str, value: Any) -> Any:
+    """`value` as the type the contract's `field` holds, or CorrectionError."""
+    if field not in FIELDS:
+        raise CorrectionError(f"no such field: {field!r}")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if field in _REQUIRED:
+            raise CorrectionError(f"{field} cannot be empty")
+        return None
+    kind = field_type(field)
+    if kind == "BOOLEAN":
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "是", "否"):
+            return value.strip().lower() in ("true", "1", "是")
+        if not isinstance(value, bool):
+            raise CorrectionError(f"{field} takes true or false, not {value!r}")
+        return value
+    if kind in ("DOUBLE", "INTEGER"):
+        try:
+            number = float(value) if not isinstance(value, bool) else math.nan
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number):
+            raise CorrectionError(f"{field} takes a number, not {value!r}")
+        if kind == "INTEGER":
+            if number != int(number):
+                raise CorrectionError(f"{field} takes a whole number, not {value!r}")
+            return int(number)
+        return int(number) if number == int(number) and abs(number) < 2**53 else number
+    value = str(value).strip()
+    if field in _CHOICES and value not in _CHOICES[field]:
+        raise CorrectionError(f"{field} is one of {', '.join(_CHOICES[field])}, not {value!r}")
+    if field in _DATES:
+        try:
+            value = dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise CorrectionError(f"{field} takes a date YYYY-MM-DD, not {value!r}") from None
+    return value
+
+
+def anchor_of(con: duckdb.DuckDBPyConnection, figure_id: str) -> tuple[str, int, int, str]:
+    row = con.execute('SELECT doc_id, "start", "end", "text" FROM effective_figures WHERE figure_id = ?',
+                      [figure_id]).fetchone()
+    if row is None:
+        raise CorrectionError(f"no figure {figure_id!r} (deleted, or never there)")
+    return row
+
+
+def _append(con, author: str, action: str, anchor, field=None, new_value=None, record=None) -> int:
+    if not author or not str(author).strip():
+        raise CorrectionError("a correction needs an author")
+    row = con.execute(
+        "INSERT INTO corrections (created_at, author, action, doc_id, anchor_start, anchor_end, anchor_text, "
+        "field, new_value, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING correction_id",
+        [dt.datetime.now(), str(author).strip(), action, *anchor, field,
+         None if action != "set" else json.dumps(new_value, ensure_ascii=False),
+         None if record is None else json.dumps(record, ensure_ascii=False)]).fetchone()
+    return row[0]
+
+
+def correct(con, figure_id: str, field: str, value: Any, *, author: str) -> int:
+    if field in ANCHOR_FIELDS:
+        raise CorrectionError(f"{field} is where the figure stands; delete the figure and add the right one")
+    checked = check_value(field, value)
+    return _append(con, author, "set", anchor_of(con, figure_id), field=field, new_value=checked)
+
+
+def delete(con, figure_id: str, *, author: str) -> int:
+    return _append(con, author, "delete", anchor_of(con, figure_id))
+
+
+def _sentence_around(raw: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence holding raw[start:end] and its offset, for an added figure given without one."""
+    before = [m.end() for m in _SENTENCE_ENDS.finditer(raw, 0, start)]
+    sentence_start = before[-1] if before else 0
+    after = _SENTENCE_ENDS.search(raw, end)
+    return raw[sentence_start:after.end() if after else len(raw)].rstrip("\n"), sentence_start
+
+
+def add(con, doc_id: str, record: dict, *, author: str) -> str:
+    """Store a figure the rules missed; returns its figure_id. `record` needs start, end, kind, value, unit."""
+    doc = con.execute("SELECT name, raw_text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    if doc is None:
+        raise CorrectionError(f"no document {doc_id!r}")
+    name, raw = doc
+    unknown = set(record) - set(FIELDS)
+    if unknown:
+        raise CorrectionError(f"not fields of a figure: {', '.join(sorted(unknown))}")
+    for needed in ("start", "end", "kind", "value", "unit"):
+        if record.get(needed) is None:
+            raise CorrectionError(f"an added figure needs {needed}")
+    start, end = check_value("start", record["start"]), check_value("end", record["end"])
+    if not 0 <= start < end <= len(raw):
+        raise CorrectionError(f"span {start}-{end} is outside the document (0-{len(raw)})")
+    if record.get("text") not in (None, raw[start:end]):
+        raise CorrectionError(f"text {record['text']!r} is not what the document has at {start}-{end}: {raw[start:end]!r}")
+    sentence, sentence_start = _sentence_around(raw, start, end)
+    full = Figure(doc=name, start=start, end=end, text=raw[start:end], sentence=sentence,
+                  sentence_start=sentence_start, kind=record["kind"], value=record["value"], value_max=None,
+                  currency="CNY" if record["kind"] == "money" else None, unit=record["unit"],
+                  qualifier="exact", counted=None).to_dict()
+    for key, value in record.items():
+        if key not in ANCHOR_FIELDS:
+            full[key] = check_value(key, value)
+    correction_id = _append(con, author, "add", (doc_id, start, end, raw[start:end]), record=full)
+    return f"{doc_id[:16]}-{start}-{end}-a{correction_id}"
+
+
+_STATUS_SQL = """
+SELECT c.*,
+    CASE WHEN c.action = 'add' OR EXISTS (
+            SELECT 1 FROM figures f WHERE f.doc_id = c.doc_id AND f."start" = c.anchor_start
+            AND f."end" = c.anchor_end AND f."text" = c.anchor_text)
+         OR EXISTS (
+            SELECT 1 FROM corrections a WHERE a.action = 'add' AND a.correction_id < c.correction_id
+            AND a.doc_id = c.doc_id AND a.anchor_start = c.anchor_start AND a.anchor_end = c.anchor_end
+            AND a.anchor_text = c.anchor_text)
+    THEN 'applied' ELSE 'orphaned' END AS status,
+    d.name AS doc_name
+FROM corrections c LEFT JOIN documents d USING (doc_id)
+"""
+
+
+def listing(con, *, orphaned_only: bool = False) -> pd.DataFrame:
+    """Every correction with its status: 'applied', or 'orphaned' when its figure is no longer extracted."""
+    where = "WHERE status = 'orphaned'" if orphaned_only else ""
+    return con.execute(f"SELECT * FROM ({_STATUS_SQL}) {where} ORDER BY correction_id").df()
+
+
+def orphaned(con) -> pd.DataFrame:
+    return listing(con, orphaned_only=True)
+
+
+def describe(row) -> str:
+    """One line for the CLI listing of a correction."""
+    what = {"set": f"{row['field']} = {row['new_value']}", "delete": "delete", "add": "add figure"}[row["action"]]
+    return (f"#{row['correction_id']} {row['status']:8} {row['created_at']:%Y-%m-%d %H:%M} {row['author']}: "
+            f"{what} at {row['doc_name']} {row['anchor_start']}-{row['anchor_end']} {row['anchor_text']!r}")
