@@ -1,0 +1,236 @@
+"""Deadline phrases (一季度, 3月底前, 年内, 到2025年, “十四五”期末, 春节前, 每年 ...) and their due dates.
+
+The phrases are data: `rules/deadline_phrases.tsv` maps a pattern to a due rule. Patterns are
+regexes written with a few macros ({Y} a year qualifier, {Q} a quarter, {M} a month ...), which
+this module expands into named groups; the due rule reads those groups. Where two rows match
+overlapping words, the earlier and then longer match wins (今年以来 hides 今年; 2021年前两个季度
+hides 2021年前), ties going to the earlier row.
+
+Conventions (those of JioNLP where it has one):
+- a period's deadline is its last day: 一季度 -> 03-31, 上半年 -> 06-30, 年底/全年/年内 -> 12-31;
+- X年前 / 到X年 / X年底前 -> X-12-31; 十四五 (期末/内/期间) -> 2025-12-31, 十五五 -> 2030-12-31;
+- 用N年时间 / N年内 / N年行动 count the reference year as the first: 用两年时间 in 2023 -> 2024-12-31;
+- 春节前 -> the day before 春节 (除夕), the first one on or after the reference date;
+- 每年 / 年均 are recurring goals: annual, no date.
+Years without a century (19年底, 九七年) are read within fifty years of the reference date.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from extract.numbers import DIGITS, parse_numeral
+from extract.rules import load_table
+
+PHRASE_TABLE = "deadline_phrases"
+RULES = ("year_end", "month_end", "quarter_end", "this_quarter_end", "day", "years_end", "plan_end",
+         "spring_festival_eve", "annual", "none")
+
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "来": 1, "下": 1, "去": -1, "上": -1, "前": -2}
+_FUTURE_RELATIVE = "".join(k for k, v in _RELATIVE_YEARS.items() if v >= 0)
+
+MACROS = {
+    "Y": (rf"(?:(?P<year>(?<!\d)(?:19|20)\d{{2}}|(?<!\d)\d{{2}}|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}"
+          rf"|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{2}})\s*年"
+          rf"|(?P<rel>[{''.join(_RELATIVE_YEARS)}])年)"),
+    "Ynow": (rf"(?:(?P<year>(?<!\d)(?:19|20)\d{{2}}|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}})\s*年"
+             rf"|(?P<rel>[{_FUTURE_RELATIVE}])年)"),
+    "Q": r"(?P<q>(?<!\d)[1-4](?!\d)|[一二三四])",
+    "M": r"(?P<m>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])",
+    "D": r"(?P<d>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])",
+    "N": r"(?P<n>(?<![\d.])\d{1,2}(?!\d)|[一二两三四五六七八九十]{1,3})",
+    "K": r"(?P<k>[一二三四五六七八九])",
+}
+_MACRO = regex.compile(r"\{([A-Za-z]\w*)\}")
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    row: int                # position in the table: ties between equal matches go to the earlier row
+    source: str             # the pattern as written in the table
+    rule: str               # a name from RULES
+    fixed_month: Optional[int]
+    pattern: regex.Pattern = field(compare=False)
+
+
+@dataclass(frozen=True)
+class DeadlinePhrase:
+    """One deadline phrase found in a text (offsets in that text)."""
+    start: int
+    end: int
+    text: str
+    rule: str
+    fixed_month: Optional[int]
+    groups: tuple[tuple[str, str], ...]
+    row: int
+
+    def group(self, name: str) -> Optional[str]:
+        return dict(self.groups).get(name)
+
+    @property
+    def sets_no_deadline(self) -> bool:
+        return self.rule == "none"
+
+    @property
+    def is_annual(self) -> bool:
+        return self.rule == "annual"
+
+    @property
+    def names_its_year(self) -> bool:
+        return self.group("year") is not None or self.group("rel") is not None
+
+
+def expand_macros(pattern: str) -> str:
+    def sub(m: regex.Match) -> str:
+        if m.group(1) not in MACROS:
+            raise ValueError(f"unknown macro {{{m.group(1)}}} in deadline pattern {pattern!r}")
+        return MACROS[m.group(1)]
+
+    return _MACRO.sub(sub, pattern)
+
+
+def compile_rule(row: int, entry: dict[str, str]) -> PhraseRule:
+    name, _, arg = entry["due"].partition(":")
+    if name not in RULES:
+        raise ValueError(f"{PHRASE_TABLE}.tsv row {row}: unknown due rule {entry['due']!r}")
+    fixed_month = int(arg) if arg else None
+    if arg and (name != "month_end" or not 1 <= fixed_month <= 12):
+        raise ValueError(f"{PHRASE_TABLE}.tsv row {row}: bad argument in {entry['due']!r}")
+    return PhraseRule(row, entry["pattern"], name, fixed_month, regex.compile(expand_macros(entry["pattern"])))
+
+
+@lru_cache(maxsize=1)
+def phrase_rules() -> tuple[PhraseRule, ...]:
+    return tuple(compile_rule(i, entry) for i, entry in enumerate(load_table(PHRASE_TABLE)))
+
+
+@lru_cache(maxsize=1)
+def spring_festivals() -> dict[int, date]:
+    return {int(row["year"]): date.fromisoformat(row["date"]) for row in load_table("date_spring_festival")}
+
+
+def find_phrases(text: str) -> list[DeadlinePhrase]:
+    """Every deadline phrase in `text` (normalised, Simplified), overlaps resolved, in text order."""
+    found = []
+    for rule in phrase_rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                found.append(DeadlinePhrase(m.start(), m.end(), m.group(), rule.rule, rule.fixed_month,
+                                            groups, rule.row))
+    kept: list[DeadlinePhrase] = []
+    for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start), p.row)):
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
+
+
+def _small_number(s: Optional[str]) -> Optional[int]:
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    value = parse_numeral(s)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _year(phrase: DeadlinePhrase, reference: Optional[date]) -> Optional[int]:
+    written = phrase.group("year")
+    if written:
+        digits = written if written.isdigit() else "".join(str(int(DIGITS[c])) for c in written)
+        year = int(digits)
+        if len(digits) == 2:
+            base = reference.year if reference else 2000
+            year += base - base % 100
+            if year > base + 50:
+                year -= 100
+            elif year < base - 50:
+                year += 100
+        return year
+    if reference is None:
+        return None
+    return reference.year + _RELATIVE_YEARS.get(phrase.group("rel") or "今", 0)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _due_in_year(phrase: DeadlinePhrase, year: int, reference: Optional[date]) -> Optional[date]:
+    rule = phrase.rule
+    if rule == "year_end":
+        return date(year, 12, 31)
+    if rule == "month_end":
+        month = phrase.fixed_month or _small_number(phrase.group("m") or phrase.group("n"))
+        return _month_end(year, month) if month and 1 <= month <= 12 else None
+    if rule == "quarter_end":
+        quarter = _small_number(phrase.group("q"))
+        return _month_end(year, 3 * quarter) if quarter and 1 <= quarter <= 4 else None
+    if rule == "this_quarter_end":
+        return _month_end(year, 3 * ((reference.month - 1) // 3 + 1)) if reference else None
+    if rule == "day":
+        month, day = _small_number(phrase.group("m")), _small_number(phrase.group("d"))
+        try:
+            return date(year, month, day)
+        except (TypeError, ValueError):
+            return None
+    raise AssertionError(rule)
+
+
+def resolve(phrase: DeadlinePhrase, reference: Optional[date], *, forward: bool = False) -> Optional[date]:
+    """The due date `phrase` sets, read relative to `reference` (the document date).
+
+    `forward`: a phrase that names no year and whose period has already ended by the reference
+    date means the next one (一季度 written in December is next year's first quarter).
+    """
+    rule = phrase.rule
+    if rule in ("annual", "none"):
+        return None
+    if rule == "plan_end":
+        # 1st plan 1953-57, 2nd 1958-62, then three adjustment years; the 3rd began in 1966.
+        number = 10 + _small_number(phrase.group("k"))
+        return date(1966 + 5 * (number - 3) + 4, 12, 31)
+    if rule == "years_end":
+        years = _small_number(phrase.group("n"))
+        return date(reference.year + years - 1, 12, 31) if reference and years else None
+    if rule == "spring_festival_eve":
+        festivals = spring_festivals()
+        if phrase.names_its_year:
+            year = _year(phrase, reference)
+            return festivals[year] - timedelta(days=1) if year in festivals else None
+        if reference is None:
+            return None
+        eves = [d - timedelta(days=1) for y, d in sorted(festivals.items()) if d - timedelta(days=1) >= reference]
+        return eves[0] if eves else None
+    year = _year(phrase, reference)
+    if year is None:
+        return None
+    due = _due_in_year(phrase, year, reference)
+    if forward and due and reference and not phrase.names_its_year and due < reference:
+        due = _due_in_year(phrase, year + 1, reference)
+    return due
+
+
+def parse_deadline(phrase: str, doc_date: Optional[date], *, forward: bool = False) -> Optional[date]:
+    """The due date a deadline phrase sets for a document of `doc_date`, or None.
+
+    `phrase` may be raw (Traditional, full-width); the longest deadline phrase in it is read.
+    Relative phrases (一季度, 年内, 用两年时间) need `doc_date`; absolute ones (到2025年, 十四五期末)
+    do not. Recurring goals (每年) and non-deadlines (今年以来) give None.
+    """
+    from extract.normalize import normalize
+
+    if isinstance(doc_date, str):
+        doc_date = date.fromisoformat(doc_date)
+    found = find_phrases(normalize(phrase).text)
+    if not found:
+        return None
+    longest = max(found, key=lambda p: (p.end - p.start, -p.start))
+    return resolve(longest, doc_date, forward=forward)

@@ -1,0 +1,196 @@
+"""Deadline phrases: every phrase of issue 3 with its due date for a stated document date, the phrase
+table itself, and the in-scope time cases of JioNLP and Recognizers-Text (tests/data/conformance)."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from conftest import DATA
+from extract.context.deadlines import (MACROS, RULES, expand_macros, find_phrases, parse_deadline,
+                                       phrase_rules, spring_festivals)
+from extract.normalize import normalize
+from extract.rules import load_table
+
+# (phrase as written, document date, expected due date or None)
+PHRASES = [
+    # quarters
+    ("一季度", "2023-02-11", "2023-03-31"),
+    ("确保第一季度", "2023-02-11", "2023-03-31"),
+    ("2025年第一季度", "2025-02-06", "2025-03-31"),
+    ("二季度", "2023-02-11", "2023-06-30"),
+    ("三季度", "2023-02-11", "2023-09-30"),
+    ("奋战四季度", "2021-10-01", "2021-12-31"),
+    ("一季度末", "2023-02-11", "2023-03-31"),
+    ("Q3", "2023-02-11", "2023-09-30"),
+    ("前三季度", "2023-02-11", "2023-09-30"),
+    ("首季“开门红”", "2025-02-06", "2025-03-31"),
+    ("本季度", "2021-10-01", "2021-12-31"),
+    # half years
+    ("上半年", "2023-02-11", "2023-06-30"),
+    ("下半年", "2023-02-11", "2023-12-31"),
+    ("明年上半年", "2023-11-20", "2024-06-30"),
+    # year ends
+    ("年底前", "2021-10-01", "2021-12-31"),
+    ("今年年底", "2021-10-01", "2021-12-31"),
+    ("2025年底", "2021-10-01", "2025-12-31"),
+    ("岁末", "2021-10-01", "2021-12-31"),
+    ("年内", "2021-10-01", "2021-12-31"),
+    ("今年内", "2021-10-01", "2021-12-31"),
+    ("全年", "2020-03-09", "2020-12-31"),
+    ("今年", "2023-01-29", "2023-12-31"),
+    ("明年", "2023-11-20", "2024-12-31"),
+    ("年度计划投资", "2023-02-11", "2023-12-31"),
+    ("2024年度", "2024-01-11", "2024-12-31"),
+    ("明年初", "2021-06-14", "2022-02-28"),
+    # named years
+    ("到2025年", "2021-10-01", "2025-12-31"),
+    ("2025年前", "2021-10-01", "2025-12-31"),
+    ("至二〇三五年", "2021-10-01", "2035-12-31"),
+    ("2021—2023年", "2021-10-01", "2023-12-31"),
+    # months and days
+    ("前五个月", "2021-06-14", "2021-05-31"),
+    ("1-8月", "2025-09-27", "2025-08-31"),
+    ("3月底前", "2025-02-06", "2025-03-31"),
+    ("6月末", "2023-02-11", "2023-06-30"),
+    ("9月前", "2023-02-11", "2023-09-30"),
+    ("计划10月开工", "2021-10-01", "2021-10-31"),
+    ("6月30日前", "2023-02-11", "2023-06-30"),
+    # five-year plans
+    ("“十四五”期末", "2021-10-01", "2025-12-31"),
+    ("力争“十四五”内", "2021-10-01", "2025-12-31"),
+    ("十四五时期", "2021-10-01", "2025-12-31"),
+    ("“十五五”期间", "2026-01-10", "2030-12-31"),
+    ("到“十三五”末", "2017-05-01", "2020-12-31"),
+    # spans of years, counting the document's year as the first
+    ("用两年时间", "2023-02-11", "2024-12-31"),
+    ("三年内", "2023-02-11", "2025-12-31"),
+    ("三年行动计划", "2021-10-01", "2023-12-31"),
+    # the Spring Festival: its eve, the first one on or after the document date
+    ("春节前", "2023-11-20", "2024-02-09"),
+    ("春节前", "2023-01-10", "2023-01-21"),
+    ("2025年春节前", "2024-06-01", "2025-01-28"),
+    # recurring goals and words that set no deadline
+    ("每年", "2021-10-01", None),
+    ("年均", "2021-10-01", None),
+    ("今年以来", "2021-10-01", None),
+    ("比2020年", "2021-10-01", None),
+    ("去年同期", "2021-10-01", None),
+    ("年产", "2023-02-11", None),
+]
+
+
+@pytest.mark.parametrize("phrase,doc_date,expected", PHRASES)
+def test_phrase_due_date(phrase, doc_date, expected):
+    due = parse_deadline(phrase, date.fromisoformat(doc_date))
+    assert (due.isoformat() if due else None) == expected
+
+
+def test_every_table_row_has_a_phrase_test():
+    rows_hit = {max(find_phrases(normalize(p).text), key=lambda f: f.end - f.start).row
+                for p, _, _ in PHRASES if find_phrases(normalize(p).text)}
+    missing = [r.source for r in phrase_rules() if r.row not in rows_hit]
+    assert not missing
+
+
+def test_raw_traditional_phrase_is_read():
+    assert parse_deadline("確保一季度", date(2025, 2, 6)) == date(2025, 3, 31)
+
+
+def test_absolute_phrases_need_no_document_date():
+    assert parse_deadline("到2025年", None) == date(2025, 12, 31)
+    assert parse_deadline("“十四五”期末", None) == date(2025, 12, 31)
+    assert parse_deadline("年内", None) is None
+
+
+def test_forward_reads_a_past_period_as_the_next_one():
+    december = date(2023, 12, 20)
+    assert parse_deadline("一季度", december) == date(2023, 3, 31)
+    assert parse_deadline("一季度", december, forward=True) == date(2024, 3, 31)
+    assert parse_deadline("2023年一季度", december, forward=True) == date(2023, 3, 31)
+
+
+def test_longer_phrase_hides_the_shorter_inside_it():
+    assert [p.text for p in find_phrases("今年以来,全市新签约项目")] == ["今年以来"]
+    assert [p.text for p in find_phrases("2021年前两个季度")] == ["2021年前两个季度"]
+    assert [p.text for p in find_phrases("三年内建成")] == ["三年内"]
+
+
+# -- the tables ------------------------------------------------------------------------------------
+
+def test_phrase_table_compiles_without_duplicates():
+    rows = load_table("deadline_phrases")
+    patterns = [row["pattern"] for row in rows]
+    assert len(patterns) == len(set(patterns))
+    assert len(phrase_rules()) == len(rows)
+    assert {r.rule for r in phrase_rules()} <= set(RULES)
+    for rule in phrase_rules():
+        assert not rule.pattern.match(""), rule.source   # a pattern must not match nothing
+
+
+def test_unknown_macro_is_refused():
+    with pytest.raises(ValueError):
+        expand_macros("{Year}底")
+    assert set(MACROS) == {"Y", "Ynow", "Q", "M", "D", "N", "K"}
+
+
+def test_spring_festival_table():
+    festivals = spring_festivals()
+    years = sorted(festivals)
+    assert years == list(range(years[0], years[-1] + 1))
+    assert len(load_table("date_spring_festival")) == len(years)
+    for year, day in festivals.items():
+        assert day.year == year and date(year, 1, 21) <= day <= date(year, 2, 20)
+
+
+# -- conformance: JioNLP and Recognizers-Text cases within scope ------------------------------------
+
+# Quarters, half years, year ends, 年底前, X年前 (JioNLP's convention: by the end of X), month ends,
+# 年内, and the first months of a year. Not selected: points and spans in the past (三年前, 上个季度),
+# times of day, durations, 年初/月初 spans, and Recognizers-Text's X年前 (before Jan 1 of X).
+SELECTED = [
+    "jionlp-time_parser-034", "jionlp-time_parser-035", "jionlp-time_parser-036", "jionlp-time_parser-037",
+    "jionlp-time_parser-038", "jionlp-time_parser-039", "jionlp-time_parser-040", "jionlp-time_parser-041",
+    "jionlp-time_parser-043", "jionlp-time_parser-046", "jionlp-time_parser-047", "jionlp-time_parser-048",
+    "jionlp-time_parser-050", "jionlp-time_parser-051", "jionlp-time_parser-052", "jionlp-time_parser-054",
+    "jionlp-time_parser-055", "jionlp-time_parser-087", "jionlp-time_parser-090", "jionlp-time_parser-092",
+    "jionlp-time_parser-093", "jionlp-time_parser-095", "jionlp-time_parser-096", "jionlp-time_parser-125",
+    "jionlp-time_parser-131", "jionlp-time_parser-141", "jionlp-time_parser-142", "jionlp-time_parser-143",
+    "jionlp-time_parser-144", "jionlp-time_parser-146", "jionlp-time_parser-209", "jionlp-time_parser-210",
+    "jionlp-time_parser-368", "jionlp-time_parser-373",
+    "rt-datetimemodel-098", "rt-datetimemodel-099", "rt-datetimemodel-100", "rt-datetimemodel-101",
+    "rt-datetimemodel-102", "rt-datetimemodel-106", "rt-datetimemodel-107", "rt-dateperiodparser-026",
+]
+EXPECTED_FAILURES = {
+    "jionlp-time_parser-368": "未来5年内 is five plan years counting this one (2025-12-31), not ref + 5 years",
+}
+
+
+def _cases():
+    cases = {c["id"]: c for c in json.loads((DATA / "conformance" / "time.json").read_text(encoding="utf-8"))}
+    for case_id in SELECTED:
+        marks = [pytest.mark.xfail(reason=EXPECTED_FAILURES[case_id], strict=True)] if case_id in EXPECTED_FAILURES else []
+        yield pytest.param(cases[case_id], id=case_id, marks=marks)
+
+
+def _reference(ref: str | None) -> date | None:
+    if ref is None:
+        return None
+    parts = ref[:10].split("-")
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+
+
+def _expected_end(case) -> tuple[str, date]:
+    if case["task"] == "parse":
+        return case["input"], date.fromisoformat(case["expected"]["end"][:10])
+    mention = case["expected"][0]
+    value = mention["values"][0]
+    end = date.fromisoformat(value["end"][:10])
+    return mention["text"], end - timedelta(days=1) if value["end_inclusive"] is False else end
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_conformance_end_date(case):
+    phrase, expected = _expected_end(case)
+    assert parse_deadline(phrase, _reference(case["ref_date"])) == expected
