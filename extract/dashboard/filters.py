@@ -1,0 +1,136 @@
+"""The filter state: one value object, its URL form (so a link reproduces a view) and its SQL.
+
+Counties are keyed as "city/county" (南通市/海门区) because county names repeat across cities
+(鼓楼区 is in Nanjing and in Xuzhou); a bare name would silently add two places together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any, Mapping, Optional
+
+KINDS = ("all", "money", "count")
+TARGETS = ("all", "target", "fact")
+STRENGTHS = ("all", "hard", "soft")
+
+LIST_FIELDS = ("province", "city", "county", "metric", "stage")
+CHOICE_FIELDS = {"kind": KINDS, "target": TARGETS, "strength": STRENGTHS}
+DATE_FIELDS = ("deadline_from", "deadline_to", "doc_from", "doc_to")
+
+# SQL expression of each region level's key, shared by filters, charts and the map
+COUNTY_KEY = "(coalesce(city, province, '') || '/' || county)"
+
+
+@dataclass(frozen=True)
+class Filters:
+    province: tuple[str, ...] = ()
+    city: tuple[str, ...] = ()
+    county: tuple[str, ...] = ()          # "city/county" keys
+    metric: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    kind: str = "all"
+    target: str = "all"
+    strength: str = "all"
+    deadline_from: Optional[date] = None
+    deadline_to: Optional[date] = None
+    doc_from: Optional[date] = None
+    doc_to: Optional[date] = None
+    search: str = ""
+
+    # -- URL --------------------------------------------------------------------------------
+    def to_query_params(self) -> dict[str, Any]:
+        """Only what differs from the default, so a plain link stays plain."""
+        params: dict[str, Any] = {}
+        for name in LIST_FIELDS:
+            values = getattr(self, name)
+            if values:
+                params[name] = list(values)
+        for name in CHOICE_FIELDS:
+            if getattr(self, name) != "all":
+                params[name] = getattr(self, name)
+        for name in DATE_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                params[name] = value.isoformat()
+        if self.search.strip():
+            params["q"] = self.search.strip()
+        return params
+
+    @classmethod
+    def from_query_params(cls, params: Any) -> "Filters":
+        """Read `st.query_params` (or a dict of str / list[str]); values that do not parse are dropped."""
+        def get_all(name: str) -> list[str]:
+            if hasattr(params, "get_all"):
+                return [v for v in params.get_all(name) if v]
+            value = params.get(name) if isinstance(params, Mapping) else None
+            if value is None:
+                return []
+            return [v for v in ([value] if isinstance(value, str) else list(value)) if v]
+
+        values: dict[str, Any] = {}
+        for name in LIST_FIELDS:
+            values[name] = tuple(dict.fromkeys(get_all(name)))
+        for name, allowed in CHOICE_FIELDS.items():
+            chosen = get_all(name)
+            if chosen and chosen[-1] in allowed:
+                values[name] = chosen[-1]
+        for name in DATE_FIELDS:
+            chosen = get_all(name)
+            if chosen:
+                try:
+                    values[name] = date.fromisoformat(chosen[-1])
+                except ValueError:
+                    pass
+        search = get_all("q")
+        if search:
+            values["search"] = search[-1]
+        return cls(**values)
+
+    def without(self, *names: str) -> "Filters":
+        """The same filter with some fields back at their default (for cascading option lists)."""
+        defaults = {f.name: f.default for f in fields(self)}
+        return replace(self, **{n: defaults[n] for n in names})
+
+    def is_default(self) -> bool:
+        return not self.to_query_params()
+
+    # -- SQL --------------------------------------------------------------------------------
+    def where(self) -> tuple[str, list[Any]]:
+        """A WHERE clause on `effective_figures` and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def any_of(expression: str, values: tuple[str, ...]) -> None:
+            if values:
+                clauses.append(f"{expression} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+
+        any_of("province", self.province)
+        any_of("city", self.city)
+        any_of(COUNTY_KEY, self.county)
+        any_of("metric", self.metric)
+        any_of("stage", self.stage)
+        if self.kind != "all":
+            clauses.append("kind = ?")
+            params.append(self.kind)
+        if self.target == "target":
+            clauses.append("is_target IS TRUE")
+        elif self.target == "fact":
+            clauses.append("is_target IS FALSE")
+        if self.strength != "all":
+            clauses.append("strength = ?")
+            params.append(self.strength)
+        # dates are ISO strings in the store; compare their first ten characters as dates
+        for column, low, high in (("deadline", self.deadline_from, self.deadline_to),
+                                  ("doc_date", self.doc_from, self.doc_to)):
+            if low is not None:
+                clauses.append(f"TRY_CAST(left({column}, 10) AS DATE) >= ?")
+                params.append(low)
+            if high is not None:
+                clauses.append(f"TRY_CAST(left({column}, 10) AS DATE) <= ?")
+                params.append(high)
+        if self.search.strip():
+            clauses.append("(contains(coalesce(sentence, ''), ?) OR contains(coalesce(doc, ''), ?)"
+                           " OR contains(coalesce(metric_text, ''), ?) OR contains(coalesce(region, ''), ?))")
+            params.extend([self.search.strip()] * 4)
+        return (" AND ".join(clauses) or "TRUE"), params

@@ -1,0 +1,64 @@
+"""Articles: upload several at once (one result line per file, in words), list what the store
+holds, and read any article with every figure highlighted."""
+import html
+
+import streamlit as st
+
+from extract.dashboard import ui
+from extract.dashboard.formatting import escape_markdown, highlight_spans, text_block
+from extract.dashboard.ui import T
+
+MAX_UPLOAD_MB = 20      # the same limit as server.maxUploadSize in .streamlit/config.toml
+
+store = ui.store()
+st.title(T("page_documents"))
+
+st.subheader(T("upload"))
+uploads = st.file_uploader(T("upload"), accept_multiple_files=True, key="doc_uploads",
+                           help=T("upload_help", mb=MAX_UPLOAD_MB), label_visibility="collapsed")
+st.caption(T("upload_help", mb=MAX_UPLOAD_MB))
+
+
+def ingest(files) -> None:
+    results = []
+    for upload in files or []:
+        data = upload.getvalue()
+        size_mb = len(data) / 2**20
+        if size_mb > MAX_UPLOAD_MB:
+            results.append((upload.name, "failed", T("too_large", mb=size_mb, limit=MAX_UPLOAD_MB)))
+            continue
+        try:
+            result = store.ingest_bytes(upload.name, data)
+        except Exception as error:  # a reader bug must not hide the other files' results
+            results.append((upload.name, "failed", T("failed", reason=f"{type(error).__name__}: {error}")))
+            continue
+        if result.status == "ingested":
+            results.append((upload.name, "ok", T("ingested", n=result.figures)))
+        elif result.status == "unchanged":
+            results.append((upload.name, "ok", T("unchanged")))
+        else:
+            results.append((upload.name, "failed", T("failed", reason=result.reason or "")))
+    if any(status == "ok" for _, status, _ in results):
+        ui.data_changed()
+    st.session_state["upload_results"] = results
+
+
+st.button(T("ingest"), key="doc_ingest", type="primary", disabled=not uploads, on_click=ingest, args=(uploads,))
+for name, status, message in st.session_state.get("upload_results", []):
+    line = f"{escape_markdown(name)}：{escape_markdown(message)}"
+    (st.success if status == "ok" else st.error)(line)
+
+st.subheader(T("document_list"))
+documents = store.documents()
+if documents.empty:
+    st.info(T("no_data"))
+    st.stop()
+listing_columns = [c for c in ("name", "doc_date", "region", "source", "ingested_at") if c in documents]
+st.dataframe(documents[listing_columns], hide_index=True, width="stretch", key="doc_table")
+
+doc_ids = documents["doc_id"].tolist()
+names = dict(zip(documents["doc_id"], documents["name"]))
+picked = st.selectbox(T("pick_document"), doc_ids, key="doc_pick", format_func=names.get)
+spans = ui.cached("document_figures", picked)
+st.html(f"<h4>{html.escape(names[picked])}</h4>"
+        + text_block(highlight_spans(store.document_text(picked), zip(spans["start"], spans["end"]))))
