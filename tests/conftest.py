@@ -2,23 +2,11 @@
 suite stands alone)."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
-GOLD = DATA / "gold"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score", DATA / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support import GOLD, SEEDS, load_scorer
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from conftest import DATA
+from support import DATA
 from extract import extract_mentions
 from extract.mentions.money import parse_money
 from extract.normalize import normalize

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from support import SEEDS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -30,7 +30,8 @@ INCLUSIVE = r"(?:\(含\))"
 @lru_cache(maxsize=2)
 def money_pattern(require_unit: bool = True) -> regex.Pattern:
     """Amounts in running text need a currency unit; an amount written alone (a form field,
-    `parse_money`) may leave it out (三百万, 15k左右) and may use the letters k and w."""
+    `parse_money`) may leave it out (三百万, 15k左右), use the letters k and w, and say 两个亿.
+    Running text may not: in 32个亿元以上产业项目 the 个 counts projects."""
     currencies = load_table("currencies")
     suffix_units = alternation(r["word"] for r in currencies if r["position"] in ("suffix", "both"))
     prefix_units = alternation(r["word"] for r in currencies if r["position"] in ("prefix", "both"))
@@ -45,7 +46,7 @@ def money_pattern(require_unit: bool = True) -> regex.Pattern:
         (?P<num>{NUMERAL})
         (?:{INCLUSIVE}?(?:{suffix_units})?{INCLUSIVE}?(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
         (?P<infix>{alternation(qualifier_words("infix"))})?
-        (?P<post>(?:个(?=[万亿]))?[{CN_UNIT_CLASS}]{{0,3}}{"" if require_unit else letters})
+        (?P<post>{"" if require_unit else "(?:个(?=[万亿]))?"}[{CN_UNIT_CLASS}]{{0,3}}{"" if require_unit else letters})
         (?P<unit>{suffix_units}){"" if require_unit else "?"}
         (?P<cur2>{foreign_after_yuan})?
         (?P<sub>(?:又?{NUMERAL}(?:{subunits}))+)?
@@ -75,8 +76,11 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """
     # Words between the measure word and the noun (重大, 新开工, “小巨人”, 10亿元以上): no clause
     # punctuation, no 的 (3个镇的项目 counts towns), no second measure word.
-    modifiers = r"(?P<mods>[^,，。;；:：!！?？、\n的个家项宗户]{0,8}?)"
+    # A relative clause on an amount may sit in between: 1个总投资超100亿元的项目.
+    modifiers = (r"(?P<mods>[^,，。;；:：!！?？、\n的个家项宗户]{0,8}?"
+                 r"(?:元(?:以上)?的[^,，。;；:：!！?？、\n的个家项宗户]{0,6}?)?)")
     number_first = regex.compile(rf"{number}{modifiers}(?P<noun>{nouns})", regex.VERBOSE)
     links = alternation(words("count_links"))
-    noun_first = regex.compile(rf"(?P<noun>{nouns})(?P<link>{links})?{number}", regex.VERBOSE)
+    aside = r"(?:\([^()\n]{1,10}\))?"  # 项目(注册到资)18个
+    noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,2}}){number}", regex.VERBOSE)
     return number_first, noun_first

@@ -6,7 +6,7 @@ from decimal import Decimal
 import regex
 
 from extract.mentions import Mention
-from extract.mentions.bounds import qualifier_of, range_values
+from extract.mentions.bounds import is_blocked, qualifier_of, range_values
 from extract.mentions.grammar import alternation, money_pattern
 from extract.numbers import BIG_UNITS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import load_table, words
@@ -18,7 +18,7 @@ _BARE_YUAN = ("元", "圆")
 _COUNTED_NOUNS = words("counted_nouns")
 _SIZE_CLASS_UNITS = {"亿", "億"}
 _SIZE_CLASS_NOUN = regex.compile(
-    rf"(?:以上|及以上)?级?[^,，。;；:：!！?？、的“”\n\d]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)})")
+    rf"(?:以上|及以上)?级?[^,，。;；:：!！?？、“”\n\d]{{0,6}}?(?:{alternation(_COUNTED_NOUNS)})")
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
 _SUBUNITS_ONLY = regex.compile(rf"(?:{NUMERAL}(?:{alternation(_SUBUNITS)}))+")
@@ -84,7 +84,7 @@ def parse_money(expression: str) -> Mention | None:
     negative = text.startswith("负")  # a form field may hold a loss: 负壹元整
     text = text[1:] if negative else text
     match = money_pattern(require_unit=False).fullmatch(text)
-    mention = _mention(text, match) if match else _vague_or_fraction(text)
+    mention = _mention(text, match, alone=True) if match else _vague_or_fraction(text)
     if mention is not None and negative:
         mention.value = -mention.value
     return mention
@@ -120,7 +120,7 @@ def _vague_or_fraction(text: str) -> Mention | None:
     return None
 
 
-def _mention(text: str, m) -> Mention | None:
+def _mention(text: str, m, alone: bool = False) -> Mention | None:
     num, unit = m.group("num"), m.group("unit") or "元"
     post = m.group("post") or ""
     after_unit = m.end("unit") if m.group("unit") else m.end("post")
@@ -132,12 +132,17 @@ def _mention(text: str, m) -> Mention | None:
     low, high = values
     if m.group("sub"):
         low += _subunit_value(m.group("sub"))
+    if low <= 0 and not alone:
+        return None  # 0亿元 is no figure; only an amount written alone may be zero (零元整)
     qualifier, start = qualifier_of(m, text)
     if _is_numberless(num) and m.group("num2") is None:
         # A bare 亿元 is a size class (亿元项目, 亿元以上企业): at least that much.
-        if not _size_class_follows(text, m.end()):
+        if m.group("qpre") and not is_blocked(text, m.start("qpre"), m.end("qpre")):
+            pass  # 突破千亿元, 超亿美元: a bound on a round amount keeps its own qualifier
+        elif _size_class_follows(text, m.end()):
+            qualifier = "at_least"
+        else:
             return None
-        qualifier = "at_least"
     currency = _ISO[m.group("cur2")] if m.group("cur2") else _ISO[unit]
     if m.group("curpre") and currency == "CNY":
         currency = _ISO[m.group("curpre")]
