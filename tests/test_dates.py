@@ -179,6 +179,11 @@ def test_a_far_phrase_does_not_govern():
     assert _deadlines(run("今年全市经济平稳。\n新签约项目30个。", doc_date="2021-10-01")) == [("项目30个", None)]
 
 
+def test_a_share_of_a_target_reported_is_no_deadline():
+    figures = run("其中,新招引先进制造业重大项目205个,完成年度目标的205%。", doc_date="2023-01-01")
+    assert _deadlines(figures) == [("项目205个", None)]
+
+
 def test_a_baseline_year_is_no_deadline():
     figures = run("到2025年,新增企业100家,比2020年翻一番。", doc_date="2021-10-01")
     assert _deadlines(figures) == [("企业100家", "2025-12-31")]
@@ -206,9 +211,11 @@ def test_a_year_alone_still_dates_relative_deadlines():
     assert (figure.doc_date, figure.deadline) == (None, "2021-12-31")
 
 
-def test_a_target_with_a_period_already_past_takes_the_next_one():
-    (figure,) = run("确保一季度新签约项目10个。", doc_date="2023-12-20")
-    assert figure.deadline == "2024-03-31"
+def test_a_period_already_over_is_no_deadline():
+    (figure,) = run("上半年实现地区生产总值925.5亿元。", doc_date="2025-08-04")
+    assert figure.deadline is None
+    (figure,) = run("确保下半年新签约项目10个。", doc_date="2025-08-04")
+    assert figure.deadline == "2025-12-31"
 
 
 def test_running_twice_gives_the_same_result():

@@ -7,7 +7,8 @@ Which deadline phrase governs a figure, nearest scope first:
    新签约…不少于30个,确保新开工…不少于30个 gives 今年 to both);
 3. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph).
 A phrase further away does not govern. Words that only look like a period (今年以来, 比2020年) set
-nothing, and a due date before the document date is not a target's deadline (a baseline year).
+nothing, and a period already over by the document date is not a target's deadline (上半年 in
+an August report on the half year; 比2020年, a baseline).
 Only targets (`is_target` True, set by the intent step that runs before this one) get a deadline;
 a recurring goal (每年) is annual with no date.
 """
@@ -56,7 +57,7 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
         if p.sets_no_deadline:
             continue
         if not p.is_annual:
-            due = resolve(p, reference, forward=True)
+            due = resolve(p, reference)
             if due is None or (reference is not None and due < reference):
                 continue
         usable.append(p)
@@ -79,4 +80,4 @@ def assign_dates(norm, segments, mentions, figures, meta) -> None:
         if phrase.is_annual:
             figure.is_annual = True
         else:
-            figure.deadline = resolve(phrase, reference, forward=True).isoformat()
+            figure.deadline = resolve(phrase, reference).isoformat()

@@ -184,12 +184,8 @@ def _due_in_year(phrase: DeadlinePhrase, year: int, reference: Optional[date]) -
     raise AssertionError(rule)
 
 
-def resolve(phrase: DeadlinePhrase, reference: Optional[date], *, forward: bool = False) -> Optional[date]:
-    """The due date `phrase` sets, read relative to `reference` (the document date).
-
-    `forward`: a phrase that names no year and whose period has already ended by the reference
-    date means the next one (一季度 written in December is next year's first quarter).
-    """
+def resolve(phrase: DeadlinePhrase, reference: Optional[date]) -> Optional[date]:
+    """The due date `phrase` sets, read relative to `reference` (the document date)."""
     rule = phrase.rule
     if rule in ("annual", "none"):
         return None
@@ -210,15 +206,10 @@ def resolve(phrase: DeadlinePhrase, reference: Optional[date], *, forward: bool 
         eves = [d - timedelta(days=1) for y, d in sorted(festivals.items()) if d - timedelta(days=1) >= reference]
         return eves[0] if eves else None
     year = _year(phrase, reference)
-    if year is None:
-        return None
-    due = _due_in_year(phrase, year, reference)
-    if forward and due and reference and not phrase.names_its_year and due < reference:
-        due = _due_in_year(phrase, year + 1, reference)
-    return due
+    return None if year is None else _due_in_year(phrase, year, reference)
 
 
-def parse_deadline(phrase: str, doc_date: Optional[date], *, forward: bool = False) -> Optional[date]:
+def parse_deadline(phrase: str, doc_date: Optional[date]) -> Optional[date]:
     """The due date a deadline phrase sets for a document of `doc_date`, or None.
 
     `phrase` may be raw (Traditional, full-width); the longest deadline phrase in it is read.
@@ -233,4 +224,4 @@ def parse_deadline(phrase: str, doc_date: Optional[date], *, forward: bool = Fal
     if not found:
         return None
     longest = max(found, key=lambda p: (p.end - p.start, -p.start))
-    return resolve(longest, doc_date, forward=forward)
+    return resolve(longest, doc_date)
