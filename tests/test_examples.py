@@ -61,6 +61,14 @@ CAUGHT_BUGS = [
     ("四万万元", [(M, 4e8, None, "CNY", "exact", None)]),
     # Thousands separators only in groups of three: "3,5" is a list.
     ("分3,5两期投资20亿元", [(M, 2e9, None, "CNY", "exact", None)]),
+    # From the shared corpus (real follow-up articles), once missed or misread:
+    # 个 counts the projects; it is not the colloquial 两个亿.
+    ("集中开工32个亿元以上产业项目", [(C, 32, None, None, "exact", "项目"), (M, 1e8, None, "CNY", "at_least", None)]),
+    ("24个省重大项目已开工13个", [(C, 24, None, None, "exact", "项目"), (C, 13, None, None, "exact", "项目")]),
+    ("高新技术企业数量成功突破1200家", [(C, 1200, None, None, "more_than", "企业")]),
+    ("新招引先进制造业重大项目(注册到资)18个", [(C, 18, None, None, "exact", "项目")]),
+    ("其中,包括1个总投资超100亿元的项目", [(C, 1, None, None, "exact", "项目"), (M, 1e10, None, "CNY", "more_than", None)]),
+    ("固定资产投资豪迈突破千亿元大关", [(M, 1e11, None, "CNY", "more_than", None)]),
 ]
 
 NEGATIVES = [
@@ -94,6 +102,7 @@ NEGATIVES = [
     "进行了近1个小时会谈",
     "项目建设3个月内完成",
     "第3个项目已经开工",
+    "全市地区生产总值连跨6个百亿元台阶",
 ]
 
 KNOWN_FAILURES = [

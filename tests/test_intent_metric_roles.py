@@ -22,6 +22,8 @@ def one(text, index=0):
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
     ("截至目前,已完成投资20亿元", False, None),                    # constructed
     ("去年全区新签约项目45个", False, None),                        # constructed
+    ("2023年,城市副中心完成了千亿投资目标,马驹桥镇全年完成固投200多亿元", False, None),
+    ("全年预计(下同)实现地区生产总值1690亿元、增长6%", False, None),
 ])
 def test_target_or_fact(text, is_target, strength):
     figure = one(text)
