@@ -13,8 +13,9 @@ def add_context(norm, segments, mentions, figures, meta) -> None:
 
 def _steps():
     # Order matters: deadlines are set only for targets, so intent runs before dates.
+    from extract.context.dates import assign_dates
     from extract.context.intent import assign_intent
     from extract.context.metric import assign_metric
     from extract.context.roles import assign_roles
 
-    return (assign_intent, assign_metric, assign_roles)
+    return (assign_intent, assign_dates, assign_metric, assign_roles)
