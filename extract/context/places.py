@@ -1,0 +1,185 @@
+"""Place names in a text, each resolved to one unit of the gazetteer or left unresolved.
+
+A form is read leftmost-longest (南通市海门区 is 南通市 then 海门区; 通州湾示范区 is the zone, not
+通州). A place followed by a zone ending is that zone (崇川经济开发区 -> 崇川区). Which unit an
+ambiguous form names is decided by the other places of the same text: 通州 is 南通's beside
+南通 or 江苏, 北京's beside 北京. Names that are unsafe alone need that context: a county's short
+name (海门) or a town counts only when the text also names its city (an ambiguous short name
+such as 通州 may lean on its province alone), so that a person called 镇海洋 does not put a Nantong article in Ningbo's 镇海区.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from extract.context.gazetteer import CITY, COUNTY, FULL, PROVINCE, SHORT, TOWN, ZONE, Candidate, gazetteer
+from extract.rules import load_table
+
+_LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
+
+
+@dataclass
+class Place:
+    start: int                       # offsets in the normalised text
+    end: int
+    written: str
+    candidates: tuple[Candidate, ...]
+    zone: bool = False               # a zone: the form is the place + a zone ending
+    in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
+    key: Optional[str] = None        # the unit it names, once resolved
+
+    @property
+    def blocked(self) -> bool:
+        return all(c.blocked for c in self.candidates)
+
+    @property
+    def usable(self) -> bool:
+        """Names a place a figure may belong to (not a company's name, not an everyday word)."""
+        return self.key is not None and not self.in_org and not self.blocked
+
+
+@lru_cache(maxsize=1)
+def _org_tail() -> regex.Pattern:
+    """An organisation's name closing within a few characters after a place: 康源电子有限公司.
+
+    The characters between are name-like: no verbs, dates, numbers or punctuation, so that
+    "海门今年新引进公司20家" is not read as a company called 海门….
+    """
+    words = sorted((r["word"] for r in load_table("region_org_suffixes")), key=len, reverse=True)
+    stop = "将要在是了的为与和对把被从向今年月日新引进签约开工投资总亿万个家项目企业实现完成达到"
+    return regex.compile(rf"(?:(?![{stop}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{'|'.join(map(regex.escape, words))})")
+
+
+def scan(text: str) -> list[Place]:
+    """Every form of the gazetteer in `text`, leftmost-longest, unresolved."""
+    g = gazetteer()
+    places: list[Place] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(g.longest, n - i), 1, -1):
+            candidates = g.forms.get(text[i : i + length])
+            if candidates:
+                break
+        else:
+            i += 1
+            continue
+        end = i + length
+        zone = any(c.kind == ZONE for c in candidates)
+        if not zone:
+            suffix = next((s for s in g.zone_suffixes if text.startswith(s, end)), None)
+            if suffix:
+                end, zone = end + len(suffix), True
+        place = Place(i, end, text[i:end], candidates, zone=zone)
+        place.in_org = _org_tail().match(text, end) is not None
+        places.append(place)
+        i = end
+    return places
+
+
+def _needs_city_context(candidate: Candidate) -> bool:
+    return candidate.kind == TOWN
+
+
+def _needs_context(candidate: Candidate, form: str) -> bool:
+    """A county's short name, a two-character county name (高县 in 提高县域, 兴县 in 振兴县域) or a
+    town reads as a place only near its city."""
+    if gazetteer().units[candidate.key].level != COUNTY:
+        return False
+    return candidate.kind in (SHORT, TOWN) or (candidate.kind == FULL and len(form) == 2)
+
+
+def _relation(a: str, b: str) -> int:
+    """How close two units are: 3 same unit or one inside the other, 2 same city, 1 same province."""
+    g = gazetteer()
+    if g.contains(a, b) or g.contains(b, a):
+        return 3
+    if g.city_of(a) == g.city_of(b):
+        return 2
+    if g.province_of(a) == g.province_of(b):
+        return 1
+    return 0
+
+
+def choose(keys: Iterable[str], anchors: list[str]) -> Optional[str]:
+    """The unit among `keys` that the anchors support best; None if they cannot tell."""
+    keys = list(dict.fromkeys(keys))
+    if len(keys) == 1:
+        return keys[0]
+    support = {k: sum(_relation(k, a) for a in anchors) for k in keys}
+    best = max(support.values())
+    top = [k for k in keys if support[k] == best]
+    if len(top) == 1 and best > 0:
+        return top[0]
+    if best == 0:
+        # 吉林 with nothing around is the province rather than the city of the same name.
+        g = gazetteer()
+        high = min(_LEVEL_RANK[g.units[k].level] for k in keys)
+        highest = [k for k in keys if _LEVEL_RANK[g.units[k].level] == high]
+        if len(highest) == 1 and high < _LEVEL_RANK[COUNTY]:
+            return highest[0]
+    return None
+
+
+def _is_anchor(place: Place) -> bool:
+    """A place that names one unit on its own, without help from the rest of the text."""
+    if place.in_org or place.blocked or len({c.key for c in place.candidates}) != 1:
+        return False
+    return not _needs_context(place.candidates[0], place.written)
+
+
+def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
+    """Set `key` of every place whose unit the text (and `context_keys`) can tell."""
+    g = gazetteer()
+    anchors = list(context_keys)
+    for place in places:
+        if _is_anchor(place):
+            place.key = place.candidates[0].key
+            anchors.append(place.key)
+    for _ in range(2):   # a second round lets places resolved in the first (通州区) admit towns
+        cities = {g.city_of(k) for k in anchors}
+        provinces = {g.province_of(k) for k in anchors}
+        added = []
+        for place in places:
+            if place.key is not None or place.in_org:
+                continue
+            allowed = [c.key for c in place.candidates
+                       if not _needs_context(c, place.written)
+                       or g.city_of(c.key) in cities
+                       or (not _needs_city_context(c) and len(place.candidates) > 1
+                           and g.province_of(c.key) in provinces)]
+            if allowed:
+                place.key = choose(allowed, anchors)
+                if place.key is not None and not place.blocked:
+                    added.append(place.key)
+        anchors += added
+
+
+def _merge_chains(places: list[Place]) -> list[Place]:
+    """南通市海门区, 江苏南通: a place written right after the unit holding it is one place."""
+    g = gazetteer()
+    merged: list[Place] = []
+    for place in places:
+        last = merged[-1] if merged else None
+        if (last is not None and last.end == place.start and last.key and place.key
+                and not last.in_org and g.contains(last.key, place.key) and last.key != place.key):
+            merged[-1] = Place(last.start, place.end, last.written + place.written, place.candidates,
+                               zone=place.zone, in_org=place.in_org, key=place.key)
+        else:
+            merged.append(place)
+    return merged
+
+
+def find_places(text: str, context_keys: Iterable[str] = ()) -> list[Place]:
+    """Every place in `text`, resolved where the text (and `context_keys`) can tell."""
+    places = scan(text)
+    resolve(places, context_keys)
+    return _merge_chains(places)
+
+
+def lookup(name: str) -> tuple[Candidate, ...]:
+    """The candidates of a whole written form, everyday words included (an analyst typed it)."""
+    return gazetteer().forms.get(name, ())
+

@@ -1,0 +1,366 @@
+"""Region of every figure: the narrowest administrative unit the text supports, read locally.
+
+How a text says where, strongest first for a figure:
+  subject    a place (or 我区/全市 ...) heading the figure's own sentence: "南通市海门区2023年一季度…",
+             "据了解,海门今年将确保…", "在吕四港经济开发区东港池,总投资90亿元…" (own_paper for 我区 …)
+  heading    the section the figure stands in: "海门:确立招商引资“新打法”"
+  interview  the interview it stands in: "——访市委常委、政法委书记、邗江区委书记 张耀武"
+  document   the document's own region: the user's, the dateline's ("中新网肇庆12月9日电"), or the
+             one the text is about (我区 in a district's paper, the unit most of its places fall in);
+             flagged region_source = document_default (or dateline).
+A place mentioned in passing elsewhere never captures a figure.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
+                                       region_for)
+from extract.context.places import Place, choose, find_places, lookup
+from extract.rules import load_table
+
+__all__ = ["Region", "assign_regions", "document_region", "resolve_region"]
+
+_LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
+_MAX_HEADING = 50
+_HEADING_MARKS = regex.compile(
+    r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])?\s*"
+)
+_HEADING_SEPARATOR = regex.compile(r"[:：丨|｜】\]·—\s]|$")
+_SENTENCE_END = "。！？!?；;"
+_INTERVIEW = regex.compile(r"(?:——|—|--|－－|-)\s*(?:专)?访\s*")
+_MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
+_TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
+         r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
+_OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
+_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
+_DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
+_VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a stretch of text (a section, the document) or one figure is."""
+    key: str
+    source: str
+    written: str                            # the name as normalised (海门市, 港闸, 我区)
+    span: Optional[tuple[int, int]] = None  # where it stands in the normalised text
+
+
+@dataclass(frozen=True)
+class _Section:
+    start: int
+    end: int
+    where: _Where
+
+
+@lru_cache(maxsize=1)
+def _own_words() -> tuple[regex.Pattern, dict[str, str]]:
+    rows = {r["word"]: r["unit_type"] for r in load_table("region_own_words")}
+    words = sorted(rows, key=len, reverse=True)
+    # 本市场, 全区域 are not the paper's own region.
+    return regex.compile(rf"(?:{'|'.join(words)})(?![场域])"), rows
+
+
+@lru_cache(maxsize=1)
+def _head_prefix() -> regex.Pattern:
+    leads = sorted((r["word"] for r in load_table("region_subject_leads")), key=len, reverse=True)
+    return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}){_OPENERS})*")
+
+
+@lru_cache(maxsize=1)
+def _title_after_place() -> regex.Pattern:
+    words = sorted((r["word"] for r in load_table("region_title_words")), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(words)})")
+
+
+def _figure_date(figures, meta) -> Optional[str]:
+    for figure in figures:
+        if figure.doc_date:
+            return figure.doc_date
+    return meta.doc_date or meta.metadata_date
+
+
+def _context_keys(meta) -> list[str]:
+    if meta.default_region:
+        region = resolve_region(meta.default_region)
+        if region is not None:
+            return [region.key]
+    return []
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _place_at(places: list[Place], starts: list[int], at: int) -> Optional[Place]:
+    i = bisect.bisect_left(starts, at)
+    if i < len(places) and places[i].start == at and places[i].key is not None and not places[i].in_org:
+        return places[i]
+    return None
+
+
+def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
+    """Short lines that open with a place and a separator: "海门:…", "【启东】…", "## 海门区".
+
+    An everyday-word name (新城, 江南) counts here: a heading names a place on purpose.
+    """
+    found = []
+    for line_start, line in _lines(text):
+        content = line.strip()
+        if not content or len(content) > _MAX_HEADING or content[-1] in _SENTENCE_END:
+            continue
+        at = line_start + _HEADING_MARKS.match(line).end()
+        place = _place_at(places, starts, at)
+        if place is not None and _HEADING_SEPARATOR.match(text, place.end) is not None:
+            found.append(_Section(line_start, len(text), _where(place, "heading")))
+    return found
+
+
+def _interviews(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
+    """"——访市委常委、政法委书记、邗江区委书记 张耀武": the narrowest place holding a title."""
+    found = []
+    for m in _INTERVIEW.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        space = regex.compile(r"\s").search(text, m.end(), line_end)
+        end = min(space.start() if space else line_end, m.end() + 40)
+        i = bisect.bisect_left(starts, m.end())
+        titled = []
+        while i < len(places) and places[i].start < end:
+            place = places[i]
+            if place.key is not None and _title_after_place().match(text, place.end):
+                titled.append(place)
+            i += 1
+        if titled:
+            g = gazetteer()
+            place = max(titled, key=lambda p: (_LEVEL_RANK[g.units[p.key].level], p.start))
+            found.append(_Section(_interview_start(text, m.start()), len(text), _where(place, "interview")))
+    return found
+
+
+def _interview_start(text: str, header: int) -> int:
+    """An interview begins at its title, the short line just above the "——访" line."""
+    before = text[:header].rstrip()
+    line_start = before.rfind("\n") + 1
+    title = before[line_start:].strip()
+    if title and len(title) <= _MAX_HEADING and title[-1] not in _SENTENCE_END:
+        return line_start
+    return header
+
+
+def _sections(text: str, places: list[Place]) -> list[_Section]:
+    starts = [p.start for p in places]
+    sections = sorted(_headings(text, places, starts) + _interviews(text, places, starts),
+                      key=lambda s: s.start)
+    breaks = sorted({s.start for s in sections} | {m.start() for m in _MARKDOWN_HEADING.finditer(text)})
+    closed = []
+    for section in sections:
+        i = bisect.bisect_right(breaks, section.start)
+        end = breaks[i] if i < len(breaks) else len(text)
+        closed.append(_Section(section.start, end, section.where))
+    return closed
+
+
+def _section_at(sections: list[_Section], at: int) -> Optional[_Section]:
+    inside = [s for s in sections if s.start <= at < s.end]
+    return inside[-1] if inside else None
+
+
+# -- the document's own region ---------------------------------------------------------------
+
+def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
+    """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报南通讯": a place opening a paragraph's dateline."""
+    for place in places:
+        if place.key is None or place.in_org:
+            continue
+        line_start = text.rfind("\n", 0, place.start) + 1
+        if (place.start - line_start <= 16 and _DATELINE_HEAD.fullmatch(text, line_start, place.start)
+                and _DATELINE_TAIL.match(text, place.end)):
+            return _where(place, "dateline")
+    return None
+
+
+def _own_type(text: str, sections: list[_Section]) -> Optional[str]:
+    """The unit type the paper calls its own (区 for 我区/全区), read outside sections if possible."""
+    pattern, types = _own_words()
+    found = [(m.start(), types[m.group()]) for m in pattern.finditer(text)]
+    outside = [t for at, t in found if _section_at(sections, at) is None]
+    counts = Counter(outside or [t for _, t in found])
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _type_of(key: str, unit_type: str) -> bool:
+    unit = gazetteer().units[key]
+    return unit.level == PROVINCE if unit_type == "省" else unit.name.endswith(unit_type)
+
+
+def _about(text: str, places: list[Place], sections: list[_Section]) -> Optional[_Where]:
+    """The unit the text is about: of its own type if it says 我区/全市, else the narrowest unit
+    holding at least half of its places (those outside sections count; all if none are)."""
+    g = gazetteer()
+    usable = [p for p in places if p.usable]
+    outside = [p for p in usable if _section_at(sections, p.start) is None]
+    counted = outside or usable
+    if not counted:
+        return None
+    counts = Counter(p.key for p in counted)
+    cover: Counter = Counter()
+    for key, n in counts.items():
+        for outer in g.chain(key):
+            cover[outer] += n
+    total = sum(counts.values())
+    rank = lambda k: (cover[k], _LEVEL_RANK[g.units[k].level])   # noqa: E731 - ties go to the narrower
+    own = _own_type(text, sections)
+    typed = [k for k in cover if own and _type_of(k, own)]
+    if typed:
+        key = max(typed, key=rank)
+    else:
+        holding = [k for k in cover if cover[k] * 2 >= total]
+        if not holding:
+            return None
+        key = max(holding, key=lambda k: (_LEVEL_RANK[g.units[k].level], cover[k]))
+    # Written as the unit itself (启东, 启东市), not as one of its towns or parks.
+    named = [p for p in counted if p.key == key and any(c.key == key and c.kind in (FULL, SHORT, ALIAS)
+                                                        for c in p.candidates)]
+    if named:
+        written = Counter(p.written for p in named).most_common(1)[0][0]
+        return _where(next(p for p in named if p.written == written), "document_default")
+    return _Where(key, "document_default", g.units[key].name)
+
+
+def _document(text: str, places: list[Place], sections: list[_Section], meta) -> Optional[_Where]:
+    if meta.default_region:
+        region = resolve_region(meta.default_region)
+        if region is not None:
+            return _Where(region.key, "document_default", meta.default_region)
+    return _dateline(text, places) or _about(text, places, sections)
+
+
+def document_region(norm, meta) -> Optional[Region]:
+    """The region a document is about by default (the user's, its dateline's or its text's)."""
+    text = norm.text
+    places = find_places(text, _context_keys(meta))
+    where = _document(text, places, _sections(text, places), meta)
+    if where is None:
+        return None
+    return region_for(where.key, on=meta.doc_date or meta.metadata_date, written=where.written)
+
+
+# -- one figure ------------------------------------------------------------------------------
+
+def _own_unit(unit_type: str, context: Optional[str]) -> Optional[str]:
+    """The unit 全市/我区 … means inside `context`: itself or the nearest unit above of that type."""
+    if context is None:
+        return None
+    for key in reversed(gazetteer().chain(context)):
+        if _type_of(key, unit_type):
+            return key
+    return context   # 全区 inside a development zone's section is the zone itself
+
+
+def _heads(text: str, segments, places: list[Place]) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
+    """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type)."""
+    prefix = _head_prefix()
+    pattern, types = _own_words()
+    spans = [(p.start, p.end, p, None) for p in places if p.usable]
+    spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
+    heads = []
+    for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
+        clause_start = segments.clause(start)[0]
+        if prefix.fullmatch(text, clause_start, start) is None:
+            continue
+        if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):
+            continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
+        heads.append((start, end, place, unit_type))
+    return heads
+
+
+def _subject(heads, sentence_start: int, figure_start: int):
+    i = bisect.bisect_left([h[0] for h in heads], figure_start) - 1
+    while i >= 0 and heads[i][0] >= sentence_start:
+        if heads[i][1] <= figure_start:
+            return heads[i]
+        i -= 1
+    return None
+
+
+def assign_regions(norm, segments, mentions, figures, meta) -> None:
+    """Fill the region fields of every figure (parallel to `mentions`) in place."""
+    if not figures:
+        return
+    text = norm.text
+    on = _figure_date(figures, meta)
+    places = find_places(text, _context_keys(meta))
+    sections = _sections(text, places)
+    document = _document(text, places, sections, meta)
+    heads = _heads(text, segments, places)
+    for mention, figure in zip(mentions, figures):
+        section = _section_at(sections, mention.start)
+        context = section.where if section else document
+        where = context
+        head = _subject(heads, segments.sentence(mention.number_start)[0], mention.start)
+        if head is not None:
+            start, end, place, unit_type = head
+            if place is not None:
+                where = _where(place, "subject")
+            else:
+                key = _own_unit(unit_type, context.key if context else None)
+                if key is not None:
+                    where = _Where(key, "own_paper", text[start:end], (start, end))
+        if where is not None:
+            _fill(figure, where, on, norm)
+
+
+def _where(place: Place, source: str) -> _Where:
+    return _Where(place.key, source, place.written, (place.start, place.end))
+
+
+def _fill(figure, where: _Where, on: Optional[str], norm) -> None:
+    region = region_for(where.key, on=figure.doc_date or on, written=where.written)
+    figure.region = region.name
+    figure.region_as_written = norm.raw_text(*where.span) if where.span else where.written
+    figure.region_today = region.today
+    figure.province = region.province
+    figure.city = region.city
+    figure.county = region.county
+    figure.adcode = region.adcode
+    figure.region_level = region.level
+    figure.region_source = where.source
+
+
+# -- names as analysts type them -------------------------------------------------------------
+
+def resolve_region(name: str, *, near: Optional[str] = None, on: Optional[str] = None) -> Optional[Region]:
+    """A region from a name as typed: "港闸" -> 港闸区 (today in 崇川区), "北京通州" -> 北京市通州区.
+
+    `near` is other text (a document, a filter's other places) that decides an ambiguous name
+    (通州 near 南通 or 江苏 is 南通's); `on` is the date the name is read at (a 2021 "港闸" is
+    today's 崇川区). None when the name is unknown or stays ambiguous.
+    """
+    from extract.normalize import normalize
+
+    written = normalize(name).text.strip()
+    if not written:
+        return None
+    anchors = [p.key for p in find_places(normalize(near).text)] if near else []
+    anchors = [k for k in anchors if k is not None]
+    candidates = lookup(written)
+    if candidates:
+        key = choose((c.key for c in candidates), anchors)
+    else:
+        # A chain such as 南通市港闸区 or 北京通州: its narrowest resolved part.
+        places = [p for p in find_places(written, anchors) if p.key is not None]
+        key = places[-1].key if places else None
+    return None if key is None else region_for(key, on=on, written=written)
