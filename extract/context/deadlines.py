@@ -28,7 +28,7 @@ from extract.numbers import DIGITS, parse_numeral
 from extract.rules import load_table
 
 PHRASE_TABLE = "deadline_phrases"
-RULES = ("year_end", "month_end", "quarter_end", "this_quarter_end", "day", "years_end", "plan_end",
+RULES = ("year_end", "month_end", "quarter_end", "this_quarter_end", "this_month_end", "day", "years_end", "plan_end",
          "spring_festival_eve", "annual", "none")
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
@@ -175,6 +175,8 @@ def _due_in_year(phrase: DeadlinePhrase, year: int, reference: Optional[date]) -
         return _month_end(year, 3 * quarter) if quarter and 1 <= quarter <= 4 else None
     if rule == "this_quarter_end":
         return _month_end(year, 3 * ((reference.month - 1) // 3 + 1)) if reference else None
+    if rule == "this_month_end":
+        return _month_end(year, reference.month) if reference else None
     if rule == "day":
         month, day = _small_number(phrase.group("m")), _small_number(phrase.group("d"))
         try:
