@@ -23,7 +23,7 @@ class UnreadableDocument(ValueError):
 
 @dataclass(frozen=True)
 class Document:
-    text: str
+    text: str                              # trailing whitespace removed
     metadata_date: Optional[str] = None    # ISO date found in the file's own metadata (HTML meta tags)
 
 
@@ -87,7 +87,10 @@ def read_bytes(name: str, data: bytes) -> Document:
     if expected is None and found is not None:
         raise UnreadableDocument(f"named {suffix} but the content is {found}")
     document = _readers()[suffix](data)
-    if not document.text.strip():
+    # Without trailing blank lines, so one article saved as .txt, .docx or .pdf hashes to one document
+    # (offsets count from the start and are unchanged).
+    document = Document(document.text.rstrip(), document.metadata_date)
+    if not document.text:
         raise UnreadableDocument("no text found" + (" (a scanned PDF without a text layer?)" if suffix == ".pdf" else ""))
     return document
 

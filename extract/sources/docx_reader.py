@@ -23,4 +23,4 @@ def read_docx(data: bytes) -> Document:
         elif isinstance(block, Table):
             for row in block.rows:
                 lines.append("\t".join(cell.text for cell in row.cells))
-    return Document("\n".join(lines).strip("\n"))
+    return Document("\n".join(lines))
