@@ -91,6 +91,14 @@ def test_user_date_wins_over_metadata_and_text():
     assert _date(text) == ("2023-01-29", "dateline")
 
 
+@pytest.mark.parametrize("given,expected", [
+    ("2021-10-01T08:00:00+08:00", "2021-10-01"), ("2021/10/1", "2021-10-01"), ("2021年10月1日", "2021-10-01"),
+    ("20211001", "2021-10-01"), ("2025-02", "2025-02-01"), ("2021-13-01", None), ("十月一日", None),
+])
+def test_given_date_formats(given, expected):
+    assert _date("全市召开大会。", metadata_date=given)[0] == expected
+
+
 def test_a_month_is_its_first_day_and_a_year_alone_is_no_date():
     assert _date("全市召开大会。", doc_date="2025-02") == ("2025-02-01", "user")
     assert _date("全市召开大会。", doc_date="2021") == (None, None)

@@ -24,6 +24,7 @@ from typing import Optional
 
 import regex
 
+from extract.normalize import normalize
 from extract.numbers import DIGITS, parse_numeral
 from extract.rules import load_table
 
@@ -218,8 +219,6 @@ def parse_deadline(phrase: str, doc_date: Optional[date]) -> Optional[date]:
     Relative phrases (一季度, 年内, 用两年时间) need `doc_date`; absolute ones (到2025年, 十四五期末)
     do not. Recurring goals (每年) and non-deadlines (今年以来) give None.
     """
-    from extract.normalize import normalize
-
     if isinstance(doc_date, str):
         doc_date = date.fromisoformat(doc_date)
     found = find_phrases(normalize(phrase).text)

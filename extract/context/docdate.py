@@ -31,7 +31,9 @@ _BODY_DATE = regex.compile(
     r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*年)?(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]"
     r"(?!前|之前|以前|起|后|以后|之后)"
 )
-_ISO = regex.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+# A given date, with or without month and day, and whatever follows it (a time, a zone); or 20211001.
+_GIVEN = regex.compile(r"^\s*(\d{4})(?!\d)(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?)?")
+_COMPACT = regex.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +47,9 @@ def _horizon_cues() -> tuple[tuple[str, str], ...]:
 
 
 def parse_given_date(value: Optional[str]) -> tuple[Optional[date], Optional[str]]:
-    """A user's or a file's date ("2021-10-01", "2021/10/1", "2025-02", "2020"): (reference, precision)."""
-    if not value:
-        return None, None
-    m = _ISO.match(str(value)[:10]) or _ISO.match(str(value))
+    """A user's or a file's date ("2021-10-01T08:00", "2021/10/1", "2021年10月1日", "2025-02", "2020"):
+    (reference, precision)."""
+    m = (_GIVEN.match(str(value)) or _COMPACT.match(str(value))) if value else None
     if not m:
         return None, None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
