@@ -64,13 +64,8 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _full_to_half(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
-    return ch
+# Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms, one to one.
+_FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def _to_simplified(text: str) -> str:
@@ -133,7 +128,7 @@ def normalize(raw: str) -> Normalized:
     offsets = list(range(len(raw)))
     text, offsets = _drop(raw, offsets, _GLOSS)
     text, offsets = _drop(text, offsets, _LINE_BREAK, keep=_keeps_line_break)
-    text = "".join(_full_to_half(ch) for ch in text)
+    text = text.translate(_FULL_TO_HALF)
     text, offsets = _drop(text, offsets, _INNER_SPACE)
     text = _to_simplified(text)
     offsets.append(len(raw))
