@@ -12,7 +12,7 @@ PAGES = "extract/dashboard/pages"
 st.set_page_config(page_title="投资目标看板", page_icon="📊", layout="wide")
 ui.language_switch()
 navigation = st.navigation([
-    st.Page(f"{PAGES}/overview.py", title=ui.T("page_overview"), url_path="overview", default=True),
+    st.Page(f"{PAGES}/overview.py", title=ui.T("page_overview"), default=True),
     st.Page(f"{PAGES}/compare.py", title=ui.T("page_compare"), url_path="compare"),
     st.Page(f"{PAGES}/figures.py", title=ui.T("page_figures"), url_path="figures"),
     st.Page(f"{PAGES}/documents.py", title=ui.T("page_documents"), url_path="documents"),

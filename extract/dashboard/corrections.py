@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from extract.dashboard.formatting import format_figure
+from extract.context.metric import METRICS, STAGES
 from extract.record import QUALIFIERS, STRENGTHS
 
 AUTHOR = "dashboard"
@@ -59,8 +60,8 @@ def column_config(T: Callable[..., str], doc_names: list[str]) -> dict:
         "qualifier": st.column_config.SelectboxColumn(T("qualifier"), options=list(QUALIFIERS)),
         "is_target": st.column_config.CheckboxColumn(T("is_target")),
         "strength": st.column_config.SelectboxColumn(T("strength"), options=list(STRENGTHS)),
-        "metric": st.column_config.TextColumn(T("metric")),
-        "stage": st.column_config.TextColumn(T("stage")),
+        "metric": st.column_config.SelectboxColumn(T("metric"), options=list(METRICS)),
+        "stage": st.column_config.SelectboxColumn(T("stage"), options=list(STAGES)),
         "deadline": st.column_config.TextColumn(T("deadline"), help="YYYY-MM-DD"),
         "province": st.column_config.TextColumn(T("province")),
         "city": st.column_config.TextColumn(T("city")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import string
 from typing import Iterable, Optional
 
 import pandas as pd
@@ -109,7 +110,7 @@ def is_missing(value) -> bool:
     return _missing(value) or value is pd.NA or (isinstance(value, str) and not value)
 
 
-_MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:=^\"'&"})
+_MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in string.punctuation})
 
 
 def escape_markdown(text: str) -> str:

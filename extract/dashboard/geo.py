@@ -70,7 +70,7 @@ def county_map(values: pd.DataFrame, collection: dict, measure_label: str, forma
         figure.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill,
             line={"color": EDGE, "width": 0.6}, hoveron="fills", showlegend=False,
-            name=props["county"], text=f"{props['city']}{props['county']}<br>{measure_label}: {shown}",
+            name=f"{props['city']}{props['county']}", text=f"{props['city']}{props['county']}<br>{measure_label}: {shown}",
             hoverinfo="text",
         ))
     # the colour bar: one invisible marker carrying the scale

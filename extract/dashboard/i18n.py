@@ -122,6 +122,36 @@ LABELS: dict[str, tuple[str, str]] = {
     "name": ("名称", "Name"),
 }
 
+# the fixed vocabularies of extract.context.metric, as the analyst reads them
+VOCABULARY: dict[str, tuple[str, str]] = {
+    "total_investment": ("总投资", "Total investment"),
+    "annual_investment": ("年度投资", "Annual investment"),
+    "investment": ("投资", "Investment"),
+    "fixed_asset_investment": ("固定资产投资", "Fixed-asset investment"),
+    "funds_in_place": ("到位资金", "Funds in place"),
+    "sales": ("销售收入", "Sales"),
+    "output": ("产值", "Output"),
+    "tax": ("税收", "Tax"),
+    "foreign_capital": ("外资", "Foreign capital"),
+    "subsidy": ("奖补资金", "Subsidies"),
+    "project_count": ("项目数", "Projects"),
+    "enterprise_count": ("企业数", "Enterprises"),
+    "signed": ("签约", "Signed"),
+    "started": ("开工", "Started"),
+    "completed": ("竣工", "Completed"),
+    "attracted": ("招引", "Attracted"),
+    "money": ("金额", "Money"),
+    "count": ("数量", "Count"),
+}
+
+
+def vocabulary(value: str, lang: str = "zh") -> str:
+    """A metric, stage or kind label in the reader's language; an unknown label as it is."""
+    if value not in VOCABULARY:
+        return value
+    zh, en = VOCABULARY[value]
+    return en if lang == "en" else zh
+
 
 def text(key: str, lang: str = "zh", **values) -> str:
     zh, en = LABELS[key]

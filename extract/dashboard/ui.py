@@ -15,7 +15,7 @@ import streamlit as st
 
 from extract.dashboard import queries
 from extract.dashboard.filters import CHOICE_FIELDS, DATE_FIELDS, LIST_FIELDS, Filters
-from extract.dashboard.i18n import LANGS, text
+from extract.dashboard.i18n import LANGS, text, vocabulary
 
 AUTHOR = "dashboard"
 WIDGET_PREFIX = "f_"
@@ -141,8 +141,8 @@ def sidebar_filters() -> Filters:
     city = _multiselect("city", cached("options", Filters(province=province), "city"))
     county = _multiselect("county", cached("options", Filters(province=province, city=city), "county"),
                           format_func=county_label)
-    metric = _multiselect("metric", cached("options", con_filters, "metric"))
-    stage = _multiselect("stage", cached("options", con_filters, "stage"))
+    metric = _multiselect("metric", cached("options", con_filters, "metric"), format_func=stack_label)
+    stage = _multiselect("stage", cached("options", con_filters, "stage"), format_func=stack_label)
     choices = {}
     for name, allowed in CHOICE_FIELDS.items():
         choices[name] = sidebar.radio(T(name), allowed, key=WIDGET_PREFIX + name, horizontal=True,
@@ -174,4 +174,4 @@ def region_label(key: str) -> str:
 
 
 def stack_label(value: str) -> str:
-    return value or T("unlabelled")
+    return vocabulary(value, lang()) if value else T("unlabelled")
