@@ -113,9 +113,12 @@ def choose(keys: Iterable[str], anchors: list[str]) -> Optional[str]:
     top = [k for k in keys if support[k] == best]
     if len(top) == 1 and best > 0:
         return top[0]
+    g = gazetteer()
+    holding = [k for k in top if all(g.contains(k, other) for other in top)]
+    if best > 0 and len(holding) == 1:
+        return holding[0]   # 长沙 is the city 长沙市, not 长沙县 inside it (written in full)
     if best == 0:
         # 吉林 with nothing around is the province rather than the city of the same name.
-        g = gazetteer()
         high = min(_LEVEL_RANK[g.units[k].level] for k in keys)
         highest = [k for k in keys if _LEVEL_RANK[g.units[k].level] == high]
         if len(highest) == 1 and high < _LEVEL_RANK[COUNTY]:

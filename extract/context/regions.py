@@ -25,7 +25,7 @@ from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHOR
 from extract.context.places import Place, choose, find_places, lookup
 from extract.rules import load_table
 
-__all__ = ["Region", "assign_regions", "document_region", "resolve_region"]
+__all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
 
 _LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
 _MAX_HEADING = 50
@@ -70,8 +70,22 @@ def _own_words() -> tuple[regex.Pattern, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _head_prefix() -> regex.Pattern:
-    leads = sorted((r["word"] for r in load_table("region_subject_leads")), key=len, reverse=True)
+    """What may precede a clause's subject: dates, 在/其中 …, and an own word (我市海门区)."""
+    leads = [r["word"] for r in load_table("region_subject_leads")] + list(_own_words()[1])
+    leads = sorted(leads, key=len, reverse=True)
     return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}){_OPENERS})*")
+
+
+@lru_cache(maxsize=1)
+def _person_after() -> regex.Pattern:
+    words = sorted((r["word"] for r in load_table("region_person_cues")), key=len, reverse=True)
+    return regex.compile(rf"\p{{Han}}?(?:{'|'.join(words)})")
+
+
+def _is_person(text: str, place: Place) -> bool:
+    """镇海洋说 …: a county's short name that opens a person's name, not a place."""
+    short = all(c.kind == SHORT for c in place.candidates) and len(place.written) == 2
+    return short and _person_after().match(text, place.end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +187,16 @@ def _sections(text: str, places: list[Place]) -> list[_Section]:
     return closed
 
 
+def region_sections(norm, meta) -> list[tuple[int, int, Region, str]]:
+    """The headed sections and interviews of a document: (start, end, region, source), with
+    offsets in the normalised text; a dashboard may shade them, tests check them."""
+    text = norm.text
+    places = find_places(text, _context_keys(meta))
+    on = meta.doc_date or meta.metadata_date
+    return [(s.start, s.end, region_for(s.where.key, on=on, written=s.where.written), s.where.source)
+            for s in _sections(text, places)]
+
+
 def _section_at(sections: list[_Section], at: int) -> Optional[_Section]:
     inside = [s for s in sections if s.start <= at < s.end]
     return inside[-1] if inside else None
@@ -210,7 +234,7 @@ def _about(text: str, places: list[Place], sections: list[_Section]) -> Optional
     """The unit the text is about: of its own type if it says 我区/全市, else the narrowest unit
     holding at least half of its places (those outside sections count; all if none are)."""
     g = gazetteer()
-    usable = [p for p in places if p.usable]
+    usable = [p for p in places if p.usable and not _is_person(text, p)]
     outside = [p for p in usable if _section_at(sections, p.start) is None]
     counted = outside or usable
     if not counted:
@@ -274,7 +298,7 @@ def _heads(text: str, segments, places: list[Place]) -> list[tuple[int, int, Opt
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type)."""
     prefix = _head_prefix()
     pattern, types = _own_words()
-    spans = [(p.start, p.end, p, None) for p in places if p.usable]
+    spans = [(p.start, p.end, p, None) for p in places if p.usable and not _is_person(text, p)]
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
     heads = []
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
@@ -320,7 +344,15 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
                 if key is not None:
                     where = _Where(key, "own_paper", text[start:end], (start, end))
         if where is not None:
-            _fill(figure, where, on, norm)
+            _fill(figure, _former_marked(where, text), on, norm)
+
+
+def _former_marked(where: _Where, text: str) -> _Where:
+    """原港闸区: the writer knows the unit is gone, so the place is today's unit."""
+    unit = gazetteer().units[where.key]
+    if unit.ended and where.span and where.span[0] > 0 and text[where.span[0] - 1] == "原":
+        return _Where(unit.today, where.source, where.written, where.span)
+    return where
 
 
 def _where(place: Place, source: str) -> _Where:

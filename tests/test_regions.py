@@ -1,0 +1,320 @@
+"""Region of every figure: seeds against gold, sections and interviews, ambiguous and historical
+names, and the project's region tables.
+
+Texts marked CONSTRUCTED are short examples written for these tests, not real articles.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from extract.context.gazetteer import CITY, COUNTY, PROVINCE, before, gazetteer, region_for, short_name
+from extract.context.regions import (assign_regions, document_region, region_sections,
+                                     resolve_region)
+from extract.context.segments import Segments
+from extract.mentions import find_mentions
+from extract.normalize import normalize
+from extract.pipeline import DocMeta, extract_mentions
+from extract.rules import load_table
+
+from conftest import SEEDS, load_scorer
+
+
+def regions_of(text: str, **meta):
+    """The pipeline's figures with the region step applied (whether or not the pipeline runs it)."""
+    figures = extract_mentions(text, doc_name=meta.get("name"), doc_date=meta.get("doc_date"),
+                               default_region=meta.get("default_region"))
+    norm = normalize(text)
+    assign_regions(norm, Segments.of(norm.text), find_mentions(norm), figures, DocMeta(**meta))
+    return figures
+
+
+# -- seeds against gold ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_predictions(seed_texts):
+    return {name: regions_of(text, name=name) for name, text in seed_texts.items()}
+
+
+def test_region_accuracy_on_matched_seed_figures(seed_predictions, gold):
+    scorer = load_scorer()
+    preds = [f.to_dict() for figures in seed_predictions.values() for f in figures]
+    report, errors = scorer.score(gold, preds, str(SEEDS))
+    region = report["attributes"]["region"]
+    assert region["of"] >= 50, report
+    assert region["accuracy"] >= 0.95, [e for e in errors if "region" in e]
+
+
+def test_every_seed_figure_has_a_full_region_record(seed_predictions):
+    for figures in seed_predictions.values():
+        for f in figures:
+            assert f.region and f.region_today and f.adcode and f.province, f
+            assert f.region_level in (PROVINCE, CITY, COUNTY)
+            assert f.region_source in {"subject", "own_paper", "heading", "interview", "dateline",
+                                       "document_default"}
+            assert len(f.adcode) == 6 and f.adcode.isdigit()
+
+
+def test_traditional_text_keeps_the_name_as_written(seed_predictions):
+    figure = next(f for f in seed_predictions["001_be1ff6322ddd528f.txt"] if f.value == 9e9)
+    assert figure.region == "江苏省南通市启东市"
+    assert figure.region_as_written == "呂四港經(jīng)濟(jì)開發(fā)區"   # raw text, gloss and all
+    assert figure.region_source == "subject"
+
+
+# -- sections and interviews -------------------------------------------------------------------
+
+SEED_000_SECTIONS = {"通州": "江苏省南通市通州区", "启东": "江苏省南通市启东市", "海安": "江苏省南通市海安市",
+                     "如皋": "江苏省南通市如皋市", "如东": "江苏省南通市如东县", "崇川": "江苏省南通市崇川区",
+                     "海门": "江苏省南通市海门区", "南通开发区": "江苏省南通市", "苏锡通园区": "江苏省南通市",
+                     "通州湾示范区": "江苏省南通市"}
+SEED_004_INTERVIEWS = {"广陵": "江苏省扬州市广陵区", "邗江": "江苏省扬州市邗江区", "高邮": "江苏省扬州市高邮市",
+                       "宝应": "江苏省扬州市宝应县", "仪征": "江苏省扬州市仪征市", "江都": "江苏省扬州市江都区"}
+# CONSTRUCTED: a figure with no place of its own, put into each section to see where it lands.
+PROBE = "全年力争新开工产业项目{n}个。"
+
+
+def _with_probes(text: str, openers: list[str]) -> str:
+    """Insert a numbered probe sentence as a new line after the line holding each opener."""
+    for n, opener in enumerate(openers, start=101):
+        at = text.index(opener)
+        line_end = text.index("\n", at)
+        text = text[:line_end + 1] + PROBE.format(n=n) + "\n" + text[line_end + 1:]
+    return text
+
+
+def _probe_regions(text: str) -> dict[int, str]:
+    return {int(f.value): f.region for f in regions_of(text) if f.kind == "count" and f.value >= 101}
+
+
+def test_each_section_of_seed_000_lands_in_its_own_county(seed_texts):
+    text = seed_texts["000_3c6eb037d3059398.txt"]
+    headings = [h + ":" for h in SEED_000_SECTIONS]
+    got = _probe_regions(_with_probes(text, headings))
+    assert got == {101 + i: region for i, region in enumerate(SEED_000_SECTIONS.values())}
+    sources = {r.name for _, _, r, s in region_sections(normalize(text), DocMeta()) if s == "heading"}
+    assert sources == set(SEED_000_SECTIONS.values())
+
+
+def test_each_interview_of_seed_004_lands_in_its_own_county(seed_texts):
+    text = seed_texts["004_fb3c97319014020c.txt"]
+    headers = [re.search(rf"——访[^\n]*{name}", text).group() for name in SEED_004_INTERVIEWS]
+    got = _probe_regions(_with_probes(text, headers))
+    assert got == {101 + i: region for i, region in enumerate(SEED_004_INTERVIEWS.values())}
+
+
+def test_the_lead_before_the_first_section_is_the_documents_region(seed_texts):
+    text = seed_texts["000_3c6eb037d3059398.txt"]
+    probed = text.replace("并向优秀案例授牌。", "并向优秀案例授牌。" + PROBE.format(n=101), 1)
+    assert _probe_regions(probed) == {101: "江苏省南通市"}
+    assert document_region(normalize(text), DocMeta()).name == "江苏省南通市"
+
+
+def test_a_place_named_in_passing_does_not_capture_a_figure():
+    # CONSTRUCTED: 苏州 is named inside the 海门 section, but not as the subject of the figure.
+    text = ("【构造示例】\n海门:学习先进\n海门区委召开会议。会议要求学习苏州经验,全年新签约项目12个。\n"
+            "启东:狠抓落实\n对标上海,确保新开工项目8个。\n")
+    got = {int(f.value): (f.region, f.region_source) for f in regions_of(text)}
+    assert got == {12: ("江苏省南通市海门区", "heading"), 8: ("江苏省南通市启东市", "heading")}
+
+
+def test_the_subject_of_the_sentence_overrides_the_section():
+    # CONSTRUCTED: inside a city-wide lead, a sentence about one county.
+    text = ("【构造示例】\n南通市今年新开工项目300个。其中,如东县新开工项目40个。"
+            "在南通高新区举行的集中开工活动上,我市签约项目25个。\n")
+    got = {int(f.value): (f.region, f.region_source) for f in regions_of(text)}
+    assert got[300] == ("江苏省南通市", "subject")
+    assert got[40] == ("江苏省南通市如东县", "subject")
+    assert got[25] == ("江苏省南通市", "own_paper")   # 在…举行: where the event was, not whose figure
+
+
+def test_a_figure_without_a_local_clue_gets_the_flagged_document_default(seed_predictions):
+    figure = next(f for f in seed_predictions["003_4282e08e67390612.txt"] if f.text == "15.9亿元")
+    assert (figure.region, figure.region_source) == ("江苏省南通市通州区", "document_default")
+
+
+def test_a_dateline_names_the_document_region():
+    # CONSTRUCTED, in the form of a 中新网 dateline.
+    text = "中新网肇庆12月9日电 当地今年新签约项目12个,总投资86亿元。"
+    figures = regions_of(text)
+    assert {(f.region, f.region_source) for f in figures} == {("广东省肇庆市", "dateline")}
+
+
+def test_own_words_follow_the_unit_type():
+    # CONSTRUCTED: 全市 in a county-level city's section is that city, 全市 in a district's is the city above.
+    text = ("【构造示例】\n南通各板块开局起步。\n海安:奋楫当先\n全市新开工项目50个。\n崇川:聚力发展\n全区新开工项目20个,全市共新开工项目300个。\n")
+    got = {int(f.value): f.region for f in regions_of(text)}
+    assert got == {50: "江苏省南通市海安市", 20: "江苏省南通市崇川区", 300: "江苏省南通市"}
+
+
+def test_a_persons_name_is_not_a_place():
+    # CONSTRUCTED: 镇海洋 is a person; 镇海 is also a district of 宁波.
+    text = "【构造示例】\n南通市港闸区召开会议。镇海洋说,今年要新签约项目10个。"
+    figure = regions_of(text)[0]
+    assert figure.region == "江苏省南通市港闸区"
+
+
+# -- ambiguous names: 通州 ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # CONSTRUCTED texts.
+    ("【构造示例】\n北京城市副中心建设提速。今年通州将新开工重大项目20个。", "北京市通州区"),
+    ("【构造示例】\n北京市通州区2023年新签约项目30个。", "北京市通州区"),
+    ("【构造示例】\n江苏南通:今年通州将新开工重大项目20个。", "江苏省南通市通州区"),
+    ("【构造示例】\n江苏省委要求各地抓项目。通州今年计划新开工重大项目20个。", "江苏省南通市通州区"),
+])
+def test_tongzhou_is_resolved_from_the_other_places_of_the_text(text, expected):
+    assert [f.region for f in regions_of(text)] == [expected]
+
+
+def test_tongzhou_alone_is_not_guessed():
+    # CONSTRUCTED: nothing says which 通州.
+    assert [f.region for f in regions_of("【构造示例】\n通州今年计划新开工重大项目20个。")] == [None]
+    assert resolve_region("通州") is None
+
+
+def test_seed_003_tongzhou_is_nantongs(seed_predictions):
+    assert {f.region for f in seed_predictions["003_4282e08e67390612.txt"]} == {"江苏省南通市通州区"}
+
+
+def test_resolve_region_reads_tongzhou_by_what_is_near():
+    assert resolve_region("通州", near="南通").name == "江苏省南通市通州区"
+    assert resolve_region("通州", near="江苏").name == "江苏省南通市通州区"
+    assert resolve_region("通州", near="北京").name == "北京市通州区"
+    assert resolve_region("北京通州").adcode == "110112"
+
+
+# -- history: 港闸 -> 崇川 ------------------------------------------------------------------------
+
+def test_gangzha_figures_show_under_chongchuan_today_with_gangzha_kept(seed_predictions):
+    for f in seed_predictions["002_0f90a8d1bdc9c7fc.txt"]:
+        assert f.region == "江苏省南通市港闸区"
+        assert f.region_today == "江苏省南通市崇川区"
+        assert (f.county, f.adcode) == ("崇川区", "320613")
+
+
+def test_resolve_region_keeps_history():
+    gangzha = resolve_region("港闸")
+    assert gangzha.name == "江苏省南通市港闸区" and gangzha.today == "江苏省南通市崇川区"
+    assert resolve_region("港闸", on="2021-06-01").name == "江苏省南通市崇川区"
+    assert "江苏省南通市港闸区" in resolve_region("崇川").former
+    assert resolve_region("南通市港闸区").key == gangzha.key
+
+
+@pytest.mark.parametrize("written, on, name, today", [
+    ("海门", "2019-05-01", "江苏省南通市海门市", "江苏省南通市海门区"),
+    ("海门", "2023-01-29", "江苏省南通市海门区", "江苏省南通市海门区"),
+    ("海门市", None, "江苏省南通市海门市", "江苏省南通市海门区"),
+    ("海安县", "2017", "江苏省南通市海安县", "江苏省南通市海安市"),
+    ("海安", "2018-06", "江苏省南通市海安市", "江苏省南通市海安市"),
+    ("江都", "2010-03-01", "江苏省扬州市江都市", "江苏省扬州市江都区"),
+    ("江都", "2011", "江苏省扬州市江都区", "江苏省扬州市江都区"),   # the year of the change: today's name
+    ("闸北区", "2014", "上海市闸北区", "上海市静安区"),
+])
+def test_names_are_read_as_of_the_document_date(written, on, name, today):
+    region = resolve_region(written, on=on)
+    assert (region.name, region.today) == (name, today)
+
+
+def test_the_document_date_reaches_the_figures():
+    # CONSTRUCTED: a 2019 text names 海门 (then 海门市).
+    text = "【构造示例】\n南通市海门市委召开会议。海门今年新签约项目15个。"
+    figure = regions_of(text, doc_date="2019-05-01")[0]
+    assert (figure.region, figure.region_today, figure.region_source) == (
+        "江苏省南通市海门市", "江苏省南通市海门区", "subject")
+
+
+def test_a_former_unit_marked_as_former_is_todays():
+    # CONSTRUCTED: 原港闸区 is written after the merger.
+    figure = regions_of("【构造示例】\n南通市召开会议。原港闸区今年新引进项目12个。")[0]
+    assert (figure.region, figure.region_as_written) == ("江苏省南通市崇川区", "港闸区")
+
+
+@pytest.mark.parametrize("day, change, expected", [
+    ("2020-03", "2020-07-17", True), ("2020-08-01", "2020-07-17", False), ("2020", "2020-07-17", None),
+    (None, "2020-07-17", None), ("2011-11-13", "2011-11-13", False),
+])
+def test_before_handles_partial_dates(day, change, expected):
+    assert before(day, change) is expected
+
+
+# -- the gazetteer and its tables --------------------------------------------------------------
+
+@pytest.mark.parametrize("name, short", [
+    ("海门区", "海门"), ("启东市", "启东"), ("如东县", "如东"), ("延边朝鲜族自治州", "延边"),
+    ("恩施土家族苗族自治州", "恩施"), ("广西壮族自治区", "广西"), ("内蒙古自治区", "内蒙古"),
+    ("和县", None), ("鄂温克族自治旗", None),
+])
+def test_short_names_are_derived_by_stripping_the_ending(name, short):
+    assert short_name(name) == short
+
+
+def test_no_two_units_of_a_city_share_an_official_or_table_name():
+    g = gazetteer()
+    for form, candidates in g.forms.items():
+        by_city = defaultdict(set)
+        for c in candidates:
+            if c.kind != "short":
+                by_city[(g.city_of(c.key), g.units[c.key].level)].add(c.key)
+        assert all(len(keys) == 1 for keys in by_city.values()), (form, dict(by_city))
+    for table, column in (("region_towns", "name"), ("region_zones", "name")):
+        names = [row[column] for row in load_table(table)]
+        assert len(names) == len(set(names)), table
+
+
+def test_every_zone_town_alias_and_change_points_to_a_known_unit():
+    units = gazetteer().units
+    for row in load_table("region_zones"):
+        assert row["host"] in units, row
+    for row in load_table("region_towns"):
+        assert units[row["county"]].level == COUNTY, row
+    for row in load_table("region_short_names"):
+        if row["action"] == "alias":
+            assert row["code"] in units, row
+        else:
+            assert row["action"] == "block" and not row["code"], row
+    for row in load_table("region_changes"):
+        assert row["kind"] in ("renamed", "merged"), row
+        assert row["today"] in units and not row["today"].startswith("H:"), row
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", row["effective"]), row
+        assert row["source"], row
+
+
+def test_a_blocked_name_is_a_form_the_gazetteer_derives():
+    forms = gazetteer().forms
+    for row in load_table("region_short_names"):
+        if row["action"] == "block":
+            assert row["name"] in forms and all(c.blocked for c in forms[row["name"]]), row
+
+
+def test_former_names_are_not_current_names_in_the_same_city():
+    g = gazetteer()
+    for row in load_table("region_changes"):
+        today = g.units[row["today"]]
+        siblings = [u for u in g.units.values() if u.parent == today.parent and not u.ended]
+        assert row["old_name"] not in {u.name for u in siblings}, row
+
+
+def test_a_new_zone_is_a_data_change(monkeypatch):
+    import extract.context.gazetteer as gz
+    import extract.rules as rules
+
+    extra = {"name": "测试湾示范区", "host": "320681", "source": "test"}
+    original = rules.load_table
+    monkeypatch.setattr(gz, "load_table",
+                        lambda name: original(name) + ((extra,) if name == "region_zones" else ()))
+    gz.gazetteer.cache_clear()
+    try:
+        # CONSTRUCTED
+        figure = regions_of("【构造示例】\n测试湾示范区今年新签约项目9个。")[0]
+        assert figure.region == "江苏省南通市启东市"
+    finally:
+        gz.gazetteer.cache_clear()
+
+
+def test_region_for_gives_todays_grouping_fields():
+    region = region_for("110112")
+    assert (region.province, region.city, region.county, region.level) == ("北京市", "北京市", "通州区", COUNTY)
+    assert region_for("3206").county is None and region_for("3206").level == CITY
