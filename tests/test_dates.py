@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, SEEDS, load_scorer
+from support import GOLD, SEEDS, load_scorer
 from extract import extract_mentions
 from extract.context.dates import assign_dates, document_date
 from extract.context.docdate import body_date, dateline_date, reference_date, year_of_writing
