@@ -182,6 +182,20 @@ def test_paragraph_opening_phrase_governs_the_paragraph():
     assert figures[0].deadline_text == "四季度"
 
 
+def test_a_phrase_after_the_figure_in_another_figures_clause_is_that_figures():
+    figures = run("全年新签约项目30个,其中一季度签约项目10个。", doc_date="2023-02-11")
+    assert _deadlines(figures) == [("项目30个", "2023-12-31"), ("项目10个", "2023-03-31")]
+    figures = run("新签约项目30个,其中一季度签约项目10个。", doc_date="2023-02-11")
+    assert _deadlines(figures) == [("项目30个", None), ("项目10个", "2023-03-31")]
+
+
+def test_the_line_introducing_a_list_governs_its_items():
+    text = "今年经济社会发展的主要预期目标是:\n1.新签约重大项目30个;\n2.新开工亿元以上项目20个。\n全市新增企业10家。"
+    figures = run(text, doc_date="2025-01-10")
+    assert _deadlines(figures) == [("项目30个", "2025-12-31"), ("亿元以上", "2025-12-31"),
+                                   ("项目20个", "2025-12-31"), ("企业10家", None)]
+
+
 def test_a_far_phrase_does_not_govern():
     assert _deadlines(run("全市经济平稳,年内将召开大会。新签约项目30个。", doc_date="2021-10-01")) == [("项目30个", None)]
     assert _deadlines(run("今年全市经济平稳。\n新签约项目30个。", doc_date="2021-10-01")) == [("项目30个", None)]
