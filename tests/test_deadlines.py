@@ -31,7 +31,7 @@ PHRASES = [
     # half years
     ("上半年", "2023-02-11", "2023-06-30"),
     ("下半年", "2023-02-11", "2023-12-31"),
-    ("力争年中开工", "2023-02-11", "2023-06-30"),
+    ("力争年中前开工", "2023-02-11", "2023-06-30"),
     ("明年上半年", "2023-11-20", "2024-06-30"),
     # year ends
     ("年底前", "2021-10-01", "2021-12-31"),
@@ -88,6 +88,7 @@ PHRASES = [
     ("完成年度目标的205%", "2023-01-01", None),
     ("超额完成年度投资计划", "2023-01-01", None),
     ("年产", "2023-02-11", None),
+    ("提前3个月完成", "2023-02-11", None),
 ]
 
 
@@ -102,6 +103,15 @@ def test_every_table_row_has_a_phrase_test():
                 for p, _, _ in PHRASES if find_phrases(normalize(p).text)}
     missing = [r.source for r in phrase_rules() if r.row not in rows_hit]
     assert not missing
+
+
+@pytest.mark.parametrize("text,phrases", [
+    ("2023年中国经济", ["2023年"]),          # not 年中 (mid-year)
+    ("今年内蒙古自治区", ["今年"]),          # not 年内 + 蒙古
+    ("2023年内部审计", ["2023年"]),
+])
+def test_words_that_only_hold_a_phrase_s_characters(text, phrases):
+    assert [p.text for p in find_phrases(text)] == phrases
 
 
 def test_raw_traditional_phrase_is_read():

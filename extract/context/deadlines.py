@@ -206,7 +206,7 @@ def resolve(phrase: DeadlinePhrase, reference: Optional[date]) -> Optional[date]
             return festivals[year] - timedelta(days=1) if year in festivals else None
         if reference is None:
             return None
-        eves = [d - timedelta(days=1) for y, d in sorted(festivals.items()) if d - timedelta(days=1) >= reference]
+        eves = [d - timedelta(days=1) for _, d in sorted(festivals.items()) if d - timedelta(days=1) >= reference]
         return eves[0] if eves else None
     year = _year(phrase, reference)
     return None if year is None else _due_in_year(phrase, year, reference)
