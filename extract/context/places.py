@@ -9,6 +9,7 @@ such as 通州 may lean on its province alone), so that a person called 镇海�
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -29,6 +30,7 @@ class Place:
     candidates: tuple[Candidate, ...]
     zone: bool = False               # a zone: the form is the place + a zone ending
     in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
+    person: bool = False             # part of a person's name (张建华, 镇海洋说)
     key: Optional[str] = None        # the unit it names, once resolved
 
     @property
@@ -36,9 +38,14 @@ class Place:
         return all(c.blocked for c in self.candidates)
 
     @property
+    def named(self) -> bool:
+        """Stands for a place at all (not inside a company's or a person's name)."""
+        return not self.in_org and not self.person
+
+    @property
     def usable(self) -> bool:
         """Names a place a figure may belong to (not a company's name, not an everyday word)."""
-        return self.key is not None and not self.in_org and not self.blocked
+        return self.key is not None and self.named and not self.blocked
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +58,27 @@ def _org_tail() -> regex.Pattern:
     words = sorted((r["word"] for r in load_table("region_org_suffixes")), key=len, reverse=True)
     stop = "将要在是了的为与和对把被从向今年月日新引进签约开工投资总亿万个家项目企业实现完成达到"
     return regex.compile(rf"(?:(?![{stop}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{'|'.join(map(regex.escape, words))})")
+
+
+@lru_cache(maxsize=1)
+def _person_cue() -> regex.Pattern:
+    words = sorted((r["word"] for r in load_table("region_person_cues")), key=len, reverse=True)
+    return regex.compile(rf"\p{{Han}}?(?:{'|'.join(words)})")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(r["surname"] for r in load_table("region_surnames"))
+
+
+def _is_person(text: str, place: Place, previous_end: int) -> bool:
+    """张建华 (建华区?), 镇海洋说 (镇海区?): a two-character short name inside a person's name,
+    after a surname that is not the end of another place, or before 说/表示 …"""
+    if place.zone or len(place.written) != 2 or not all(c.kind == SHORT for c in place.candidates):
+        return False
+    after_surname = (place.start > 0 and previous_end != place.start
+                     and text[place.start - 1] in _surnames())
+    return after_surname or _person_cue().match(text, place.end) is not None
 
 
 def scan(text: str) -> list[Place]:
@@ -74,6 +102,7 @@ def scan(text: str) -> list[Place]:
                 end, zone = end + len(suffix), True
         place = Place(i, end, text[i:end], candidates, zone=zone)
         place.in_org = _org_tail().match(text, end) is not None
+        place.person = _is_person(text, place, places[-1].end if places else -1)
         places.append(place)
         i = end
     return places
@@ -126,35 +155,59 @@ def choose(keys: Iterable[str], anchors: list[str]) -> Optional[str]:
     return None
 
 
-def _is_anchor(place: Place) -> bool:
-    """A place that names one unit on its own, without help from the rest of the text."""
-    if place.in_org or place.blocked or len({c.key for c in place.candidates}) != 1:
+_REPEATS_TO_STAND_ALONE = 2
+
+
+def _unique(place: Place) -> bool:
+    return len({c.key for c in place.candidates}) == 1
+
+
+def _is_anchor(place: Place, repeated: set[str]) -> bool:
+    """A place that names one unit on its own, without help from the rest of the text: an
+    official or table name, or a county's short name with a zone ending (启东经济开发区) or
+    written again and again (a 海门 paper that never names 南通)."""
+    if not place.named or place.blocked or not _unique(place):
         return False
-    return not _needs_context(place.candidates[0], place.written)
+    candidate = place.candidates[0]
+    if candidate.kind == SHORT and (place.zone or candidate.key in repeated):
+        return True
+    return not _needs_context(candidate, place.written)
+
+
+def _repeated_short_names(places: list[Place]) -> set[str]:
+    counts = Counter(p.candidates[0].key for p in places
+                     if p.named and not p.blocked and _unique(p) and p.candidates[0].kind == SHORT)
+    return {key for key, n in counts.items() if n >= _REPEATS_TO_STAND_ALONE}
 
 
 def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
     """Set `key` of every place whose unit the text (and `context_keys`) can tell."""
     g = gazetteer()
     anchors = list(context_keys)
+    repeated = _repeated_short_names(places)
     for place in places:
-        if _is_anchor(place):
+        if _is_anchor(place, repeated):
             place.key = place.candidates[0].key
             anchors.append(place.key)
+    # A listed town is evidence for its county before it is accepted itself: 马驹桥镇 tells
+    # which 通州 a text means.
+    towns = [c.key for p in places if p.named for c in p.candidates if c.kind == TOWN]
     for _ in range(2):   # a second round lets places resolved in the first (通州区) admit towns
         cities = {g.city_of(k) for k in anchors}
         provinces = {g.province_of(k) for k in anchors}
         added = []
         for place in places:
-            if place.key is not None or place.in_org:
+            if place.key is not None or not place.named:
                 continue
             allowed = [c.key for c in place.candidates
                        if not _needs_context(c, place.written)
                        or g.city_of(c.key) in cities
                        or (not _needs_city_context(c) and len(place.candidates) > 1
                            and g.province_of(c.key) in provinces)]
+            if not allowed and len(place.candidates) > 1:
+                allowed = [c.key for c in place.candidates if any(_relation(c.key, t) == 3 for t in towns)]
             if allowed:
-                place.key = choose(allowed, anchors)
+                place.key = choose(allowed, anchors + towns)
                 if place.key is not None and not place.blocked:
                     added.append(place.key)
         anchors += added
@@ -167,9 +220,9 @@ def _merge_chains(places: list[Place]) -> list[Place]:
     for place in places:
         last = merged[-1] if merged else None
         if (last is not None and last.end == place.start and last.key and place.key
-                and not last.in_org and g.contains(last.key, place.key) and last.key != place.key):
+                and last.named and g.contains(last.key, place.key) and last.key != place.key):
             merged[-1] = Place(last.start, place.end, last.written + place.written, place.candidates,
-                               zone=place.zone, in_org=place.in_org, key=place.key)
+                               zone=place.zone, in_org=place.in_org, person=place.person, key=place.key)
         else:
             merged.append(place)
     return merged

@@ -41,6 +41,7 @@ _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:�
 _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
 _DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
+_CLAUSE_MARKS = frozenset("。！？!?；;\n,，:：")
 _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 
 
@@ -77,18 +78,6 @@ def _head_prefix() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _person_after() -> regex.Pattern:
-    words = sorted((r["word"] for r in load_table("region_person_cues")), key=len, reverse=True)
-    return regex.compile(rf"\p{{Han}}?(?:{'|'.join(words)})")
-
-
-def _is_person(text: str, place: Place) -> bool:
-    """镇海洋说 …: a county's short name that opens a person's name, not a place."""
-    short = all(c.kind == SHORT for c in place.candidates) and len(place.written) == 2
-    return short and _person_after().match(text, place.end) is not None
-
-
-@lru_cache(maxsize=1)
 def _title_after_place() -> regex.Pattern:
     words = sorted((r["word"] for r in load_table("region_title_words")), key=len, reverse=True)
     return regex.compile(rf"(?:{'|'.join(words)})")
@@ -120,7 +109,7 @@ def _lines(text: str):
 
 def _place_at(places: list[Place], starts: list[int], at: int) -> Optional[Place]:
     i = bisect.bisect_left(starts, at)
-    if i < len(places) and places[i].start == at and places[i].key is not None and not places[i].in_org:
+    if i < len(places) and places[i].start == at and places[i].key is not None and places[i].named:
         return places[i]
     return None
 
@@ -207,7 +196,7 @@ def _section_at(sections: list[_Section], at: int) -> Optional[_Section]:
 def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
     """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报南通讯": a place opening a paragraph's dateline."""
     for place in places:
-        if place.key is None or place.in_org:
+        if place.key is None or not place.named:
             continue
         line_start = text.rfind("\n", 0, place.start) + 1
         if (place.start - line_start <= 16 and _DATELINE_HEAD.fullmatch(text, line_start, place.start)
@@ -230,31 +219,48 @@ def _type_of(key: str, unit_type: str) -> bool:
     return unit.level == PROVINCE if unit_type == "省" else unit.name.endswith(unit_type)
 
 
-def _about(text: str, places: list[Place], sections: list[_Section]) -> Optional[_Where]:
-    """The unit the text is about: of its own type if it says 我区/全市, else the narrowest unit
-    holding at least half of its places (those outside sections count; all if none are)."""
+def _about(text: str, places: list[Place], sections: list[_Section], heads: set[int]) -> Optional[_Where]:
+    """The unit the text is about.
+
+    Places outside sections count (all places if none are); a name left ambiguous (通州 with
+    nothing around it) counts against every unit. If the paper calls itself 我区/全市, the unit is
+    of that type: the narrowest holding at least half as many places as the best of that type (a
+    启东 paper that mentions 南通 once is 启东's); there is none if no unit of that type is named
+    (a district's paper that only names its city). Otherwise it is the narrowest unit holding
+    at least half of the places. Either way one passing mention is not enough: the unit needs two
+    places, or one that heads a clause or stands in the first line ("海门就是上海" in a slogan
+    does not make a report Shanghai's).
+    """
     g = gazetteer()
-    usable = [p for p in places if p.usable and not _is_person(text, p)]
-    outside = [p for p in usable if _section_at(sections, p.start) is None]
-    counted = outside or usable
-    if not counted:
+    named = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
+    outside = [p for p in named if _section_at(sections, p.start) is None]
+    counted = outside or named
+    resolved = [p for p in counted if p.key is not None]
+    if not resolved:
         return None
-    counts = Counter(p.key for p in counted)
     cover: Counter = Counter()
-    for key, n in counts.items():
-        for outer in g.chain(key):
-            cover[outer] += n
-    total = sum(counts.values())
-    rank = lambda k: (cover[k], _LEVEL_RANK[g.units[k].level])   # noqa: E731 - ties go to the narrower
+    for place in resolved:
+        for outer in g.chain(place.key):
+            cover[outer] += 1
     own = _own_type(text, sections)
-    typed = [k for k in cover if own and _type_of(k, own)]
-    if typed:
-        key = max(typed, key=rank)
-    else:
-        holding = [k for k in cover if cover[k] * 2 >= total]
-        if not holding:
+    if own:
+        typed = [k for k in cover if _type_of(k, own)]
+        if not typed:
             return None
-        key = max(holding, key=lambda k: (_LEVEL_RANK[g.units[k].level], cover[k]))
+        best = max(cover[k] for k in typed)
+        fitting = [k for k in typed if cover[k] * 2 >= best]
+    else:
+        fitting = [k for k in cover if cover[k] * 2 >= len(counted)]
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+
+    def well_named(key: str) -> bool:
+        inside = [p for p in resolved if g.contains(key, p.key)]
+        return len(inside) >= 2 or any(p.start in heads or p.start < first_line_end for p in inside)
+
+    fitting = sorted(fitting, key=lambda k: (_LEVEL_RANK[g.units[k].level], cover[k]), reverse=True)
+    key = next((k for k in fitting if well_named(k)), None)
+    if key is None:
+        return None
     # Written as the unit itself (启东, 启东市), not as one of its towns or parks.
     named = [p for p in counted if p.key == key and any(c.key == key and c.kind in (FULL, SHORT, ALIAS)
                                                         for c in p.candidates)]
@@ -264,19 +270,20 @@ def _about(text: str, places: list[Place], sections: list[_Section]) -> Optional
     return _Where(key, "document_default", g.units[key].name)
 
 
-def _document(text: str, places: list[Place], sections: list[_Section], meta) -> Optional[_Where]:
+def _document(text: str, places: list[Place], sections: list[_Section], meta, heads) -> Optional[_Where]:
     if meta.default_region:
         region = resolve_region(meta.default_region)
         if region is not None:
             return _Where(region.key, "document_default", meta.default_region)
-    return _dateline(text, places) or _about(text, places, sections)
+    head_starts = {h[0] for h in heads if h[2] is not None}
+    return _dateline(text, places) or _about(text, places, sections, head_starts)
 
 
 def document_region(norm, meta) -> Optional[Region]:
     """The region a document is about by default (the user's, its dateline's or its text's)."""
     text = norm.text
     places = find_places(text, _context_keys(meta))
-    where = _document(text, places, _sections(text, places), meta)
+    where = _document(text, places, _sections(text, places), meta, _heads(text, places))
     if where is None:
         return None
     return region_for(where.key, on=meta.doc_date or meta.metadata_date, written=where.written)
@@ -294,15 +301,24 @@ def _own_unit(unit_type: str, context: Optional[str]) -> Optional[str]:
     return context   # 全区 inside a development zone's section is the zone itself
 
 
-def _heads(text: str, segments, places: list[Place]) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
+def _clause_start(text: str, at: int) -> int:
+    """Start of the clause holding `at`; an enumeration comma (、) does not open a clause:
+    "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
+    i = at - 1
+    while i >= 0 and text[i] not in _CLAUSE_MARKS:
+        i -= 1
+    return i + 1
+
+
+def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type)."""
     prefix = _head_prefix()
     pattern, types = _own_words()
-    spans = [(p.start, p.end, p, None) for p in places if p.usable and not _is_person(text, p)]
+    spans = [(p.start, p.end, p, None) for p in places if p.usable]
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
     heads = []
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
-        clause_start = segments.clause(start)[0]
+        clause_start = _clause_start(text, start)
         if prefix.fullmatch(text, clause_start, start) is None:
             continue
         if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):
@@ -328,8 +344,8 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
     on = _figure_date(figures, meta)
     places = find_places(text, _context_keys(meta))
     sections = _sections(text, places)
-    document = _document(text, places, sections, meta)
-    heads = _heads(text, segments, places)
+    heads = _heads(text, places)
+    document = _document(text, places, sections, meta, heads)
     for mention, figure in zip(mentions, figures):
         section = _section_at(sections, mention.start)
         context = section.where if section else document
