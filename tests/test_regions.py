@@ -318,3 +318,52 @@ def test_region_for_gives_todays_grouping_fields():
     region = region_for("110112")
     assert (region.province, region.city, region.county, region.level) == ("北京市", "北京市", "通州区", COUNTY)
     assert region_for("3206").county is None and region_for("3206").level == CITY
+
+
+# -- what does not make a place --------------------------------------------------------------
+
+def test_a_given_name_after_a_surname_is_not_a_place():
+    # CONSTRUCTED: 张建华 is a person; 建华 is also a district of 齐齐哈尔 (黑龙江).
+    text = ("【构造示例】\n黑龙江省召开会议。张建华指出,今年新签约项目10个。张建华率队调研。"
+            "张建华要求,确保新开工项目6个。")
+    assert {f.region for f in regions_of(text)} == {"黑龙江省"}
+
+
+def test_an_item_of_an_enumeration_is_not_the_subject():
+    # CONSTRUCTED: 上海 is one stop in a list of trips, not whose projects these are.
+    text = "【构造示例】\n启东市开局良好。今年启东赴深圳、上海、苏州招商,新签约项目26个。"
+    figure = regions_of(text)[0]
+    assert (figure.region, figure.region_source) == ("江苏省南通市启东市", "subject")
+
+
+def test_a_passing_mention_in_a_slogan_does_not_make_the_document_region():
+    # CONSTRUCTED, after the form of a district's government work report.
+    text = ("【构造示例】\n今年政府工作的主要预期目标是:实现一般公共预算收入81亿元。"
+            "全面打响“海门就是上海”投资品牌。")
+    assert [f.region for f in regions_of(text)] == [None]
+
+
+def test_a_district_paper_that_only_names_its_city_gets_no_district():
+    # CONSTRUCTED: 全区 is some district of 南通, but the text never says which.
+    text = "【构造示例】\n全区实现地区生产总值1635亿元,增速高于南通平均水平。"
+    assert [f.region for f in regions_of(text)] == [None]
+
+
+def test_a_short_name_written_again_and_again_stands_alone():
+    # CONSTRUCTED: a 海门 paper that never names 南通 or 江苏.
+    text = "【构造示例】\n上半年我区新签约重大项目36个。举办“走进海门”活动,持续开展“大行大所看海门”。"
+    figure = regions_of(text)[0]
+    assert (figure.region, figure.region_source) == ("江苏省南通市海门区", "own_paper")
+
+
+def test_a_short_name_with_a_zone_ending_stands_alone():
+    # CONSTRUCTED: 启东经济开发区 names 启东 even with no city around it.
+    text = "【构造示例】\n启东经济开发区:\n2025年,力争新签约亿元以上项目40个。"
+    figure = next(f for f in regions_of(text) if f.kind == "count")
+    assert (figure.region, figure.region_source) == ("江苏省南通市启东市", "heading")
+
+
+def test_a_listed_town_tells_which_tongzhou():
+    # CONSTRUCTED: 马驹桥镇 is a town of 北京市通州区; nothing else names 北京.
+    text = "【构造示例】\n通州区召开固定资产投资工作会。马驹桥镇全年完成固投200多亿元,全区共安排项目435个。"
+    assert {f.region for f in regions_of(text)} == {"北京市通州区"}

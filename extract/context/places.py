@@ -3,9 +3,12 @@
 A form is read leftmost-longest (南通市海门区 is 南通市 then 海门区; 通州湾示范区 is the zone, not
 通州). A place followed by a zone ending is that zone (崇川经济开发区 -> 崇川区). Which unit an
 ambiguous form names is decided by the other places of the same text: 通州 is 南通's beside
-南通 or 江苏, 北京's beside 北京. Names that are unsafe alone need that context: a county's short
-name (海门) or a town counts only when the text also names its city (an ambiguous short name
-such as 通州 may lean on its province alone), so that a person called 镇海洋 does not put a Nantong article in Ningbo's 镇海区.
+南通 or 江苏 (or its town 石港镇), 北京's beside 北京 (or 马驹桥镇).
+
+Names that are unsafe alone need that context. A county's short name (海门) or a town counts
+only when the text also names its city, unless the short name carries a zone ending (启东经济
+开发区) or is written again and again (a 海门 paper that never names 南通). A short name inside
+a person's name (张建华, 镇海洋说) or a company's (东莞康源电子有限公司) is no place at all.
 """
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ _HEADING_MARKS = regex.compile(
 )
 _HEADING_SEPARATOR = regex.compile(r"[:：丨|｜】\]·—\s]|$")
 _SENTENCE_END = "。！？!?；;"
-_INTERVIEW = regex.compile(r"(?:——|—|--|－－|-)\s*(?:专)?访\s*")
+_INTERVIEW = regex.compile(r"(?:——|—|--|－－)\s*(?:专)?访\s*")
+_SPACE = regex.compile(r"\s")
 _MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
 _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
          r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
@@ -137,7 +138,7 @@ def _interviews(text: str, places: list[Place], starts: list[int]) -> list[_Sect
     for m in _INTERVIEW.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        space = regex.compile(r"\s").search(text, m.end(), line_end)
+        space = _SPACE.search(text, m.end(), line_end)
         end = min(space.start() if space else line_end, m.end() + 40)
         i = bisect.bisect_left(starts, m.end())
         titled = []
@@ -327,8 +328,9 @@ def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Plac
     return heads
 
 
-def _subject(heads, sentence_start: int, figure_start: int):
-    i = bisect.bisect_left([h[0] for h in heads], figure_start) - 1
+def _subject(heads, head_starts: list[int], sentence_start: int, figure_start: int):
+    """The last head of the figure's sentence that ends before the figure."""
+    i = bisect.bisect_left(head_starts, figure_start) - 1
     while i >= 0 and heads[i][0] >= sentence_start:
         if heads[i][1] <= figure_start:
             return heads[i]
@@ -345,12 +347,13 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
     places = find_places(text, _context_keys(meta))
     sections = _sections(text, places)
     heads = _heads(text, places)
+    head_starts = [h[0] for h in heads]
     document = _document(text, places, sections, meta, heads)
     for mention, figure in zip(mentions, figures):
         section = _section_at(sections, mention.start)
         context = section.where if section else document
         where = context
-        head = _subject(heads, segments.sentence(mention.number_start)[0], mention.start)
+        head = _subject(heads, head_starts, segments.sentence(mention.number_start)[0], mention.start)
         if head is not None:
             start, end, place, unit_type = head
             if place is not None:
