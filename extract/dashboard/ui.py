@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import streamlit as st
 
@@ -72,6 +72,13 @@ def lang() -> str:
 
 def T(key: str, **values) -> str:
     return text(key, lang(), **values)
+
+
+def labeller(prefix: str = "") -> Callable[[str], str]:
+    """A widget's format_func: the label of prefix+value in the language of this run. The language
+    is bound now, because Streamlit may call the function again after the switch has changed it."""
+    bound = lang()
+    return lambda value: text(f"{prefix}{value}", bound)
 
 
 def language_switch() -> None:
@@ -141,12 +148,12 @@ def sidebar_filters() -> Filters:
     city = _multiselect("city", cached("options", Filters(province=province), "city"))
     county = _multiselect("county", cached("options", Filters(province=province, city=city), "county"),
                           format_func=county_label)
-    metric = _multiselect("metric", cached("options", con_filters, "metric"), format_func=stack_label)
-    stage = _multiselect("stage", cached("options", con_filters, "stage"), format_func=stack_label)
+    metric = _multiselect("metric", cached("options", con_filters, "metric"), format_func=stack_labeller())
+    stage = _multiselect("stage", cached("options", con_filters, "stage"), format_func=stack_labeller())
     choices = {}
     for name, allowed in CHOICE_FIELDS.items():
         choices[name] = sidebar.radio(T(name), allowed, key=WIDGET_PREFIX + name, horizontal=True,
-                                      format_func=lambda v, n=name: T(f"{n}_{v}"))
+                                      format_func=labeller(f"{name}_"))
     dates: dict[str, date | None] = {}
     left, right = sidebar.columns(2)
     for name, column in zip(DATE_FIELDS, (left, right, left, right)):
@@ -167,11 +174,17 @@ def current_filters() -> Filters:
 
 
 # -- labels for region keys and empty values -------------------------------------------------
-def region_label(key: str) -> str:
+def region_label(key: str, language: str | None = None) -> str:
     if not key:
-        return T("unplaced")
+        return text("unplaced", language or lang())
     return county_label(key) if "/" in key else key
 
 
-def stack_label(value: str) -> str:
-    return vocabulary(value, lang()) if value else T("unlabelled")
+def stack_label(value: str, language: str | None = None) -> str:
+    language = language or lang()
+    return vocabulary(value, language) if value else text("unlabelled", language)
+
+
+def stack_labeller() -> Callable[[str], str]:
+    bound = lang()
+    return lambda value: stack_label(value, bound)

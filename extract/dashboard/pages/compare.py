@@ -25,7 +25,7 @@ if "cmp_level" not in st.session_state:
     st.session_state["cmp_level"] = wanted if wanted in LEVELS else ("city" if filters.city and not filters.county
                                                                      else "county")
 level = st.radio(T("compare_level"), LEVELS, key="cmp_level", horizontal=True,
-                 format_func=lambda v: T(f"level_{v}"))
+                 format_func=ui.labeller("level_"))
 options = ui.cached("options", others, level)
 if "cmp_regions" not in st.session_state or st.session_state.get("_cmp_level_was") != level:
     from_url = st.query_params.get_all("compare") if "_cmp_level_was" not in st.session_state else []
@@ -59,7 +59,7 @@ st.dataframe(shown, hide_index=True, width="stretch", key="cmp_table")
 
 st.subheader(T("compare_chart"))
 measure = st.radio(T("measure"), ("amount", "count", "figures"), key="cmp_measure", horizontal=True,
-                   format_func=lambda m: T(f"measure_{m}"))
+                   format_func=ui.labeller("measure_"))
 by_metric = ui.cached("compare_by_metric", others, level, tuple(regions), measure)
 if by_metric.empty:
     st.info(T("no_data"))
