@@ -367,3 +367,44 @@ def test_a_listed_town_tells_which_tongzhou():
     # CONSTRUCTED: 马驹桥镇 is a town of 北京市通州区; nothing else names 北京.
     text = "【构造示例】\n通州区召开固定资产投资工作会。马驹桥镇全年完成固投200多亿元,全区共安排项目435个。"
     assert {f.region for f in regions_of(text)} == {"北京市通州区"}
+
+
+def test_sections_of_a_county_roundup_from_another_province():
+    # CONSTRUCTED: headings "■长兴篇" name counties of 湖州 (浙江) by their short names alone.
+    text = "【构造示例】\n■长兴篇\n今年以来,新招引10亿元以上项目15个。\n■安吉篇\n新招引项目12个。"
+    got = {int(f.value): f.region for f in regions_of(text) if f.kind == "count"}
+    assert got == {15: "浙江省湖州市长兴县", 12: "浙江省湖州市安吉县"}
+
+
+def test_an_everyday_word_heading_without_context_is_no_place():
+    # CONSTRUCTED: 振兴 is also 振兴区 (丹东), but nothing here says so.
+    assert [f.region for f in regions_of("【构造示例】\n振兴:乡村\n今年新签约项目9个。")] == [None]
+
+
+def test_a_papers_own_word_outweighs_comparisons_with_the_province():
+    # CONSTRUCTED: 我县 is the paper's own county; 全省 is a comparison and a province-wide figure.
+    text = ("【构造示例】\n本报讯 今年我县新签约项目40个,增幅位居全省前列。全省共签约项目900个。\n"
+            "如东县召开会议。")
+    got = {int(f.value): (f.region, f.region_source) for f in regions_of(text)}
+    assert got == {40: ("江苏省南通市如东县", "own_paper"), 900: ("江苏省", "own_paper")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CONSTRUCTED datelines in the forms news agencies use.
+    ("央广网杭州3月1日消息 当地计划实施重大项目1000个以上。", "浙江省杭州市"),
+    ("新华社南京3月1日电（记者张三）当地今年安排重大项目220个。", "江苏省南京市"),
+])
+def test_dateline_forms(text, expected):
+    assert [(f.region, f.region_source) for f in regions_of(text)] == [(expected, "dateline")]
+
+
+def test_numbered_outline_headings_open_and_close_sections():
+    # CONSTRUCTED, after the form of a city digest: "三、通州区发展" holds its numbered items,
+    # "四、…" ends it; the city's own items stay the city's.
+    # (Numbered with (一) rather than 一、: the normaliser joins a "一、…" line to the next.)
+    text = ("(一)交通基建\n1. 过江通道\n2025年启动大临工程,总投资450亿元。\n2. 南通新机场\n进入关键阶段。\n"
+            "(三)通州区发展\n1. 金沙湾片区\n加速建设。\n2. 招商引资\n计划签约重大项目60个以上。\n"
+            "(四)城市功能提升\n南通火车站综合枢纽年底前建成,总投资80亿元。\n")
+    got = {f.value: (f.region, f.region_source) for f in regions_of(text)}
+    assert got == {4.5e10: ("江苏省南通市", "document_default"), 60: ("江苏省南通市通州区", "heading"),
+                   8e9: ("江苏省南通市", "subject")}

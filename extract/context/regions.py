@@ -29,10 +29,12 @@ __all__ = ["Region", "assign_regions", "document_region", "region_sections", "re
 
 _LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
 _MAX_HEADING = 50
-_HEADING_MARKS = regex.compile(
-    r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])?\s*"
-)
-_HEADING_SEPARATOR = regex.compile(r"[:：丨|｜】\]·—\s]|$")
+_HEADING_DECORATION = regex.compile(r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*")
+# Outline numbering of a report or digest, by depth: 一、 > (一) > 1. ; "1.5亿元" is no numbering.
+_OUTLINE = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
+            (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
+            (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
+_HEADING_SEPARATOR = regex.compile(r"[:：丨|｜】\]·—\s篇]|$")
 _SENTENCE_END = "。！？!?；;"
 _INTERVIEW = regex.compile(r"(?:——|—|--|－－)\s*(?:专)?访\s*")
 _SPACE = regex.compile(r"\s")
@@ -40,8 +42,9 @@ _MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
 _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
          r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
 _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
-_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯)")
+_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯|消息)")
 _DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
+_NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
 _CLAUSE_MARKS = frozenset("。！？!?；;\n,，:：")
 _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 
@@ -59,7 +62,8 @@ class _Where:
 class _Section:
     start: int
     end: int
-    where: _Where
+    where: Optional[_Where]      # None for an outline heading that names no place (it only ends sections)
+    depth: Optional[int] = None  # outline depth of the heading that opened it (1 for 一、), None if unnumbered
 
 
 @lru_cache(maxsize=1)
@@ -71,11 +75,16 @@ def _own_words() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _own_word_weights() -> dict[str, int]:
+    return {r["word"]: int(r["weight"]) for r in load_table("region_own_words")}
+
+
+@lru_cache(maxsize=1)
 def _head_prefix() -> regex.Pattern:
     """What may precede a clause's subject: dates, 在/其中 …, and an own word (我市海门区)."""
     leads = [r["word"] for r in load_table("region_subject_leads")] + list(_own_words()[1])
     leads = sorted(leads, key=len, reverse=True)
-    return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}){_OPENERS})*")
+    return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}|{_NEWS_OPENER}){_OPENERS})*")
 
 
 @lru_cache(maxsize=1)
@@ -108,27 +117,44 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def _place_at(places: list[Place], starts: list[int], at: int) -> Optional[Place]:
+def _heading_place(text: str, places: list[Place], starts: list[int], at: int, numbered: bool) -> Optional[Place]:
+    """The place a heading opens with. A heading names a place on purpose, so an everyday word
+    resolved by context counts (江南 beside 南京). With a separator right after it, so does a
+    county's short name that names one unit even with no city around it (■长兴篇, 长兴:); a
+    numbered heading needs no separator ("三、通州区发展"), so there the place must be resolved
+    ("1. 金沙湾片区" is no heading about 金沙县)."""
     i = bisect.bisect_left(starts, at)
-    if i < len(places) and places[i].start == at and places[i].key is not None and places[i].named:
-        return places[i]
-    return None
+    if i == len(places) or places[i].start != at or not places[i].named:
+        return None
+    place = places[i]
+    separated = _HEADING_SEPARATOR.match(text, place.end) is not None
+    if (place.key is None and separated and not place.blocked
+            and len({c.key for c in place.candidates}) == 1):
+        place.key = place.candidates[0].key
+    return place if place.key is not None and (separated or numbered) else None
 
 
 def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
-    """Short lines that open with a place and a separator: "海门:…", "【启东】…", "## 海门区".
-
-    An everyday-word name (新城, 江南) counts here: a heading names a place on purpose.
+    """Short lines that open with a place and a separator ("海门:…", "【启东】…", "## 海门区"),
+    and numbered outline headings ("三、通州区发展" opens a section, "四、城市功能提升" ends it).
     """
     found = []
     for line_start, line in _lines(text):
         content = line.strip()
         if not content or len(content) > _MAX_HEADING or content[-1] in _SENTENCE_END:
             continue
-        at = line_start + _HEADING_MARKS.match(line).end()
-        place = _place_at(places, starts, at)
-        if place is not None and _HEADING_SEPARATOR.match(text, place.end) is not None:
-            found.append(_Section(line_start, len(text), _where(place, "heading")))
+        at = line_start + _HEADING_DECORATION.match(line).end()
+        depth = None
+        for level, pattern in _OUTLINE:
+            numbered = pattern.match(text, at)
+            if numbered:
+                depth, at = level, numbered.end()
+                break
+        place = _heading_place(text, places, starts, at, numbered=depth is not None)
+        if place is not None:
+            found.append(_Section(line_start, len(text), _where(place, "heading"), depth))
+        elif depth is not None:
+            found.append(_Section(line_start, len(text), None, depth))
     return found
 
 
@@ -165,15 +191,19 @@ def _interview_start(text: str, header: int) -> int:
 
 
 def _sections(text: str, places: list[Place]) -> list[_Section]:
+    """Headed sections and interviews, each running to the next one, to the next markdown
+    heading, or (for a numbered one) to the next numbered heading of the same or higher rank."""
     starts = [p.start for p in places]
-    sections = sorted(_headings(text, places, starts) + _interviews(text, places, starts),
-                      key=lambda s: s.start)
-    breaks = sorted({s.start for s in sections} | {m.start() for m in _MARKDOWN_HEADING.finditer(text)})
+    found = sorted(_headings(text, places, starts) + _interviews(text, places, starts), key=lambda s: s.start)
+    markdown = [m.start() for m in _MARKDOWN_HEADING.finditer(text)]
     closed = []
-    for section in sections:
-        i = bisect.bisect_right(breaks, section.start)
-        end = breaks[i] if i < len(breaks) else len(text)
-        closed.append(_Section(section.start, end, section.where))
+    for section in found:
+        if section.where is None:
+            continue
+        ends = [s.start for s in found if s.start > section.start and (
+            s.where is not None or (section.depth is not None and s.depth <= section.depth))]
+        ends += [at for at in markdown if at > section.start]
+        closed.append(_Section(section.start, min(ends, default=len(text)), section.where, section.depth))
     return closed
 
 
@@ -209,10 +239,13 @@ def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
 def _own_type(text: str, sections: list[_Section]) -> Optional[str]:
     """The unit type the paper calls its own (区 for 我区/全区), read outside sections if possible."""
     pattern, types = _own_words()
-    found = [(m.start(), types[m.group()]) for m in pattern.finditer(text)]
-    outside = [t for at, t in found if _section_at(sections, at) is None]
-    counts = Counter(outside or [t for _, t in found])
-    return counts.most_common(1)[0][0] if counts else None
+    weights = _own_word_weights()
+    found = [(m.start(), m.group()) for m in pattern.finditer(text)]
+    outside = [w for at, w in found if _section_at(sections, at) is None] or [w for _, w in found]
+    score: Counter = Counter()
+    for word in outside:
+        score[types[word]] += weights[word]
+    return score.most_common(1)[0][0] if score else None
 
 
 def _type_of(key: str, unit_type: str) -> bool:
@@ -223,8 +256,8 @@ def _type_of(key: str, unit_type: str) -> bool:
 def _about(text: str, places: list[Place], sections: list[_Section], heads: set[int]) -> Optional[_Where]:
     """The unit the text is about.
 
-    Places outside sections count (all places if none are); a name left ambiguous (通州 with
-    nothing around it) counts against every unit. If the paper calls itself 我区/全市, the unit is
+    Every place counts, those in sections too (a roundup of counties is its city's); a name left
+    ambiguous (通州 with nothing around it) counts against every unit. If the paper calls itself 我区/全市, the unit is
     of that type: the narrowest holding at least half as many places as the best of that type (a
     启东 paper that mentions 南通 once is 启东's); there is none if no unit of that type is named
     (a district's paper that only names its city). Otherwise it is the narrowest unit holding
@@ -233,9 +266,7 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     does not make a report Shanghai's).
     """
     g = gazetteer()
-    named = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
-    outside = [p for p in named if _section_at(sections, p.start) is None]
-    counted = outside or named
+    counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
     resolved = [p for p in counted if p.key is not None]
     if not resolved:
         return None
