@@ -45,3 +45,9 @@ def test_bundled_seeds_are_byte_identical_to_shared():
     names = sorted(p.name for p in (SHARED / "seeds").glob("*.txt"))
     match, mismatch, errors = filecmp.cmpfiles(SHARED / "seeds", SEEDS, names, shallow=False)
     assert not mismatch and not errors and match == names
+
+
+@pytest.mark.parametrize("attribute", ["region", "deadline", "is_target", "counted"])
+def test_context_accuracy(seed_report, attribute):
+    report, errors = seed_report
+    assert report["attributes"][attribute]["accuracy"] >= 0.95, [e for e in errors if f"WRONG {attribute}" in e]

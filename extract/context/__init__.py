@@ -16,6 +16,7 @@ def _steps():
     from extract.context.dates import assign_dates
     from extract.context.intent import assign_intent
     from extract.context.metric import assign_metric
+    from extract.context.regions import assign_regions
     from extract.context.roles import assign_roles
 
-    return (assign_intent, assign_dates, assign_metric, assign_roles)
+    return (assign_intent, assign_dates, assign_regions, assign_metric, assign_roles)
