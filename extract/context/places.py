@@ -84,13 +84,31 @@ def _is_person(text: str, place: Place, previous_end: int) -> bool:
     return after_surname or _person_cue().match(text, place.end) is not None
 
 
+_prefix_index: tuple[object, dict[str, int]] = (None, {})
+
+
+def _longest_by_prefix(g) -> dict[str, int]:
+    """The longest form of gazetteer `g` starting with each two-character prefix (rebuilt when the
+    gazetteer is rebuilt, as when a test adds a zone)."""
+    global _prefix_index
+    if _prefix_index[0] is not g:
+        longest: dict[str, int] = {}
+        for form in g.forms:
+            longest[form[:2]] = max(longest.get(form[:2], 0), len(form))
+        _prefix_index = (g, longest)
+    return _prefix_index[1]
+
+
 def scan(text: str) -> list[Place]:
     """Every form of the gazetteer in `text`, leftmost-longest, unresolved."""
     g = gazetteer()
+    longest_from = _longest_by_prefix(g)
     places: list[Place] = []
     i, n = 0, len(text)
     while i < n:
-        for length in range(min(g.longest, n - i), 1, -1):
+        # Most positions start no name: one look-up of the first two characters rules them out.
+        longest = longest_from.get(text[i : i + 2], 0)
+        for length in range(min(longest, n - i), 1, -1):
             candidates = g.forms.get(text[i : i + length])
             if candidates:
                 break
