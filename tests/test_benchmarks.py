@@ -1,0 +1,87 @@
+"""The benchmark runs end to end at its smallest size and writes a well-formed result file.
+
+No timing is asserted: only that every section ran on real inputs and reported what it promises.
+"""
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench") / "smoke.json"
+    done = subprocess.run([sys.executable, "-m", "benchmarks", "--scale", "smoke", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8")), done.stdout
+
+
+def _positive(x) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x) and x > 0
+
+
+def test_result_names_the_machine(smoke):
+    results, _ = smoke
+    machine = results["machine"]
+    assert machine["cores"] >= 1 and machine["python"] and machine["cpu"]
+    assert machine["packages"]["duckdb"] and machine["packages"]["regex"]
+    assert results["scale"] == "smoke"
+
+
+def test_extraction_reports_pipeline_and_every_stage(smoke):
+    results, _ = smoke
+    for corpus in ("seeds", "generated"):
+        r = results["extraction"][corpus]
+        assert r["documents"] > 0 and r["chars"] > 0 and r["figures"] > 0
+        assert _positive(r["pipeline"]["chars_per_s"]) and _positive(r["pipeline"]["ms_per_doc"])
+        assert set(r["stages"]) == {"normalise", "segment", "find figures", "context", "records"}
+        for stage, s in r["stages"].items():
+            assert "missing" not in s, f"stage {stage} was not clocked"
+            assert 0 <= s["share"] <= 1.0 + 1e-9
+        if r["peer"]["available"]:
+            assert _positive(r["ours_vs_peer_throughput"]["median"])
+
+
+def test_growth_and_pathological_inputs_measured_at_each_size(smoke):
+    results, _ = smoke
+    growth = results["growth"]
+    assert [p["n"] for p in growth["points"]] == results["plan"]["growth_bytes"]
+    assert all(_positive(p["ns_per_char"]) and 0 < p["bytes"] <= p["n"] for p in growth["points"])
+    assert _positive(growth["per_char_ratio_max_min"]) and growth["per_char_ratio_max_min"] >= 1
+    for name in ("repeated_yi", "digits", "no_punctuation", "repeated_duo", "unclosed_pinyin"):
+        r = results["pathological"][name]
+        assert len(r["points"]) + len(r["skipped"]) == len(results["plan"]["pathological"][r["unit"]])
+        assert _positive(r["growth_ratio_last_first"])
+
+
+def test_memory_ingest_dask_and_dashboard_sections(smoke):
+    results, _ = smoke
+    for r in results["memory"]["extract"].values():
+        assert _positive(r["tracemalloc_peak_bytes"]) and _positive(r["peak_rss_after_bytes"])
+    assert _positive(results["memory"]["ingest"]["peak_rss_after_bytes"])
+    ingest = results["ingest"]
+    assert ingest["serial"]["documents"] == results["plan"]["ingest_docs"]
+    assert _positive(ingest["serial"]["docs_per_s"])
+    assert set(ingest["dask"]) == {"1", "2"}
+    assert ingest["same_figures_on_every_engine"] is True
+    [(size, dashboard)] = results["dashboard"].items()
+    assert dashboard["figures"] > 0.99 * int(size)        # a few are deleted by the synthetic corrections
+    assert set(dashboard["pages"]) == {"overview", "table page", "compare two"}
+    assert all(_positive(p["median_ms"]) for p in dashboard["pages"].values())
+
+
+def test_targets_listed_and_table_printed(smoke):
+    results, stdout = smoke
+    assert len(results["targets"]) == 3
+    assert all(t["met"] in (True, False, None) for t in results["targets"])
+    for heading in ("Extraction throughput", "Cost growth", "Pathological", "Peak memory", "Store ingest",
+                    "Dashboard queries", "Targets"):
+        assert heading in stdout
