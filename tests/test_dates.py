@@ -130,6 +130,13 @@ def test_every_dateline_row_has_a_case():
     assert first_hits == set(range(len(patterns)))
 
 
+@pytest.mark.parametrize("table,key", [("date_datelines", ("pattern",)), ("date_year_cues", ("cue", "side"))])
+def test_date_tables_have_no_duplicates(table, key):
+    rows = [tuple(row[k] for k in key) for row in load_table(table)]
+    assert rows and len(rows) == len(set(rows))
+    assert all(row["side"] in ("before", "after") for row in load_table("date_year_cues"))
+
+
 def test_dateline_without_a_year_takes_the_year_of_writing():
     text = "交汇点讯 1月29日,会议通报了2022年十佳案例。2023年是全面贯彻落实党的二十大精神的开局之年。到2025年……"
     assert _date(text) == ("2023-01-29", "dateline")
