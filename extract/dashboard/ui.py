@@ -125,7 +125,7 @@ def _multiselect(name: str, options: list[str], **kwargs) -> tuple[str, ...]:
     key = WIDGET_PREFIX + name
     # a value from an old link that is no longer an option would make Streamlit refuse the widget
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
-    return tuple(st.sidebar.multiselect(T(name), options, key=key, **kwargs))
+    return tuple(st.sidebar.multiselect(T(name), options, key=key, placeholder=T("choose"), **kwargs))
 
 
 def _update_url(filters: Filters) -> None:

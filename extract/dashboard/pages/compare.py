@@ -34,7 +34,7 @@ if "cmp_regions" not in st.session_state or st.session_state.get("_cmp_level_was
 st.session_state["_cmp_level_was"] = level
 st.session_state["cmp_regions"] = [r for r in st.session_state["cmp_regions"] if r in options]
 regions = st.multiselect(T("compare_pick"), options, key="cmp_regions", max_selections=MAX_REGIONS,
-                         format_func=ui.region_label)
+                         format_func=ui.region_label, placeholder=T("choose"))
 st.query_params["level"] = level
 if regions:
     st.query_params["compare"] = regions
@@ -52,8 +52,8 @@ shown = pd.DataFrame({
     T("targets"): table["targets"],
     T("amount_total"): table["amount"].map(yi),
     T("count_total"): table["count"].map(lambda v: plain_number(v, 0)),
-    T("deadline_from"): table["first_deadline"].fillna(""),
-    T("deadline_to"): table["last_deadline"].fillna(""),
+    T("first_deadline"): table["first_deadline"].fillna(""),
+    T("last_deadline"): table["last_deadline"].fillna(""),
 })
 st.dataframe(shown, hide_index=True, width="stretch", key="cmp_table")
 
