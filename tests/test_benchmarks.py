@@ -76,6 +76,7 @@ def test_memory_ingest_dask_and_dashboard_sections(smoke):
     assert dashboard["figures"] > 0.99 * int(size)        # a few are deleted by the synthetic corrections
     assert set(dashboard["pages"]) == {"overview", "table page", "compare two"}
     assert all(_positive(p["median_ms"]) for p in dashboard["pages"].values())
+    assert set(dashboard["pages_on_plain_table"]) == set(dashboard["pages"])
 
 
 def test_targets_listed_and_table_printed(smoke):
