@@ -38,7 +38,8 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def app_url(data_dir):
+def app_url(placed_data_dir):
+    data_dir = placed_data_dir
     port = free_port()
     log = open(data_dir.parent / "streamlit.log", "wb")
     server = subprocess.Popen(
