@@ -75,3 +75,9 @@ def test_unrelated_figures_are_separate_groups():
     assert groups["项目共16个"] == groups["83.2亿元"]
     assert groups["15.9亿元"] not in (groups["项目共16个"], groups["5亿元以上"])
     assert groups["5亿元以上"] == groups["项目7个"]
+
+
+def test_a_report_of_completion_frames_no_paragraph():
+    text = ("当年1-11月,全市新招引正式合同重大产业项目439个,完成年度目标的172.2%。"
+            "其中,新招引先进制造业重大项目205个,完成年度目标的205%。")
+    assert [f.is_target for f in extract_mentions(text)] == [False, False]
