@@ -7,6 +7,8 @@ from __future__ import annotations
 
 def add_context(norm, segments, mentions, figures, meta) -> None:
     """Fill the context fields of `figures` (parallel to `mentions`) in place."""
+    if not mentions:
+        return  # context describes figures: a text without any needs none of it
     for step in _steps():
         step(norm, segments, mentions, figures, meta)
 
