@@ -11,6 +11,7 @@ even as a PDF, and a larger file is far more likely a mistake (a scan, an archiv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable, Optional
 
@@ -48,18 +49,19 @@ def _sniff(data: bytes) -> Optional[str]:
     return None
 
 
-def _readers() -> dict[str, Callable[[bytes], Document]]:
-    from extract.sources.docx_reader import read_docx
-    from extract.sources.html_reader import read_html
-    from extract.sources.pdf_reader import read_pdf
-    from extract.sources.text_reader import read_text
-
-    return {".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
-            ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}
+# Each format's reader, imported only when a file of that format comes (trafilatura alone takes a second).
+_READERS = {".txt": "text_reader.read_text", ".text": "text_reader.read_text", ".md": "text_reader.read_text",
+            ".markdown": "text_reader.read_text", ".html": "html_reader.read_html", ".htm": "html_reader.read_html",
+            ".docx": "docx_reader.read_docx", ".pdf": "pdf_reader.read_pdf"}
 
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
-# What the bytes of each extension must start with (None: a text format, must not be binary).
+def _reader(suffix: str) -> Callable[[bytes], Document]:
+    module, function = _READERS[suffix].split(".")
+    return getattr(import_module(f"extract.sources.{module}"), function)
+
+
+SUPPORTED_SUFFIXES = tuple(_READERS)
+# What the bytes of binary formats must start with; the text formats must not start like any _SIGNATURES.
 _EXPECTED = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
 
 
@@ -86,7 +88,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise UnreadableDocument(f"named {suffix} but the content is {found or 'not that format'}")
     if expected is None and found is not None:
         raise UnreadableDocument(f"named {suffix} but the content is {found}")
-    document = _readers()[suffix](data)
+    document = _reader(suffix)(data)
     # Without trailing blank lines, so one article saved as .txt, .docx or .pdf hashes to one document
     # (offsets count from the start and are unchanged).
     document = Document(document.text.rstrip(), document.metadata_date)

@@ -28,8 +28,13 @@ from extract.store.ingest import (IngestReport, IngestResult, expand_paths, inge
 DATA_DIR_ENV = "INVEST_DATA_DIR"
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
-__all__ = ["Store", "IngestReport", "IngestResult", "CorrectionError", "default_data_dir",
+__all__ = ["Store", "IngestReport", "IngestResult", "CorrectionError", "default_data_dir", "seed_files",
            "export_csv", "export_xlsx", "export_parquet"]
+
+
+def seed_files() -> list[Path]:
+    """The articles a new store starts with: every .txt under seeds/ (the seeds and the follow-up corpus)."""
+    return sorted(SEEDS_DIR.rglob("*.txt")) if SEEDS_DIR.is_dir() else []
 
 
 def default_data_dir() -> Path:
@@ -49,10 +54,11 @@ class Store:
         timeout = {} if lock_timeout is None else {"timeout": lock_timeout}
         self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only, **timeout)
         self.read_only = read_only
+        self.seeded: Optional[IngestReport] = None     # what loading seeds/ into a new store did
         if not read_only:
             create_schema(self.con)
-            if seed and is_new and SEEDS_DIR.is_dir():
-                self.ingest_paths([SEEDS_DIR])
+            if seed and is_new:
+                self.seeded = self.ingest_paths(seed_files())
 
     @classmethod
     def open_default(cls) -> "Store":
@@ -103,9 +109,9 @@ class Store:
     def documents(self) -> pd.DataFrame:
         """The stored documents without their text (see document_text), newest first."""
         return self._cursor().execute(
-            "SELECT * EXCLUDE (raw_text), length(raw_text) AS characters, "
-            "(SELECT count(*) FROM effective_figures f WHERE f.doc_id = d.doc_id) AS figures "
-            "FROM documents d ORDER BY ingested_at DESC, name").df()
+            "SELECT d.* EXCLUDE (raw_text), length(d.raw_text) AS characters, coalesce(f.figures, 0) AS figures "
+            "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS figures FROM effective_figures GROUP BY doc_id) f "
+            "USING (doc_id) ORDER BY d.ingested_at DESC, d.name").df()
 
     def document_text(self, doc_id: str) -> str:
         row = self._cursor().execute("SELECT raw_text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()

@@ -116,6 +116,9 @@ def _value(text: str):
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     store = Store(args.data_dir or default_data_dir(), seed=not args.no_seeds)
+    if store.seeded is not None:
+        print(f"new data folder {store.data_dir}: loaded {store.seeded.count('ingested')} seed documents",
+              file=sys.stderr)
     try:
         return COMMANDS[args.command](store, args)
     finally:

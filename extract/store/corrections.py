@@ -67,12 +67,24 @@ def check_value(field: str, value: Any) -> Any:
     return value
 
 
+_ADDED_ID = re.compile(r"-a(\d+)$")
+
+
 def anchor_of(con: duckdb.DuckDBPyConnection, figure_id: str) -> tuple[str, int, int, str]:
-    row = con.execute('SELECT doc_id, "start", "end", "text" FROM effective_figures WHERE figure_id = ?',
-                      [figure_id]).fetchone()
-    if row is None:
+    """(doc_id, start, end, text) of a figure users see; looked up directly, not through the whole view."""
+    added = _ADDED_ID.search(figure_id)
+    if added:
+        row = con.execute("SELECT correction_id, doc_id, anchor_start, anchor_end, anchor_text FROM corrections "
+                          "WHERE action = 'add' AND correction_id = ?", [int(added.group(1))]).fetchone()
+    else:
+        row = con.execute('SELECT 0, doc_id, "start", "end", "text" FROM figures WHERE figure_id = ?',
+                          [figure_id]).fetchone()
+    deleted = row is not None and con.execute(
+        "SELECT count(*) FROM corrections WHERE action = 'delete' AND correction_id > ? AND doc_id = ? "
+        "AND anchor_start = ? AND anchor_end = ? AND anchor_text = ?", list(row)).fetchone()[0]
+    if row is None or deleted:
         raise CorrectionError(f"no figure {figure_id!r} (deleted, or never there)")
-    return row
+    return row[1:]
 
 
 def _append(con, author: str, action: str, anchor, field=None, new_value=None, record=None) -> int:

@@ -44,7 +44,17 @@ def connect(path: Path, *, read_only: bool = False, timeout: float = LOCK_TIMEOU
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(resources.files("extract.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+    _add_new_fields(con)
     con.execute(effective_view_sql())
+
+
+def _add_new_fields(con: duckdb.DuckDBPyConnection) -> None:
+    """Give a store made under an older record contract the fields added since (empty until re-extraction,
+    which the EXTRACTOR_VERSION bump that comes with a new field triggers)."""
+    present = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE figures)").fetchall()}
+    for field in FIELDS:
+        if field not in present:
+            con.execute(f"ALTER TABLE figures ADD COLUMN {quote(field)} {field_type(field)}")
 
 
 def _json_field(source: str, field: str) -> str:

@@ -83,8 +83,8 @@ def _readable_figures(df: pd.DataFrame) -> pd.DataFrame:
 
 def _sources(df: pd.DataFrame, documents: Optional[pd.DataFrame]) -> pd.DataFrame:
     if documents is None:
-        columns = [c for c in ("doc_id", "doc", "doc_date", "region") if c in df]
-        documents = df[columns].drop_duplicates().rename(columns={"doc": "name"})
+        documents = df.groupby("doc_id", sort=False).agg(name=("doc", "first"), doc_date=("doc_date", "first"))
+        documents = documents.reset_index()
     keep = [c for c in SOURCE_HEADERS if c in documents]   # not the raw text: cells hold 32,767 characters at most
     return documents[keep].rename(columns=SOURCE_HEADERS)
 

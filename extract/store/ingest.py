@@ -201,10 +201,14 @@ def ingest_upload(con, name: str, data: bytes, **options) -> IngestResult:
 
 def reextract_outdated(con: duckdb.DuckDBPyConnection) -> int:
     """Re-extract, from the stored text, every document an older extractor processed. Returns how many."""
-    outdated = [row for row in con.execute(
-        "SELECT doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at, extractor_version "
-        "FROM documents").fetchall() if is_outdated(row[-1])]
-    for doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at, _ in outdated:
+    versions = [v for (v,) in con.execute("SELECT DISTINCT extractor_version FROM documents").fetchall()
+                if is_outdated(v)]
+    if not versions:
+        return 0
+    outdated = con.execute(
+        "SELECT doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at FROM documents "
+        "WHERE list_contains(?, extractor_version) ORDER BY name", [versions]).fetchall()
+    for doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at in outdated:
         text = con.execute("SELECT raw_text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
         prepared = prepare_text(text, name=name, source=source, metadata_date=metadata_date,
                                 user_doc_date=user_doc_date, default_region=default_region, ingested_at=ingested_at)

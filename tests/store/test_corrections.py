@@ -20,7 +20,7 @@ ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 @pytest.fixture
 def seeded(store):
-    store.ingest_paths([REPO / "seeds"])
+    store.ingest_paths(SEEDS)
     return store
 
 
@@ -169,8 +169,8 @@ def test_cli_lists_orphaned_corrections_and_applies_fixes(tmp_path):
                               [sys.executable, "-m", "extract", "correct", "--data-dir", str(data), *map(str, args[1:])],
                               capture_output=True, text=True, env=ENV, cwd=REPO, timeout=120)
 
-    assert cli("stats").returncode == 0
     with Store(data) as store:
+        store.ingest_paths(SEEDS)
         figure = money(store)
     fixed = cli("correct", "--author", "王敏", "set", figure.figure_id, "value", "5e8")
     assert fixed.returncode == 0, fixed.stderr
@@ -216,7 +216,7 @@ print("ok", flush=True)
 def test_two_processes_correcting_at_once_lose_no_edit(tmp_path):
     data = tmp_path / "data"
     with Store(data) as store:
-        store.ingest_paths([REPO / "seeds"])
+        store.ingest_paths(SEEDS)
         ids = list(store.figures()["figure_id"][:12])
     children = [subprocess.Popen([sys.executable, "-c", CORRECTING_PROCESS, str(data), author, *ids],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, cwd=REPO)

@@ -31,7 +31,7 @@ def cluster():
 def test_dask_on_a_two_worker_cluster_matches_serial(tmp_path, cluster):
     inputs = write_variants(tmp_path / "in", copies=3)
     (tmp_path / "in" / "zz_empty.txt").write_bytes(b"")
-    paths = [REPO / "seeds", tmp_path / "in"]
+    paths = [*SEEDS, tmp_path / "in"]
 
     with Store(tmp_path / "serial") as serial:
         serial_report = serial.ingest_paths(paths)
@@ -55,9 +55,9 @@ def test_dask_on_a_two_worker_cluster_matches_serial(tmp_path, cluster):
 
 def test_dask_reingest_is_a_no_op(tmp_path, cluster):
     with Store(tmp_path / "data") as store:
-        store.ingest_paths([REPO / "seeds"], engine="dask", scheduler=cluster.scheduler_address)
+        store.ingest_paths(SEEDS, engine="dask", scheduler=cluster.scheduler_address)
         before = contents(store)
-        report = store.ingest_paths([REPO / "seeds"], engine="dask", scheduler=cluster.scheduler_address)
+        report = store.ingest_paths(SEEDS, engine="dask", scheduler=cluster.scheduler_address)
         assert report.count("unchanged") == len(SEEDS)
         for old, new in zip(before, contents(store)):
             assert old.equals(new)
@@ -65,7 +65,7 @@ def test_dask_reingest_is_a_no_op(tmp_path, cluster):
 
 def test_cli_dask_engine_starts_its_own_local_cluster(tmp_path):
     result = subprocess.run([sys.executable, "-m", "extract", "ingest", "--engine", "dask", "--no-seeds",
-                             "--data-dir", str(tmp_path / "data"), str(REPO / "seeds")],
+                             "--data-dir", str(tmp_path / "data"), *map(str, SEEDS)],
                             capture_output=True, text=True, env=ENV, cwd=REPO, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"ingested {len(SEEDS)}, unchanged 0, failed 0, re-extracted 0"

@@ -10,17 +10,17 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from extract.store import export_csv, export_parquet, export_xlsx
+from extract.store import Store, export_csv, export_parquet, export_xlsx
 from extract.store.export import FIGURE_HEADERS
 
-from store_files import REPO
+from store_files import REPO, SEEDS
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 @pytest.fixture
 def figures(store):
-    store.ingest_paths([REPO / "seeds"])
+    store.ingest_paths(SEEDS)
     return store.figures()
 
 
@@ -113,12 +113,12 @@ def test_every_column_has_a_chinese_header(figures):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
 def test_cli_exports_a_filtered_set(tmp_path, fmt):
     data, out = tmp_path / "data", tmp_path / f"money.{fmt}"
+    with Store(data) as store:
+        store.ingest_paths(SEEDS)
     result = subprocess.run([sys.executable, "-m", "extract", "export", "--data-dir", str(data), "--format", fmt,
                              "-o", str(out), "--kind", "money"], capture_output=True, text=True, env=ENV, cwd=REPO,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    from extract.store import Store
-
     with Store(data) as store:
         expected = store.figures("kind = 'money'")
         total = len(store.figures())
