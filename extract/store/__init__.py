@@ -6,7 +6,7 @@
     store.correct(figure_id, "qualifier", "approx", author="王敏")
 
 DuckDB lets one process write a database file at a time: a second process opening the same data
-folder waits (up to db.LOCK_TIMEOUT_SECONDS) until the first closes it. Within one process, share
+folder waits (up to db.LOCK_TIMEOUT_SECONDS, or $INVEST_LOCK_TIMEOUT) until the first closes it. Within one process, share
 one Store; it gives each operation its own cursor, so threads (Streamlit sessions) may use it at once.
 """
 from __future__ import annotations
@@ -51,8 +51,7 @@ class Store:
             raise FileNotFoundError(f"no store at {self.path}")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         is_new = not self.path.exists()
-        timeout = {} if lock_timeout is None else {"timeout": lock_timeout}
-        self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only, **timeout)
+        self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only, timeout=lock_timeout)
         self.read_only = read_only
         self.seeded: Optional[IngestReport] = None     # what loading seeds/ into a new store did
         if not read_only:

@@ -11,7 +11,8 @@ Every command takes --data-dir (default: $INVEST_DATA_DIR, else ./data); a new d
 loaded with seeds/ unless --no-seeds is given.
 
 Exit codes: 0 done; 1 some files failed to ingest (each named on stderr with its reason), or
-`corrections --orphaned` found orphaned corrections; 2 bad arguments or a correction refused.
+`corrections --orphaned` found orphaned corrections; 2 bad arguments or a correction refused;
+3 the data folder stayed locked by another process (DuckDB lets one process write at a time).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ import getpass
 import json
 import sys
 from pathlib import Path
+
+import duckdb
 
 from extract.store import CorrectionError, Store, default_data_dir, export_csv, export_parquet, export_xlsx
 from extract.store.corrections import describe
@@ -115,7 +118,14 @@ def _value(text: str):
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    store = Store(args.data_dir or default_data_dir(), seed=not args.no_seeds)
+    try:
+        store = Store(args.data_dir or default_data_dir(), seed=not args.no_seeds)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        print(f"the data folder {args.data_dir or default_data_dir()} is in use by another process "
+              f"(a dashboard or another ingest); try again once it is closed", file=sys.stderr)
+        return 3
     if store.seeded is not None:
         print(f"new data folder {store.data_dir}: loaded {store.seeded.count('ingested')} seed documents",
               file=sys.stderr)

@@ -103,7 +103,19 @@ def correct(con, figure_id: str, field: str, value: Any, *, author: str) -> int:
     if field in ANCHOR_FIELDS:
         raise CorrectionError(f"{field} is where the figure stands; delete the figure and add the right one")
     checked = check_value(field, value)
-    return _append(con, author, "set", anchor_of(con, figure_id), field=field, new_value=checked)
+    anchor = anchor_of(con, figure_id)
+    if field in ("value", "value_max") and checked is not None:
+        kind = con.execute("SELECT kind FROM effective_figures WHERE figure_id = ?", [figure_id]).fetchone()
+        _check_amount(field, checked, kind[0] if kind else None)
+    return _append(con, author, "set", anchor, field=field, new_value=checked)
+
+
+def _check_amount(field: str, value, kind: str | None) -> None:
+    """Amounts and counts are never negative, and a count is a whole number."""
+    if value < 0:
+        raise CorrectionError(f"{field} cannot be negative")
+    if kind == "count" and value != int(value):
+        raise CorrectionError(f"a count takes a whole number, not {value}")
 
 
 def delete(con, figure_id: str, *, author: str) -> int:
@@ -143,6 +155,9 @@ def add(con, doc_id: str, record: dict, *, author: str) -> str:
     for key, value in record.items():
         if key not in ANCHOR_FIELDS:
             full[key] = check_value(key, value)
+    for key in ("value", "value_max"):
+        if full[key] is not None:
+            _check_amount(key, full[key], full["kind"])
     correction_id = _append(con, author, "add", (doc_id, start, end, raw[start:end]), record=full)
     return f"{doc_id[:16]}-{start}-{end}-a{correction_id}"
 

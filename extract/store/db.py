@@ -1,6 +1,7 @@
 """Open the store's DuckDB file, create its tables, and (re)build the `effective_figures` view."""
 from __future__ import annotations
 
+import os
 import time
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,8 @@ import duckdb
 from extract.record import FIELDS
 
 DB_FILE = "figures.duckdb"
-# A second process that finds the file locked (DuckDB allows one writing process) waits this long.
+# A second process that finds the file locked (DuckDB allows one writing process) waits this long;
+# the environment variable INVEST_LOCK_TIMEOUT (seconds) overrides it.
 LOCK_TIMEOUT_SECONDS = 60.0
 
 # DuckDB types of the contract's fields; the rest are VARCHAR.
@@ -28,8 +30,10 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def connect(path: Path, *, read_only: bool = False, timeout: float = LOCK_TIMEOUT_SECONDS) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, *, read_only: bool = False, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
     """A connection to the database file, waiting while another process holds its lock."""
+    if timeout is None:
+        timeout = float(os.environ.get("INVEST_LOCK_TIMEOUT") or LOCK_TIMEOUT_SECONDS)
     deadline = time.monotonic() + timeout
     delay = 0.02
     while True:

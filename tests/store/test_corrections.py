@@ -96,6 +96,7 @@ def test_an_added_figure_appears_with_its_sentence_and_can_itself_be_fixed(seede
     ("text", "9亿元", "where the figure stands"),
     ("colour", "red", "no such field"),
     ("group", 1.5, "whole number"),
+    ("value", -5, "cannot be negative"),
 ])
 def test_invalid_fixes_are_refused(seeded, field, value, message):
     with pytest.raises(CorrectionError, match=message):
@@ -229,3 +230,11 @@ def test_two_processes_correcting_at_once_lose_no_edit(tmp_path):
         assert len(log) == 2 * len(ids)
         assert sorted(log["author"].value_counts()) == [len(ids), len(ids)]
         assert set(log["new_value"]) == {f'"{a}:{i}"' for a in ("甲", "乙") for i in ids}
+
+
+def test_a_count_takes_whole_numbers_only(seeded):
+    count = seeded.figures("kind = 'count'").iloc[0]
+    with pytest.raises(CorrectionError, match="a count takes a whole number"):
+        seeded.correct(count.figure_id, "value", 2.5, author="王敏")
+    seeded.correct(count.figure_id, "value", 3, author="王敏")
+    assert seeded.figures("figure_id = ?", [count.figure_id]).iloc[0].value == 3

@@ -76,3 +76,17 @@ def test_a_store_from_an_older_contract_gains_the_new_fields(tmp_path):
         assert "region_today" in columns(reopened, "figures")
         assert len(reopened.figures()) == len(reopened.con.execute("SELECT * FROM figures").fetchall()) > 0
     assert path.exists()
+
+
+def test_cli_says_when_another_process_holds_the_data_folder(tmp_path):
+    import subprocess
+    import sys
+
+    from store_files import REPO
+
+    with Store(tmp_path / "d"):
+        child = subprocess.run([sys.executable, "-m", "extract", "stats", "--data-dir", str(tmp_path / "d")],
+                               capture_output=True, text=True, cwd=REPO, timeout=60,
+                               env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "INVEST_LOCK_TIMEOUT": "0.5"})
+    assert child.returncode == 3
+    assert "in use by another process" in child.stderr
