@@ -54,7 +54,9 @@ def target_text(row) -> str:
     """≥30个项目, 15.9亿元: the goal's own number as written in the record."""
     mark = QUALIFIER_MARKS.get(row.get(f"{row['measure']}_qualifier") or "exact", "")
     if row["measure"] == "count":
-        return f"{mark}{row['count_value']:g}个{row.get('counted') or ''}"
+        upper = row.get("count_value_max")
+        span = f"{row['count_value']:g}" + (f"-{upper:g}" if upper == upper and upper is not None else "")
+        return f"{mark}{span}个{row.get('counted') or ''}"
     return f"{mark}{amount_text(row['amount_value'], row.get('amount_currency'))}"
 
 
@@ -62,9 +64,10 @@ def reported_text(row) -> str:
     value = row.get("reported_value")
     if value is None or value != value:
         return ""
+    mark = QUALIFIER_MARKS.get(row.get("reported_qualifier") or "exact", "")
     if row["measure"] == "count":
-        return f"{value:g}个{row.get('counted') or ''}"
-    return amount_text(value, row.get("amount_currency"))
+        return f"{mark}{value:g}个{row.get('counted') or ''}"
+    return f"{mark}{amount_text(value, row.get('amount_currency'))}"
 
 
 def _percent(series: pd.Series) -> pd.Series:

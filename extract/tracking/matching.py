@@ -27,7 +27,7 @@ MATCH_KEYS = ("region_today", "measure", "metric", "stage_class", "threshold_key
 CAPS = ("at_most", "less_than")
 
 OUTCOME_COLUMNS = ("outcome_id", "outcome_doc", "outcome_doc_date", "outcome_text", "outcome_sentence",
-                   "outcome_period_label", "reported_value", "reported_on", "reports", "progress", "time_share",
+                   "outcome_period_label", "reported_value", "reported_qualifier", "reported_on", "reports", "progress", "time_share",
                    "status", "days_left")
 
 
@@ -163,6 +163,8 @@ def match_outcomes(targets: pd.DataFrame, facts: pd.DataFrame, as_of: Optional[d
             "outcome_sentence": None if latest is None else latest["outcome_sentence"],
             "outcome_period_label": None if latest is None else latest["outcome_period_label"],
             "reported_value": reported,
+            # 突破/超过: the result is at least this much, so progress is a lower bound
+            "reported_qualifier": None if latest is None else latest[f"outcome_{target['measure']}_qualifier"],
             "reported_on": None if reported_on is None else reported_on.isoformat(),
             "reports": len(mine),
             "progress": progress,

@@ -129,3 +129,24 @@ def test_due_soon_overdue_and_ranking():
 def test_as_of_defaults_to_today():
     tracked = match_outcomes(targets_from_figures(pd.DataFrame(Q1_TARGET)), pd.DataFrame(Q1_TARGET))
     assert tracked.loc[0, "days_left"] == (D("2025-03-31") - date.today()).days
+
+
+def test_readable_rows_say_what_was_promised_and_reported():
+    from extract.tracking.export import readable_targets
+
+    row = readable_targets(_tracked(Q1_TARGET + Q1_REPORT, "2025-04-10")).iloc[0]
+    assert (row["目标"], row["最新实绩"], row["进度（%）"], row["状态"]) == ("≥30个项目", "32个项目", 106.7, "🟢 已完成")
+    assert (row["地区（今）"], row["地区原文"], row["周期"], row["约束"]) == ("海门区（南通市）", "海门", "2025年一季度", "硬目标")
+    plan = readable_targets(_tracked(MATCHING_PAIRS[2].target + MATCHING_PAIRS[2].report, "2024-02-01")).iloc[0]
+    assert (plan["目标"], plan["最新实绩"], plan["状态"]) == ("15.9亿元", "12.72亿元", "🔴 逾期未完成")
+
+
+def test_a_lower_bound_report_is_shown_as_one():
+    from extract.tracking.export import readable_targets
+
+    report = counted_goal("constructed_haimen_2025-04b.txt", "2025-04-08", "海门区", "一季度，海门区新开工亿元以上项目超过32个。",
+                          count_text="项目超过32个", count=32, threshold_text="亿元以上", threshold=1e8, stage="started",
+                          is_target=False, qualifier="more_than")
+    tracked = _tracked(Q1_TARGET + report, "2025-04-10")
+    assert tracked.loc[0, "reported_qualifier"] == "more_than"
+    assert readable_targets(tracked).loc[0, "最新实绩"] == ">32个项目"
