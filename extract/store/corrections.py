@@ -33,6 +33,10 @@ def check_value(field: str, value: Any) -> Any:
     """`value` as the type the contract's `field` holds, or CorrectionError."""
     if field not in FIELDS:
         raise CorrectionError(f"no such field: {field!r}")
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()          # numpy and pandas scalars from a data editor
+    if isinstance(value, float) and math.isnan(value):
+        value = None
     if value is None or (isinstance(value, str) and not value.strip()):
         if field in _REQUIRED:
             raise CorrectionError(f"{field} cannot be empty")

@@ -238,3 +238,14 @@ def test_a_count_takes_whole_numbers_only(seeded):
         seeded.correct(count.figure_id, "value", 2.5, author="王敏")
     seeded.correct(count.figure_id, "value", 3, author="王敏")
     assert seeded.figures("figure_id = ?", [count.figure_id]).iloc[0].value == 3
+
+
+def test_values_from_a_data_editor_numpy_and_nan_are_taken(seeded):
+    import numpy as np
+
+    figure = money(seeded)
+    seeded.correct(figure.figure_id, "is_target", np.bool_(True), author="dashboard")
+    seeded.correct(figure.figure_id, "value", np.float64(3e8), author="dashboard")
+    seeded.correct(figure.figure_id, "metric", float("nan"), author="dashboard")
+    fixed = seeded.figures("figure_id = ?", [figure.figure_id]).iloc[0]
+    assert bool(fixed.is_target) and fixed.value == 3e8 and fixed.metric is None
