@@ -112,7 +112,7 @@ def ingest_on_dask(con: duckdb.DuckDBPyConnection, files: list[Path], data_dir: 
     # Only documents stored by the current extractor count as known: outdated ones were re-extracted before.
     known = frozenset(row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall())
     batches = [list(enumerate(map(str, files)))[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
-    cluster = None if scheduler else LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+    cluster = None if scheduler else LocalCluster(processes=True, threads_per_worker=1, dashboard_address=":0")
     try:
         with Client(scheduler or cluster) as client:
             [known_future] = client.scatter([known], broadcast=True)   # one copy per worker, not per task
