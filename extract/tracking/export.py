@@ -101,6 +101,10 @@ def readable_targets(tracked: pd.DataFrame, label=lambda value: value, lang: str
         **{c: tracked[c] for c in ("doc", "doc_date", "text", "sentence", "outcome_doc", "outcome_doc_date",
                                    "outcome_sentence", "reports", "goal_id")},
     })
+    words = ["region_as_written", "region", "metric_label", "stage_label", "threshold_text", "period_label",
+             "deadline", "deadline_text", "strength_label", "outcome_period_label", "outcome_doc", "outcome_doc_date",
+             "outcome_sentence"]
+    out[words] = out[words].astype("object").where(out[words].notna(), "")   # a blank cell, never "None"
     return out.rename(columns=TARGET_HEADERS)
 
 

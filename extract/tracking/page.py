@@ -18,8 +18,8 @@ from extract.dashboard import ui
 from extract.tracking import (due_soon, facts_from_figures, match_outcomes, overdue, region_ranking,
                               targets_from_figures)
 from extract.tracking.charts import deadline_timeline, ranking_bars
-from extract.tracking.export import (STATUS_LABELS, STATUS_MARKS, readable_ranking, readable_targets, region_label,
-                                     sources, target_text)
+from extract.tracking.export import (STATUS_COLOURS, STATUS_LABELS, STATUS_MARKS, readable_ranking,
+                                     readable_targets, region_label, sources, target_text)
 from extract.tracking.matching import STATUSES
 from extract.tracking.summary import apply_filters
 
@@ -84,9 +84,18 @@ def _downloads(name: str, table: pd.DataFrame, rows: pd.DataFrame, as_of: date) 
                           icon=":material/download:", disabled=table.empty)
 
 
+def _status_style(label: str) -> str:
+    """The status cell in its colour (the mark alone needs an emoji font the browser may lack)."""
+    for status, mark in STATUS_MARKS.items():
+        if isinstance(label, str) and label.startswith(mark):
+            return f"background-color: {STATUS_COLOURS[status]}; color: white"
+    return ""
+
+
 def _table(name: str, rows: pd.DataFrame, as_of: date) -> None:
     table = readable_targets(rows, ui.stack_label, ui.lang())
-    st.dataframe(table[list(SHOWN_COLUMNS)], hide_index=True, width="stretch", key=f"trk_{name}_table")
+    shown = table[list(SHOWN_COLUMNS)].style.map(_status_style, subset=["状态"])
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"trk_{name}_table")
     _downloads(name, table, rows, as_of)
 
 

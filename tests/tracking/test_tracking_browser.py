@@ -1,0 +1,92 @@
+"""The tracking page in a real browser: Debian's Chromium driven by Playwright against
+`streamlit run extract/tracking/page.py` (the page on its own, as the dashboard will run it once
+it is registered in dashboard.py) on a fresh store of seeds/. Downloads the targets' CSV and checks
+its bytes against the counts the page shows."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+BOM = b"\xef\xbb\xbf"
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def page_url(tmp_path):
+    port = free_port()
+    log_path = tmp_path / "streamlit.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "extract/tracking/page.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, "INVEST_DATA_DIR": str(tmp_path / "data")}, stdout=log,
+            stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("streamlit did not start: " + log_path.read_text())
+            time.sleep(0.5)
+        yield url
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "apt-get install chromium fonts-noto-cjk (scripts/test.sh does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 1800}, accept_downloads=True,
+                                      locale="zh-CN")
+        yield context.new_page()
+        browser.close()
+
+
+def test_tracking_page_renders_and_its_table_downloads(page_url, browser_page, tmp_path):
+    page = browser_page
+    page.goto(page_url)
+    page.get_by_role("heading", name="目标跟踪").wait_for(timeout=300_000)
+    page.wait_for_timeout(400)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=300_000)
+    metrics = page.locator('[data-testid="stMetric"]')
+    assert metrics.count() == 5
+    shown = sum(int(value) for value in metrics.locator('[data-testid="stMetricValue"]').all_inner_texts())
+    assert shown > 0
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    data = Path(download_info.value.path()).read_bytes()
+    assert data.startswith(BOM)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == shown
+    assert {row["状态"].split(" ")[0] for row in rows} <= {"🟢", "🔵", "🟠", "🔴", "⚪"}
+    page.screenshot(path=str(tmp_path / "tracking.png"), full_page=True)
