@@ -19,7 +19,7 @@ from extract.normalize import normalize
 from extract.pipeline import DocMeta, extract_mentions
 from extract.rules import load_table
 
-from conftest import SEEDS, load_scorer
+from support import SEEDS, load_scorer
 
 
 def regions_of(text: str, **meta):
@@ -393,6 +393,7 @@ def test_a_papers_own_word_outweighs_comparisons_with_the_province():
     # CONSTRUCTED datelines in the forms news agencies use.
     ("央广网杭州3月1日消息 当地计划实施重大项目1000个以上。", "浙江省杭州市"),
     ("新华社南京3月1日电（记者张三）当地今年安排重大项目220个。", "江苏省南京市"),
+    ("本报海门讯 当地今年新签约项目36个。", "江苏省南通市海门区"),   # a short name alone
 ])
 def test_dateline_forms(text, expected):
     assert [(f.region, f.region_source) for f in regions_of(text)] == [(expected, "dateline")]

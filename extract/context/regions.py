@@ -225,13 +225,17 @@ def _section_at(sections: list[_Section], at: int) -> Optional[_Section]:
 # -- the document's own region ---------------------------------------------------------------
 
 def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
-    """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报南通讯": a place opening a paragraph's dateline."""
+    """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报海门讯": a place opening a paragraph's
+    dateline. A dateline names its place on purpose, so a county's short name that names one
+    unit counts there even with no city around it."""
     for place in places:
-        if place.key is None or not place.named:
+        if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
             continue
         line_start = text.rfind("\n", 0, place.start) + 1
         if (place.start - line_start <= 16 and _DATELINE_HEAD.fullmatch(text, line_start, place.start)
                 and _DATELINE_TAIL.match(text, place.end)):
+            if place.key is None:
+                place.key = place.candidates[0].key
             return _where(place, "dateline")
     return None
 
