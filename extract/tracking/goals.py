@@ -57,11 +57,20 @@ def _number_text(value: float) -> str:
     return f"{value:g}"
 
 
+def _threshold_class(threshold: dict) -> str:
+    currency = threshold.get("currency") or ""
+    low = _number_text(float(threshold["value"]))
+    if _present(threshold.get("value_max")):
+        return f"{currency}{low}-{_number_text(float(threshold['value_max']))}"     # 1亿-5亿元项目
+    below = threshold.get("qualifier") in ("at_most", "less_than")
+    return f"{currency}{'≤' if below else '≥'}{low}"
+
+
 def threshold_key(thresholds: list[dict]) -> str:
     """The class of projects a goal counts: "CNY≥1e+09" for 超10亿元 and 10亿元以上 alike (news
-    writers use both for one class), "" for no threshold; two thresholds joined by "+"."""
-    keys = sorted({f"{t.get('currency') or ''}≥{_number_text(float(t['value']))}" for t in thresholds})
-    return "+".join(keys)
+    writers use both for one class), "CNY≤1e+08" for 亿元以下, "CNY1e+08-5e+08" for 1亿-5亿元,
+    "" for no threshold; two thresholds joined by "+"."""
+    return "+".join(sorted({_threshold_class(t) for t in thresholds}))
 
 
 def _period_columns(period: Optional[Period]) -> dict:

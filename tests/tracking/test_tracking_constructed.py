@@ -150,3 +150,18 @@ def test_a_lower_bound_report_is_shown_as_one():
     tracked = _tracked(Q1_TARGET + report, "2025-04-10")
     assert tracked.loc[0, "reported_qualifier"] == "more_than"
     assert readable_targets(tracked).loc[0, "最新实绩"] == ">32个项目"
+
+
+@pytest.mark.parametrize("thresholds, key", [
+    ([{"currency": "CNY", "value": 1e9, "qualifier": "more_than"}], "CNY≥1e+09"),          # 超10亿元
+    ([{"currency": "CNY", "value": 1e9, "qualifier": "at_least"}], "CNY≥1e+09"),           # 10亿元以上
+    ([{"currency": "CNY", "value": 1e8, "qualifier": "less_than"}], "CNY≤1e+08"),          # 亿元以下
+    ([{"currency": "CNY", "value": 1e8, "value_max": 5e8, "qualifier": "exact"}], "CNY1e+08-5e+08"),   # 1亿-5亿元
+    ([{"currency": "USD", "value": 3e7, "qualifier": "at_least"},
+      {"currency": "CNY", "value": 5e8, "qualifier": "at_least"}], "CNY≥5e+08+USD≥3e+07"),  # 5亿元及3000万美元以上
+    ([], ""),
+])
+def test_threshold_classes(thresholds, key):
+    from extract.tracking.goals import threshold_key
+
+    assert threshold_key(thresholds) == key
