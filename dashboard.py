@@ -10,6 +10,7 @@ from extract.dashboard import ui
 PAGES = "extract/dashboard/pages"
 
 st.set_page_config(page_title="投资目标看板", page_icon="📊", layout="wide")
+ui.refresh_data()
 ui.language_switch()
 navigation = st.navigation([
     st.Page(f"{PAGES}/overview.py", title=ui.T("page_overview"), default=True),

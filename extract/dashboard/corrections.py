@@ -126,13 +126,9 @@ def apply_edits(store, edits: dict, figure_ids: list[str], documents: pd.DataFra
 
 
 def save(store, documents: pd.DataFrame, T) -> None:
-    """The save button's callback: write, then start a fresh editor and drop cached queries."""
-    from extract.dashboard import ui
-
+    """The save button's callback: write, then start a fresh editor (the next run sees the new data)."""
     edits = st.session_state.get(editor_key()) or {}
     done, problems = apply_edits(store, edits, st.session_state.get(IDS_KEY, []), documents, T)
-    if done:
-        ui.data_changed()
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     message = T("saved", n=done) + ("".join(f"\n\n{p}" for p in problems) if problems else "")
     st.session_state["fig_flash"] = ("error" if problems else "ok", message)

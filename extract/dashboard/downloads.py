@@ -21,8 +21,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def export_bytes(directory: str, filters: Filters, fmt: str) -> bytes:
     from extract.store import export_csv, export_xlsx
 
-    store = ui._open_store(directory)
-    rows = queries.export_rows(store.con, filters)
+    store = ui.store_for(directory)
+    rows = queries.export_rows(ui.query_con(directory), filters)
     if fmt == "csv":
         return export_csv(rows)
     used = set(rows["doc_id"]) if "doc_id" in rows else set()
@@ -32,8 +32,8 @@ def export_bytes(directory: str, filters: Filters, fmt: str) -> bytes:
     return export_xlsx(rows, documents=documents)
 
 
-@st.cache_data(ttl=120, max_entries=16, show_spinner=False)
-def _cached_export(directory: str, version: int, filters: Filters, fmt: str) -> bytes:
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cached_export(directory: str, version: tuple, filters: Filters, fmt: str) -> bytes:
     return export_bytes(directory, filters, fmt)
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from extract.dashboard import queries
 from extract.dashboard.filters import CHOICE_FIELDS, DATE_FIELDS, LIST_FIELDS, Filters
+from extract.dashboard.snapshot import Snapshot
 from extract.dashboard.i18n import LANGS, text, vocabulary
 
 AUTHOR = "dashboard"
@@ -36,32 +37,40 @@ def _open_store(directory: str):
 
 
 @st.cache_resource
-def _versions() -> dict[str, int]:
-    """A counter per data dir, raised by every write from this app so cached queries go stale."""
-    return {}
+def _snapshot(directory: str) -> Snapshot:
+    return Snapshot()
 
 
 def store():
     return _open_store(data_dir())
 
 
-def data_version() -> int:
-    return _versions().get(data_dir(), 0)
+def store_for(directory: str):
+    return _open_store(directory)
 
 
-def data_changed() -> None:
-    versions = _versions()
-    versions[data_dir()] = versions.get(data_dir(), 0) + 1
+def refresh_data() -> None:
+    """Once per run, before any query: note the store's fingerprint (a new one after any write)."""
+    _, seen = _snapshot(data_dir()).current(store().con)
+    st.session_state["_data_fingerprint"] = seen
 
 
-@st.cache_data(ttl=120, max_entries=1024, show_spinner=False)
-def _cached_query(name: str, directory: str, version: int, args: tuple) -> Any:
-    return getattr(queries, name)(_open_store(directory).con, *args)
+def data_version() -> tuple:
+    return st.session_state.get("_data_fingerprint", ())
+
+
+def query_con(directory: str):
+    """The in-memory copy of effective_figures that every query of the dashboard reads."""
+    return _snapshot(directory).current(_open_store(directory).con)[0]
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached_query(name: str, directory: str, version: tuple, args: tuple) -> Any:
+    return getattr(queries, name)(query_con(directory), *args)
 
 
 def cached(name: str, *args) -> Any:
-    """queries.<name>(con, *args), cached until the data (as this app knows it) or the arguments change;
-    the time limit catches writes from outside the app (the command line)."""
+    """queries.<name>(con, *args), cached until the store changes or the arguments do."""
     return _cached_query(name, data_dir(), data_version(), tuple(args))
 
 

@@ -3,6 +3,7 @@ fresh data folder (INVEST_DATA_DIR) per test for the app itself."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -55,9 +56,21 @@ def figures_con():
     con.close()
 
 
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory) -> Path:
+    """A data folder holding the store of the seeds, made once: ingesting every seed per test is slow."""
+    from extract.store import Store
+
+    directory = tmp_path_factory.mktemp("seeded")
+    Store(directory, seed=True).close()
+    return directory
+
+
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch):
+def data_dir(tmp_path, monkeypatch, seeded_store):
+    """A data folder of this test's own: a copy of the seeded store, named by INVEST_DATA_DIR."""
     directory = tmp_path / "data"
+    shutil.copytree(seeded_store, directory)
     monkeypatch.setenv("INVEST_DATA_DIR", str(directory))
     return directory
 

@@ -5,6 +5,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.io as pio
 
@@ -51,16 +52,26 @@ def test_split_by_shape_sends_unknown_counties_to_the_message():
     assert off_map["figures"].sum() == 6
 
 
-def test_map_colours_counties_with_values_and_greys_the_rest():
-    values = pd.DataFrame({"city": ["南通市", "南通市"], "county": ["海门区", "启东市"], "value": [10.0, 5.0]})
-    figure = geo.county_map(values, geo.counties(), "金额（亿元）", lambda v: f"{v}亿元", "无数据")
-    fills = {trace.name: trace.fillcolor for trace in figure.data if trace.fill == "toself"}
-    assert len(fills) == 95
-    assert fills["南通市海门区"] != fills["南通市启东市"]
-    assert fills["南通市海门区"] != geo.EMPTY_FILL and fills["南通市启东市"] != geo.EMPTY_FILL
-    assert sum(color == geo.EMPTY_FILL for color in fills.values()) == 93
+def test_map_colours_counties_by_class_and_greys_the_rest():
+    collection = geo.counties()
+    values = pd.DataFrame({"city": ["南通市", "南通市", "杭州市"], "county": ["海门区", "启东市", "西湖区"],
+                           "value": [10.0, 5.0, 99.0]})
+    classes = geo.colour_classes(values, collection)
+    assert classes == {("南通市", "海门区"): geo.CLASSES - 1, ("南通市", "启东市"): geo.CLASSES // 2}
+    figure = geo.county_map(values, collection, "金额（亿元）", lambda v: f"{v}亿元", "无数据")
+    filled = [trace for trace in figure.data if trace.fill == "toself"]
+    colours = geo.class_colours()
+    assert sorted(trace.fillcolor for trace in filled) == sorted(
+        [geo.EMPTY_FILL, colours[geo.CLASSES - 1], colours[geo.CLASSES // 2]])
+    rings = {trace.fillcolor: int(np.isnan(trace.x).sum()) for trace in filled}   # one NaN closes each ring
+    grey_rings = sum(len(f["geometry"]["coordinates"]) for f in collection["features"]
+                     if (f["properties"]["city"], f["properties"]["county"]) not in classes)
+    assert rings[geo.EMPTY_FILL] == grey_rings
+    hover = next(trace for trace in figure.data if trace.mode == "markers")
+    assert len(hover.text) == 95
+    assert "南通市海门区<br>金额（亿元）: 10.0亿元" in hover.text
+    assert "南京市鼓楼区<br>金额（亿元）: 无数据" in hover.text
     # nothing in the figure asks for a base map or tiles from the internet
     spec = json.loads(pio.to_json(figure))
-    assert not any(t["type"] in ("choropleth", "choroplethmap", "choroplethmapbox", "scattergeo")
-                   for t in spec["data"])
-    assert "geo" not in spec["layout"] and "map" not in spec["layout"] and "mapbox" not in spec["layout"]
+    assert {t["type"] for t in spec["data"]} == {"scatter"}
+    assert not {"geo", "map", "mapbox"} & set(spec["layout"])

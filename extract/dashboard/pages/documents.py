@@ -38,8 +38,6 @@ def ingest(files) -> None:
             results.append((upload.name, "ok", T("unchanged")))
         else:
             results.append((upload.name, "failed", T("failed", reason=result.reason or "")))
-    if any(status == "ok" for _, status, _ in results):
-        ui.data_changed()
     st.session_state["upload_results"] = results
 
 
