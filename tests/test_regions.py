@@ -409,3 +409,16 @@ def test_numbered_outline_headings_open_and_close_sections():
     got = {f.value: (f.region, f.region_source) for f in regions_of(text)}
     assert got == {4.5e10: ("江苏省南通市", "document_default"), 60: ("江苏省南通市通州区", "heading"),
                    8e9: ("江苏省南通市", "subject")}
+
+
+def test_a_two_character_county_written_twice_stands_alone():
+    # CONSTRUCTED after a county news page: 房县 (十堰, 湖北) with no city named.
+    text = "3月1日上午\n房县举行了2021年春季重大项目集中开工仪式\n房县本次集中开工项目12个,项目总投资58亿元"
+    assert {(f.region, f.region_source) for f in regions_of(text)} == {("湖北省十堰市房县", "subject")}
+
+
+def test_a_paper_speaking_of_itself_needs_only_one_mention_of_its_county():
+    # CONSTRUCTED after a county news page: 我县 and one mention of 会昌 (赣州).
+    text = ("2月18日,我县举行2024年一季度全县重大项目集中开工动员大会。\n"
+            "据了解,本次集中开工的项目共16个,其中城市能级提升和美丽(赣州)会昌行动项目4个。")
+    assert {f.region for f in regions_of(text)} == {"江西省赣州市会昌县"}

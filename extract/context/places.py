@@ -185,19 +185,20 @@ def _unique(place: Place) -> bool:
 
 def _is_anchor(place: Place, repeated: set[str]) -> bool:
     """A place that names one unit on its own, without help from the rest of the text: an
-    official or table name, or a county's short name with a zone ending (启东经济开发区) or
-    written again and again (a 海门 paper that never names 南通)."""
+    official or table name, or a county's short (or two-character) name with a zone ending
+    (启东经济开发区) or written again and again (a 海门 paper that never names 南通)."""
     if not place.named or place.blocked or not _unique(place):
         return False
     candidate = place.candidates[0]
-    if candidate.kind == SHORT and (place.zone or candidate.key in repeated):
+    if _needs_context(candidate, place.written) and (place.zone or candidate.key in repeated):
         return True
     return not _needs_context(candidate, place.written)
 
 
 def _repeated_short_names(places: list[Place]) -> set[str]:
+    """Counties named again and again by a context-needing form (海门, 房县): their own paper."""
     counts = Counter(p.candidates[0].key for p in places
-                     if p.named and not p.blocked and _unique(p) and p.candidates[0].kind == SHORT)
+                     if p.named and not p.blocked and _unique(p) and _needs_context(p.candidates[0], p.written))
     return {key for key, n in counts.items() if n >= _REPEATS_TO_STAND_ALONE}
 
 

@@ -240,8 +240,9 @@ def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
     return None
 
 
-def _own_type(text: str, sections: list[_Section]) -> Optional[str]:
-    """The unit type the paper calls its own (区 for 我区/全区), read outside sections if possible."""
+def _own_type(text: str, sections: list[_Section]) -> tuple[Optional[str], bool]:
+    """The unit type the paper calls its own (区 for 我区/全区), read outside sections if possible,
+    and whether the paper speaks of itself (我区, 本县) rather than only of a whole (全市)."""
     pattern, types = _own_words()
     weights = _own_word_weights()
     found = [(m.start(), m.group()) for m in pattern.finditer(text)]
@@ -249,7 +250,10 @@ def _own_type(text: str, sections: list[_Section]) -> Optional[str]:
     score: Counter = Counter()
     for word in outside:
         score[types[word]] += weights[word]
-    return score.most_common(1)[0][0] if score else None
+    if not score:
+        return None, False
+    own = score.most_common(1)[0][0]
+    return own, any(types[w] == own and weights[w] > 1 for w in outside)
 
 
 def _type_of(key: str, unit_type: str) -> bool:
@@ -265,9 +269,9 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     of that type: the narrowest holding at least half as many places as the best of that type (a
     启东 paper that mentions 南通 once is 启东's); there is none if no unit of that type is named
     (a district's paper that only names its city). Otherwise it is the narrowest unit holding
-    at least half of the places. Either way one passing mention is not enough: the unit needs two
-    places, or one that heads a clause or stands in the first line ("海门就是上海" in a slogan
-    does not make a report Shanghai's).
+    at least half of the places. Unless the paper speaks of itself (我县 and the one 县 named),
+    one passing mention is not enough: the unit needs two places, or one that heads a clause or
+    stands in the first line ("海门就是上海" in a slogan does not make a report Shanghai's).
     """
     g = gazetteer()
     counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
@@ -278,7 +282,7 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     for place in resolved:
         for outer in g.chain(place.key):
             cover[outer] += 1
-    own = _own_type(text, sections)
+    own, speaks_of_itself = _own_type(text, sections)
     if own:
         typed = [k for k in cover if _type_of(k, own)]
         if not typed:
@@ -290,6 +294,8 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
 
     def well_named(key: str) -> bool:
+        if own and speaks_of_itself:
+            return True   # 我县 and the one 县 the text names: 美丽(赣州)会昌行动 in a 会昌 paper
         inside = [p for p in resolved if g.contains(key, p.key)]
         return len(inside) >= 2 or any(p.start in heads or p.start < first_line_end for p in inside)
 
