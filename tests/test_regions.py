@@ -422,3 +422,11 @@ def test_a_paper_speaking_of_itself_needs_only_one_mention_of_its_county():
     text = ("2月18日,我县举行2024年一季度全县重大项目集中开工动员大会。\n"
             "据了解,本次集中开工的项目共16个,其中城市能级提升和美丽(赣州)会昌行动项目4个。")
     assert {f.region for f in regions_of(text)} == {"江西省赣州市会昌县"}
+
+
+def test_a_place_and_a_date_on_a_line_is_a_byline_not_a_heading():
+    # CONSTRUCTED: a scraped page's byline names the paper's city; the report is about 高邮.
+    text = "扬州 2021年10月01日 09:04\n高邮市今年新签约项目30个。\n全年力争新开工项目12个。"
+    got = {int(f.value): f.region_source for f in regions_of(text)}
+    assert got == {30: "subject", 12: "document_default"}
+    assert {f.region for f in regions_of(text)} == {"江苏省扬州市高邮市"}

@@ -34,7 +34,8 @@ _HEADING_DECORATION = regex.compile(r"[#\s■●◆▲★□○◇◎·*\-–—
 _OUTLINE = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
             (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
             (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
-_HEADING_SEPARATOR = regex.compile(r"[:：丨|｜】\]·—\s篇]|$")
+_SEPARATOR_CHARS = ":：丨|｜】]·— \t\u3000篇"
+_HEADING_SEPARATOR = regex.compile(rf"[{regex.escape(_SEPARATOR_CHARS)}]|$")
 _SENTENCE_END = "。！？!?；;"
 _INTERVIEW = regex.compile(r"(?:——|—|--|－－)\s*(?:专)?访\s*")
 _SPACE = regex.compile(r"\s")
@@ -127,6 +128,10 @@ def _heading_place(text: str, places: list[Place], starts: list[int], at: int, n
     if i == len(places) or places[i].start != at or not places[i].named:
         return None
     place = places[i]
+    line_end = text.find("\n", place.end)
+    rest = text[place.end:line_end if line_end >= 0 else len(text)].lstrip(_SEPARATOR_CHARS)
+    if rest[:1].isdigit():
+        return None   # "扬州 2021年10月01日 09:04": a place and a date, a byline rather than a heading
     separated = _HEADING_SEPARATOR.match(text, place.end) is not None
     if (place.key is None and separated and not place.blocked
             and len({c.key for c in place.candidates}) == 1):
