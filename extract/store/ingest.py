@@ -1,6 +1,6 @@
 """Files in, documents and figures out: read, hash, extract, and store each document atomically.
 
-`prepare_*` are pure (no database) so the serial and the Dask engine share them; `store_prepared`
+`prepare_text` is pure (no database), so the serial and the Dask engine share it; `store_prepared`
 writes one document and its figures in one transaction, so a crash never leaves half a document.
 """
 from __future__ import annotations
