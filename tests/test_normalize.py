@@ -40,6 +40,11 @@ def test_headings_are_not_joined_to_the_next_line():
     assert normalize(raw).text.count("\n") >= 3
 
 
+def test_outline_headings_are_not_joined():
+    raw = "一、交通基建,重大工程\n2023年完成投资50亿元。\n(二)招商引资、项目建设\n新签约项目36个。"
+    assert normalize(raw).text.count("\n") == 3
+
+
 def test_spaces_inside_numbers_are_removed():
     assert normalize("报账金额在1 万(含)-5 万元之间").text == "报账金额在1万(含)-5万元之间"
     assert normalize("新台币 177.1 亿元").text == "新台币177.1亿元"
