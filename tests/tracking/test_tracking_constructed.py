@@ -165,3 +165,12 @@ def test_threshold_classes(thresholds, key):
     from extract.tracking.goals import threshold_key
 
     assert threshold_key(thresholds) == key
+
+
+def test_no_figures_give_empty_tables_with_every_column():
+    from extract.record import FIELDS
+
+    empty = pd.DataFrame(columns=list(FIELDS))
+    tracked = match_outcomes(targets_from_figures(empty), empty)
+    assert tracked.empty and {"status", "progress", "goal_id", "region_today"} <= set(tracked.columns)
+    assert due_soon(tracked).empty and overdue(tracked).empty and region_ranking(tracked).empty

@@ -143,3 +143,13 @@ def test_english_labels(data_dir):
     at = open_page(lang="en")
     assert at.title[0].value == "Target tracking"
     assert {b.label for b in at.get("download_button")} == {"Download CSV", "Download Excel"}
+
+
+def test_an_empty_store_says_so(tmp_path, monkeypatch):
+    directory = tmp_path / "empty"
+    Store(directory).close()       # an existing store is never seeded
+    monkeypatch.setenv("INVEST_DATA_DIR", str(directory))
+    at = AppTest.from_file(str(PAGE), default_timeout=300).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [i.value for i in at.info] == ["当前筛选下没有目标。"]
+    assert not at.get("download_button")
