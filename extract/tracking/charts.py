@@ -38,7 +38,7 @@ def ranking_bars(frame: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     figure = px.bar(frame, x="share", y="region", orientation="h", text="targets",
                     labels={"share": labels["share"], "region": labels["region"], "targets": labels["targets"]},
                     category_orders={"region": frame["region"].tolist()})
-    figure.update_traces(marker_color=STATUS_COLOURS["achieved"], texttemplate="%{x:.0f}% · %{text}",
+    figure.update_traces(marker_color=STATUS_COLOURS["achieved"], texttemplate=f"%{{x:.0f}}% · {labels['targets']} %{{text}}",
                          textposition="outside")
     figure.update_xaxes(range=[0, 115])
     return _layout(figure, 120 + 32 * len(frame))
