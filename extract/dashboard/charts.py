@@ -1,41 +1,62 @@
-"""Plotly figures from the small DataFrames of `queries`: no SQL here, no Streamlit."""
+"""Plotly figures from the small DataFrames of `queries`: no SQL here, no Streamlit.
+
+Built from graph objects with numpy arrays and one layout dict rather than plotly.express, which
+spends a few hundred milliseconds per figure on validation a rerun cannot afford.
+"""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
+from plotly.colors import qualitative
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+PALETTE = qualitative.Plotly + qualitative.D3
 
 
-def _layout(figure: go.Figure, height: int = 420) -> go.Figure:
-    figure.update_layout(font={"family": FONT}, height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                         legend={"orientation": "h", "y": -0.2})
-    return figure
+def _layout(height: int = 420, **extra) -> dict:
+    return {"font": {"family": FONT}, "height": height, "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+            "legend": {"orientation": "h", "y": -0.2}, "plot_bgcolor": "white",
+            "yaxis": {"gridcolor": "#e5e5e5"}, **extra}
+
+
+def _bars(frame: pd.DataFrame, x: str, series: str, x_order: list[str]) -> list[go.Bar]:
+    """One bar trace per value of `series`, its heights aligned on `x_order`."""
+    traces = []
+    for i, (name, group) in enumerate(frame.groupby(series, sort=True)):
+        heights = group.groupby(x)["value"].sum().reindex(x_order)
+        traces.append(go.Bar(x=np.array(x_order, dtype=object), y=heights.to_numpy(dtype=float), name=str(name),
+                             marker={"color": PALETTE[i % len(PALETTE)]}))
+    return traces
 
 
 def stacked_bars(frame: pd.DataFrame, region_label: str, value_label: str, stack_label: str) -> go.Figure:
     """Bars per region (columns region, stack, value), stacked, largest region first."""
     order = frame.groupby("region")["value"].sum().sort_values(ascending=False).index.tolist()
-    figure = px.bar(frame, x="region", y="value", color="stack", barmode="stack",
-                    category_orders={"region": order},
-                    labels={"region": region_label, "value": value_label, "stack": stack_label})
-    return _layout(figure)
+    return go.Figure(_bars(frame, "region", "stack", order), _layout(
+        barmode="stack", legend={"orientation": "h", "y": -0.2, "title": {"text": stack_label}},
+        xaxis={"title": {"text": region_label}}, yaxis={"title": {"text": value_label}, "gridcolor": "#e5e5e5"}))
 
 
 def grouped_bars(frame: pd.DataFrame, region_label: str, value_label: str, metric_label: str) -> go.Figure:
     """The same metrics side by side for each region (columns region, metric, value)."""
-    figure = px.bar(frame, x="metric", y="value", color="region", barmode="group",
-                    labels={"region": region_label, "value": value_label, "metric": metric_label})
-    return _layout(figure)
+    metrics = sorted(frame["metric"].unique().tolist())
+    return go.Figure(_bars(frame, "metric", "region", metrics), _layout(
+        barmode="group", legend={"orientation": "h", "y": -0.2, "title": {"text": region_label}},
+        xaxis={"title": {"text": metric_label}}, yaxis={"title": {"text": value_label}, "gridcolor": "#e5e5e5"}))
 
 
 def deadline_timeline(frame: pd.DataFrame, region_label: str, deadline_label: str) -> go.Figure:
     """Each target with a deadline as a point on one time axis, a row per region (columns region,
-    deadline, label, hover)."""
-    figure = px.scatter(frame, x="deadline", y="region", color="region", hover_name="label",
-                        hover_data={"hover": True, "region": False, "deadline": True},
-                        labels={"region": region_label, "deadline": deadline_label, "hover": ""})
-    figure.update_traces(marker={"size": 13, "line": {"width": 1, "color": "white"}})
-    figure.update_layout(showlegend=False)
-    return _layout(figure, height=140 + 50 * frame["region"].nunique())
+    deadline, label, hover; label and hover already escaped)."""
+    traces = []
+    for i, (region, group) in enumerate(frame.groupby("region", sort=True)):
+        traces.append(go.Scatter(
+            x=group["deadline"].astype(str).to_numpy(dtype=object), y=np.array([region] * len(group), dtype=object),
+            mode="markers", name=str(region), text=(group["label"] + "<br>" + group["hover"]).to_numpy(dtype=object),
+            hovertemplate="%{text}<br>%{x}<extra></extra>",
+            marker={"size": 13, "color": PALETTE[i % len(PALETTE)], "line": {"width": 1, "color": "white"}}))
+    return go.Figure(traces, _layout(
+        height=140 + 50 * frame["region"].nunique(), showlegend=False,
+        xaxis={"title": {"text": deadline_label}, "type": "date", "gridcolor": "#e5e5e5"},
+        yaxis={"title": {"text": region_label}, "type": "category"}))

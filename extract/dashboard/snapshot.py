@@ -43,3 +43,7 @@ class Snapshot:
                 fresh.unregister("view_rows")
                 self._con, self._fingerprint = fresh, seen
             return self._con, self._fingerprint
+
+    def connection(self, store_con) -> duckdb.DuckDBPyConnection:
+        """The copy as last refreshed (each run refreshes it first), or a fresh one."""
+        return self._con if self._con is not None else self.current(store_con)[0]

@@ -45,10 +45,6 @@ def store():
     return _open_store(data_dir())
 
 
-def store_for(directory: str):
-    return _open_store(directory)
-
-
 def refresh_data() -> None:
     """Once per run, before any query: note the store's fingerprint (a new one after any write)."""
     _, seen = _snapshot(data_dir()).current(store().con)
@@ -61,7 +57,24 @@ def data_version() -> tuple:
 
 def query_con(directory: str):
     """The in-memory copy of effective_figures that every query of the dashboard reads."""
-    return _snapshot(directory).current(_open_store(directory).con)[0]
+    return _snapshot(directory).connection(_open_store(directory).con)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _documents(directory: str, version: tuple):
+    return _open_store(directory).con.cursor().sql(
+        "SELECT doc_id, name, doc_date, region, source, ingested_at FROM documents "
+        "ORDER BY ingested_at DESC, name").df()
+
+
+def documents():
+    """The stored articles without their text (the store's documents() also counts figures per
+    article through the corrections view, too slow to redo on every rerun)."""
+    return documents_for(data_dir(), data_version())
+
+
+def documents_for(directory: str, version: tuple):
+    return _documents(directory, version)
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)

@@ -78,7 +78,7 @@ if due.empty:
 else:
     due = due.assign(
         region=due["region"].map(ui.region_label),
-        label=[format_figure(k, v, vm, c, u, q) for k, v, vm, c, u, q in
+        label=[html.escape(format_figure(k, v, vm, c, u, q)) for k, v, vm, c, u, q in
                zip(due["kind"], due["value"], due["value_max"], due["currency"], due["unit"], due["qualifier"])],
         # article words go into Plotly's hover, which reads a little HTML: escape them
         hover=[html.escape(f"{ui.stack_label(m)} · {d or ''} · {t}") for m, d, t in

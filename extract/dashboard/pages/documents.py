@@ -47,7 +47,7 @@ for name, status, message in st.session_state.get("upload_results", []):
     (st.success if status == "ok" else st.error)(line)
 
 st.subheader(T("document_list"))
-documents = store.documents()
+documents = ui.documents()
 if documents.empty:
     st.info(T("no_data"))
     st.stop()

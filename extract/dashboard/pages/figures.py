@@ -5,8 +5,8 @@ import html
 import streamlit as st
 
 from extract.dashboard import corrections, downloads, ui
-from extract.dashboard.formatting import (escape_markdown, format_figure, highlight_sentence, highlight_spans,
-                                          is_missing, text_block)
+from extract.dashboard.formatting import (escape_markdown, format_figure, format_figures, highlight_sentence,
+                                          highlight_spans, is_missing, text_block)
 from extract.dashboard.ui import T
 
 MAX_ROWS = 2000     # rows drawn in the browser; the downloads carry every filtered row
@@ -35,7 +35,7 @@ if flash:
     (st.success if kind == "ok" else st.error)(escape_markdown(message))
 
 rows = ui.cached("figure_rows", filters, MAX_ROWS)
-documents = store.documents()
+documents = ui.documents()
 doc_names = documents["name"].tolist()
 if rows.empty:
     st.info(T("no_data"))
@@ -59,8 +59,8 @@ st.button(T("save_corrections"), type="primary", key="fig_save", on_click=correc
 st.subheader(T("provenance"))
 if rows.empty:
     st.stop()
-labels = [f"{format_figure(r.kind, r.value, r.value_max, r.currency, r.unit, r.qualifier)} · {r.doc} · {r.text}"
-          for r in rows.itertuples()]
+labels = [f"{shown} · {doc} · {quote}"
+          for shown, doc, quote in zip(format_figures(rows), rows["doc"].tolist(), rows["text"].tolist())]
 picked = st.selectbox(T("pick_figure"), range(len(rows)), key="fig_pick", format_func=labels.__getitem__)
 row = rows.iloc[picked]
 shown = format_figure(row["kind"], row["value"], row["value_max"], row["currency"], row["unit"], row["qualifier"])

@@ -36,7 +36,8 @@ if head["figures"] == 0:
 controls = st.columns([2, 2, 3])
 measure = controls[0].radio(T("measure"), MEASURES, key="ov_measure", horizontal=True,
                             format_func=ui.labeller("measure_"))
-stack = controls[1].radio(T("stack_by"), ("metric", "stage"), key="ov_stack", horizontal=True, format_func=ui.labeller())
+stack = controls[1].radio(T("stack_by"), ("metric", "stage"), key="ov_stack", horizontal=True,
+                          format_func=ui.labeller())
 cities = ui.cached("options", filters, "city")
 all_cities = T("all_cities")
 drill = controls[2].selectbox(T("drill_city"), ["", *cities], key="ov_drill",
