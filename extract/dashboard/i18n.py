@@ -65,6 +65,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "drill_city": ("下钻到市", "Drill down into city"),
     "all_cities": ("全部（按市）", "All (by city)"),
     "unplaced": ("（未定位）", "(no region)"),
+    "city_level": ("（市级，未到区县）", "(city level, no county)"),
     "unlabelled": ("（未分类）", "(unlabelled)"),
     "map": ("区县地图", "County map"),
     "map_outside": ("{n} 条数字所在地区没有边界数据（目前只有江苏省区县），未画在地图上：{names}",

@@ -117,10 +117,19 @@ def test_overview_controls_and_drill_down(data_dir):
     no_errors(at)
     counts = store_figures().query("kind == 'count'")["value"].sum()
     assert sum(np.nansum(numbers(trace.y)) for trace in chart(at, 0).data) == pytest.approx(counts)
-    cities = at.selectbox(key="ov_drill").options
-    if len(cities) > 1:
-        at.selectbox(key="ov_drill").set_value(cities[1]).run()
-        no_errors(at)
+    assert "南通市" in at.selectbox(key="ov_drill").options
+    at.selectbox(key="ov_drill").set_value("南通市").run()
+    no_errors(at)
+    figures = store_figures()
+    nantong = figures[(figures["city"] == "南通市") & (figures["kind"] == "count")]
+    by_county = {}
+    for trace in chart(at, 0).data:
+        for region, value in zip(trace.x, numbers(trace.y)):
+            if value == value:
+                by_county[region] = by_county.get(region, 0) + value
+    expected = nantong.groupby(nantong["county"].fillna(""))["value"].sum()
+    assert by_county == pytest.approx({("（市级，未到区县）" if not county else f"{county} · 南通市"): value
+                                       for county, value in expected.items()})
 
 
 @pytest.mark.parametrize("key, value, keep", [
@@ -195,6 +204,18 @@ def test_compare_two_districts(placed_data_dir):
         assert count == (figures["county"] == county).sum()
     assert len(at.get("plotly_chart")) >= 1
     assert sorted(at.query_params["compare"]) == sorted(picked) == sorted(at.multiselect(key="cmp_regions").value)
+
+
+def test_compare_link_restores_the_regions(placed_data_dir):
+    link = {"compare": ["南通市/海门区", "南通市/启东市"], "level": "county", "kind": "money"}
+    at = open_app(link)
+    at.switch_page(f"{PAGES}/compare.py").run()
+    no_errors(at)
+    assert sorted(at.multiselect(key="cmp_regions").value) == sorted(link["compare"])
+    table = at.dataframe[0].value
+    figures = store_figures()
+    money = figures[(figures["kind"] == "money") & figures["county"].isin(["海门区", "启东市"])]
+    assert table.iloc[:, 1].sum() == len(money)
 
 
 def test_sidebar_counties_become_the_comparison(placed_data_dir):
