@@ -349,3 +349,13 @@ def test_provenance_and_document_view_show_the_text_as_written(data_dir):
     assert "## 全区项目建设动员大会召开" in body and "<h2" not in body
     figures = store_figures()
     assert body.count("<mark") == (figures["doc_id"] == heading_doc).sum()
+
+
+@pytest.mark.parametrize("page, title", [("overview.py", "Investment targets"), ("compare.py", "Compare districts"),
+                                         ("figures.py", "Figures"), ("documents.py", "Articles & upload")])
+def test_every_page_in_english(placed_data_dir, page, title):
+    at = open_app({"lang": "en", "county": ["南通市/海门区", "南通市/启东市"]})
+    at.switch_page(f"{PAGES}/{page}").run()
+    no_errors(at)
+    assert at.title[0].value == title
+    assert at.sidebar.multiselect(key="f_county").value == ["南通市/海门区", "南通市/启东市"]
