@@ -129,6 +129,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "document_list": ("库中文章", "Articles in the store"),
     "pick_document": ("查看文章", "Show article"),
     "name": ("名称", "Name"),
+    "source": ("来源", "Source"),
+    "ingested_at": ("入库时间", "Ingested"),
 }
 
 # the fixed vocabularies of extract.context.metric, as the analyst reads them

@@ -52,7 +52,9 @@ if documents.empty:
     st.info(T("no_data"))
     st.stop()
 listing_columns = [c for c in ("name", "doc_date", "region", "source", "ingested_at") if c in documents]
-st.dataframe(documents[listing_columns], hide_index=True, width="stretch", key="doc_table")
+headers = {"name": T("name"), "doc_date": T("doc_date"), "region": T("region"), "source": T("source"),
+           "ingested_at": T("ingested_at")}
+st.dataframe(documents[listing_columns].rename(columns=headers), hide_index=True, width="stretch", key="doc_table")
 
 doc_ids = documents["doc_id"].tolist()
 names = dict(zip(documents["doc_id"], documents["name"]))
