@@ -52,7 +52,8 @@ if bars.empty:
     st.info(T("no_data"))
 else:
     city_level = T("city_level")
-    bars = bars.assign(region=[ui.region_label(r) if r or not drill else city_level for r in bars["region"]], stack=bars["stack"].map(ui.stack_label),
+    regions = [ui.region_label(r) if r or not drill else city_level for r in bars["region"]]
+    bars = bars.assign(region=regions, stack=bars["stack"].map(ui.stack_label),
                        value=[measure_value(measure, v) for v in bars["value"]])
     st.plotly_chart(charts.stacked_bars(bars, T("region"), T(f"measure_{measure}"), T(stack)),
                     key="ov_bars", width="stretch")
