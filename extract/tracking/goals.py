@@ -96,7 +96,8 @@ def _goal(rows: list[dict]) -> Optional[dict]:
     else:
         metric = _value(amount.get("metric"))
     dated = [primary] + [r for r in rows if r is not primary]
-    deadline_row = next((r for r in dated if _present(r.get("deadline")) or r.get("is_annual") is True), primary)
+    deadline_row = next((r for r in dated if _present(r.get("deadline")) or bool(_value(r.get("is_annual")))),
+                        primary)
     is_annual = bool(_value(deadline_row.get("is_annual")))
     if is_target:
         # an annual goal is tracked year by year, so its period is set when it is matched
