@@ -6,6 +6,7 @@ must quote its figure from the article: the quote is looked up in the text to an
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from typing import Any, Callable
 
@@ -29,9 +30,12 @@ OPTIONAL_ON_ADD = ("value_max", "qualifier", "is_target", "strength", "metric", 
                    "province", "city", "county")
 
 
-def editor_key() -> str:
-    """A fresh key after each save, so the editor starts clean on the stored data."""
-    return f"fig_editor_{st.session_state.get(GENERATION_KEY, 0)}"
+def editor_key(figure_ids: list[str]) -> str:
+    """The editor's key: new after each save (the editor starts clean on the stored data) and for
+    each different table, because Streamlit keeps edits by row position: kept across a filter
+    change they would land on other figures."""
+    rows = hashlib.sha1("\n".join(figure_ids).encode("utf-8")).hexdigest()[:12]
+    return f"fig_editor_{st.session_state.get(GENERATION_KEY, 0)}_{rows}"
 
 
 def editor_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -126,8 +130,9 @@ def apply_edits(store, edits: dict, figure_ids: list[str], documents: pd.DataFra
 
 def save(store, documents: pd.DataFrame, T) -> None:
     """The save button's callback: write, then start a fresh editor (the next run sees the new data)."""
-    edits = st.session_state.get(editor_key()) or {}
-    done, problems = apply_edits(store, edits, st.session_state.get(IDS_KEY, []), documents, T)
+    figure_ids = st.session_state.get(IDS_KEY, [])
+    edits = st.session_state.get(editor_key(figure_ids)) or {}
+    done, problems = apply_edits(store, edits, figure_ids, documents, T)
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     message = T("saved", n=done) + ("".join(f"\n\n{p}" for p in problems) if problems else "")
     st.session_state["fig_flash"] = ("error" if problems else "ok", message)

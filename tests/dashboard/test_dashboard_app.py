@@ -259,7 +259,7 @@ def test_correction_edit_delete_and_add_reach_the_store_at_once(data_dir):
     doc = table["doc"].iloc[0]
     doc_id = store().documents().set_index("name").loc[doc, "doc_id"]
     missed = re.search(r"\d+", store().document_text(doc_id)).group()   # a number the rules did not take
-    at.session_state["fig_editor_0"] = {
+    at.session_state[at.data_editor[0].key] = {
         "edited_rows": {0: {"value": 123456789.0, "qualifier": "approx"}, 1: {"delete": True}},
         "added_rows": [{"doc": doc, "text": missed, "kind": "count", "value": int(missed), "unit": "个"}],
         "deleted_rows": [],
@@ -277,12 +277,25 @@ def test_correction_edit_delete_and_add_reach_the_store_at_once(data_dir):
     assert len(shown) == len(after)
 
 
+def test_edits_do_not_follow_the_rows_to_another_table(data_dir):
+    at = open_app()
+    at.switch_page(f"{PAGES}/figures.py").run()
+    all_rows_key = at.data_editor[0].key
+    at.session_state[all_rows_key] = {"edited_rows": {0: {"delete": True}}, "added_rows": [], "deleted_rows": []}
+    at.radio(key="f_kind").set_value("count").run()       # the table now holds other rows
+    assert at.data_editor[0].key != all_rows_key
+    before = len(store_figures())
+    at.button(key="fig_save").click().run()
+    assert at.success[0].value.startswith("已保存 0 处更正")
+    assert len(store_figures()) == before
+
+
 def test_an_added_row_must_quote_the_article(data_dir):
     at = open_app()
     at.switch_page(f"{PAGES}/figures.py").run()
     doc = at.data_editor[0].value["doc"].iloc[0]
     before = len(store_figures())
-    at.session_state["fig_editor_0"] = {"edited_rows": {}, "deleted_rows": [],
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {}, "deleted_rows": [],
                                         "added_rows": [{"doc": doc, "text": "不在文中的话", "kind": "money",
                                                         "value": 1e8}]}
     at.button(key="fig_save").click().run()

@@ -45,8 +45,9 @@ else:
 st.subheader(T("table"))
 st.caption(T("corrections_help"))
 frame = corrections.editor_frame(rows)
-editor_key = corrections.editor_key()
-st.session_state[corrections.IDS_KEY] = rows["figure_id"].tolist()
+figure_ids = rows["figure_id"].tolist()
+editor_key = corrections.editor_key(figure_ids)
+st.session_state[corrections.IDS_KEY] = figure_ids
 st.data_editor(
     frame, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch", height=460,
     column_order=corrections.COLUMN_ORDER,
