@@ -163,19 +163,21 @@ def time_pages(con, *, rounds: int, before_each=None) -> dict:
             getattr(queries, name)(con, *args)
     per_page: dict[str, list[float]] = {}
     per_scenario: dict[str, dict[str, list[float]]] = {}
+    cpu: dict[str, list[float]] = {}   # CPU seconds of this process, DuckDB's threads included
     for _ in range(rounds):
         for label, filters in SCENARIOS.items():
             for page, calls in page_queries(filters).items():
-                start = time.perf_counter()
+                cpu_start, start = time.process_time(), time.perf_counter()
                 if before_each is not None:
                     before_each()
                 for name, args in calls:
                     getattr(queries, name)(con, *args)
                 seconds = time.perf_counter() - start
                 per_page.setdefault(page, []).append(seconds)
+                cpu.setdefault(page, []).append(time.process_time() - cpu_start)
                 per_scenario.setdefault(page, {}).setdefault(label, []).append(seconds)
     return {page: {"median_ms": 1000 * statistics.median(values), "max_ms": 1000 * max(values),
-                   "runs": len(values),
+                   "cpu_median_ms": 1000 * statistics.median(cpu[page]), "runs": len(values),
                    "scenarios_median_ms": {k: 1000 * statistics.median(v) for k, v in per_scenario[page].items()}}
             for page, values in per_page.items()}
 

@@ -79,22 +79,23 @@ def table(results: dict) -> str:
         rows = []
         for corpus, r in extraction.items():
             rows.append([f"{corpus}: pipeline", _n(r["documents"]), _n(r["chars"]), _n(r["pipeline"]["chars_per_s"], 0),
-                         _n(r["pipeline"]["ms_per_doc"], 2), "100%"])
+                         _n(r["pipeline"]["ms_per_doc"], 2), "100%", _n(r["pipeline"].get("cpu_chars_per_s"), 0)])
             for stage, s in r["stages"].items():
                 if "missing" in s:
-                    rows.append([f"  {stage}", "", "", "missing", "", ""])
+                    rows.append([f"  {stage}", "", "", "missing", "", "", ""])
                 else:
                     rows.append([f"  {stage}", "", "", _n(s["chars_per_s"], 0), _n(s["ms_per_doc"], 2),
-                                 f"{100 * s['share']:.0f}%"])
+                                 f"{100 * s['share']:.0f}%", ""])
             peer = r["peer"]
             if peer["available"]:
                 rows.append([f"  jionlp {peer['version']} extract_money", "", "", _n(peer["chars_per_s"], 0),
-                             _n(peer["ms_per_doc"], 2), ""])
+                             _n(peer["ms_per_doc"], 2), "", _n(peer.get("cpu_chars_per_s"), 0)])
                 ratio = r["ours_vs_peer_throughput"]
-                rows.append(["  ours / jionlp (throughput)", "", "", f"{ratio['median']:.2f}x", "", ""])
+                rows.append(["  ours / jionlp (throughput)", "", "", f"{ratio['median']:.2f}x", "", "",
+                             f"{ratio['cpu_median']:.2f}x"])
             else:
-                rows.append(["  jionlp", "", "", peer["reason"], "", ""])
-        out += _rows(["corpus / stage", "docs", "chars", "chars/s", "ms/doc", "share"], rows)
+                rows.append(["  jionlp", "", "", peer["reason"], "", "", ""])
+        out += _rows(["corpus / stage", "docs", "chars", "chars/s", "ms/doc", "share", "chars/CPU-s"], rows)
     growth = results.get("growth")
     if growth:
         out += ["", "2. Cost growth (generated news text)"]
@@ -146,9 +147,11 @@ def table(results: dict) -> str:
         for n, r in dashboard.items():
             for page, p in r["pages"].items():
                 worst = max(p["scenarios_median_ms"].items(), key=lambda kv: kv[1])
-                rows.append([f"{int(n):,}", page, _n(p["median_ms"], 0), _n(p["max_ms"], 0),
-                             f"{worst[0]} {worst[1]:,.0f}", _n(_get(r, "pages_on_view", page, "median_ms"), 0)])
-        out += _rows(["figures", "page", "median ms", "max ms", "slowest filter (median ms)", "on the view"], rows)
+                rows.append([f"{int(n):,}", page, _n(p["median_ms"], 0), _n(p.get("cpu_median_ms"), 0),
+                             _n(p["max_ms"], 0), f"{worst[0]} {worst[1]:,.0f}",
+                             _n(_get(r, "pages_on_view", page, "median_ms"), 0)])
+        out += _rows(["figures", "page", "median ms", "CPU ms", "max ms", "slowest filter (median ms)",
+                      "on the view"], rows)
         out.append("snapshot refresh after a write: " + ", ".join(
             f"{int(n):,} figures {r['snapshot_refresh_seconds']:.2f} s" for n, r in dashboard.items()))
     out += ["", "Targets"]
