@@ -30,7 +30,7 @@ _SENTENCE_END = "。！？!?；;：:”’」』）)】》…"
 _MIN_BROKEN_LINE = 30
 _LINE_BREAK = regex.compile(r"[ \t\u3000\xa0]*(?:\r?\n[ \t\u3000\xa0]*)+")
 _CLAUSE_MARK = regex.compile(r"[,，、]")
-_OUTLINE_NUMBER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+OUTLINE_NUMBER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _HEADING_COLON = regex.compile(r"[:：]")
 _CONTINUES = regex.compile(r"[\p{Han}0-9０-９]")
 
@@ -113,7 +113,7 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
     line = before[line_start:].strip()
     if not line or line[-1] in _SENTENCE_END or line[0] == "#":
         return True
-    if _OUTLINE_NUMBER.match(line) and "。" not in line:
+    if OUTLINE_NUMBER.match(line) and "。" not in line:
         return True  # 一、交通基建 / (二) 招商引资: an outline heading, whatever its length
     is_prose = len(line) >= _MIN_BROKEN_LINE or (
         _CLAUSE_MARK.search(line) is not None and _HEADING_COLON.search(line) is None

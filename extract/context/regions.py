@@ -20,6 +20,8 @@ from typing import Optional
 
 import regex
 
+from extract.normalize import OUTLINE_NUMBER
+
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, choose, find_places, lookup
@@ -201,14 +203,31 @@ def _sections(text: str, places: list[Place]) -> list[_Section]:
     starts = [p.start for p in places]
     found = sorted(_headings(text, places, starts) + _interviews(text, places, starts), key=lambda s: s.start)
     markdown = [m.start() for m in _MARKDOWN_HEADING.finditer(text)]
+    # Each section ends at the next placed one, at the next markdown heading, or (numbered) at the
+    # next heading of the same or higher rank: found in one backward pass and short forward looks,
+    # not by comparing every heading with every other.
+    next_placed = [len(text)] * len(found)
+    upcoming = len(text)
+    for i in range(len(found) - 1, -1, -1):
+        next_placed[i] = upcoming
+        if found[i].where is not None:
+            upcoming = found[i].start
     closed = []
-    for section in found:
+    for i, section in enumerate(found):
         if section.where is None:
             continue
-        ends = [s.start for s in found if s.start > section.start and (
-            s.where is not None or (section.depth is not None and s.depth <= section.depth))]
-        ends += [at for at in markdown if at > section.start]
-        closed.append(_Section(section.start, min(ends, default=len(text)), section.where, section.depth))
+        end = next_placed[i]
+        k = bisect.bisect_right(markdown, section.start)
+        if k < len(markdown):
+            end = min(end, markdown[k])
+        if section.depth is not None:
+            for later in found[i + 1:]:
+                if later.start >= end:
+                    break
+                if later.start > section.start and later.depth is not None and later.depth <= section.depth:
+                    end = later.start
+                    break
+        closed.append(_Section(section.start, end, section.where, section.depth))
     return closed
 
 
@@ -266,6 +285,16 @@ def _type_of(key: str, unit_type: str) -> bool:
     return unit.level == PROVINCE if unit_type == "省" else unit.name.endswith(unit_type)
 
 
+def _lead_end(text: str) -> int:
+    """End of the text's first line, or of the line after it when the first is an outline
+    heading (一、2024年计划执行情况): the lead is where a text says what it is about."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end != -1 and OUTLINE_NUMBER.match(text, start):
+        end = text.find("\n", end + 1)
+    return end  # -1 when the text is one line: then no place stands in a lead of its own
+
+
 def _about(text: str, places: list[Place], sections: list[_Section], heads: set[int]) -> Optional[_Where]:
     """The unit the text is about.
 
@@ -296,7 +325,7 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
         fitting = [k for k in typed if cover[k] * 2 >= best]
     else:
         fitting = [k for k in cover if cover[k] * 2 >= len(counted)]
-    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    first_line_end = _lead_end(text)
 
     def well_named(key: str) -> bool:
         if own and speaks_of_itself:
@@ -348,13 +377,16 @@ def _own_unit(unit_type: str, context: Optional[str]) -> Optional[str]:
     return context   # 全区 inside a development zone's section is the zone itself
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Start of the clause holding `at`; an enumeration comma (、) does not open a clause:
+def _clause_marks(text: str) -> list[int]:
+    """Positions of the marks that end a clause; an enumeration comma (、) is not one:
     "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
-    i = at - 1
-    while i >= 0 and text[i] not in _CLAUSE_MARKS:
-        i -= 1
-    return i + 1
+    return [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
+
+
+def _clause_start(marks: list[int], at: int) -> int:
+    """Start of the clause holding `at`, from the sorted clause-mark positions."""
+    k = bisect.bisect_left(marks, at)
+    return marks[k - 1] + 1 if k else 0
 
 
 def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
@@ -364,8 +396,9 @@ def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Plac
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
     heads = []
+    marks = _clause_marks(text)
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
-        clause_start = _clause_start(text, start)
+        clause_start = _clause_start(marks, start)
         if prefix.fullmatch(text, clause_start, start) is None:
             continue
         if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.numbers import CN_UNIT_CLASS, NUMERAL
+from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import load_table, words
 
 
@@ -24,6 +24,9 @@ def qualifier_words(position: str) -> dict[str, str]:
 
 
 RANGE_SEPARATOR = r"(?:[-~～—–]{1,2}|至|到)"
+# A numeral never starts inside another: without this, a failed match in a run of 亿 or digits
+# would restart at each of its characters, and the scan would grow with the square of the run.
+NOT_INSIDE_A_NUMBER = rf"(?<![0-9.A-Za-z{CN_DIGIT_CLASS}{CN_UNIT_CLASS}])"
 INCLUSIVE = r"(?:\(含\))"
 
 
@@ -42,7 +45,7 @@ def money_pattern(require_unit: bool = True) -> regex.Pattern:
         rf"""
         (?P<qpre>{alternation(qualifier_words("prefix"))})?
         (?:(?P<curpre>{prefix_units})\ ?)?
-        (?<![0-9.A-Za-z])
+        {NOT_INSIDE_A_NUMBER}
         (?P<num>{NUMERAL})
         (?:{INCLUSIVE}?(?:{suffix_units})?{INCLUSIVE}?(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
         (?P<infix>{alternation(qualifier_words("infix"))})?
@@ -67,7 +70,7 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     suffix = alternation(qualifier_words("suffix"))
     number = rf"""
         (?P<qpre>{prefix})?
-        (?<![0-9.A-Za-z])
+        {NOT_INSIDE_A_NUMBER}
         (?P<num>{NUMERAL})
         (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
         (?P<infix>{infix})?
