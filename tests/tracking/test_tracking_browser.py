@@ -81,7 +81,9 @@ def test_tracking_page_renders_and_its_table_downloads(page_url, browser_page, t
     assert metrics.count() == 5
     shown = sum(int(value) for value in metrics.locator('[data-testid="stMetricValue"]').all_inner_texts())
     assert shown > 0
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts.nth(1).wait_for(timeout=120_000)      # Plotly's script loads after the run; a busy machine is slow
+    assert charts.count() == 2
     with page.expect_download() as download_info:
         page.get_by_role("button", name="下载 CSV").first.click()
     data = Path(download_info.value.path()).read_bytes()
