@@ -9,6 +9,7 @@ and shows as a timeout, while a linear one finishes in seconds. Nothing here ass
 """
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import time
@@ -16,8 +17,23 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
+FIGURE_PIECES = ["1", "25", "3.5", "十", "亿", "万", "元", "亿元", "个", "家", "项目", "企业", "超", "以上", "签约", "总投资",
+                 "力争", "年底前", "2025年", "的", "，", "。\n", "。\n"]
+
+
+def _many_figures(size: int) -> str:
+    """Short sentences thick with amounts, counts and deadlines, as a long report has them."""
+    rng = random.Random(size)
+    parts, length = [], 0
+    while length < size:
+        parts.append(rng.choice(FIGURE_PIECES))
+        length += len(parts[-1])
+    return "".join(parts)[:size]
+
+
 # name -> a function of the size (characters, roughly) giving the text
 INPUTS = {
+    "many_figures_short_sentences": _many_figures,
     "digits": lambda n: "1" * n,
     "yi": lambda n: "亿" * n,
     "duo": lambda n: "多" * n,
@@ -97,7 +113,7 @@ CASES = [
         ("heading_lines", 20_000)]],
     *[("pipeline", name, n) for name, n in [
         ("digits", 25_000), ("yi", 10_000), ("duo", 10_000), ("numbered_wanyuan", 12_000),
-        ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500)]],
+        ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500), ("many_figures_short_sentences", 125_000)]],
 ]
 
 
