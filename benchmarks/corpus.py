@@ -98,8 +98,9 @@ def generate(n_docs: int, *, seed: int = DEFAULT_SEED, sentences: tuple[int, int
 def text_of_size(n_bytes: int, *, seed: int = DEFAULT_SEED) -> str:
     """One document of about `n_bytes` UTF-8 bytes (never more), cut at a sentence end."""
     parts, size, i = [], 0, 0
+    batch_size = min(64, n_bytes // 4000 + 1)   # generated documents average ~6 KB
     while size < n_bytes:
-        batch = generate(64, seed=seed + i)
+        batch = generate(batch_size, seed=seed + i)
         i += 1
         for _, text in batch:
             for m in _SENTENCE.finditer(text):

@@ -12,7 +12,7 @@ import math
 
 import regex
 
-from benchmarks.corpus import text_of_size
+from benchmarks.corpus import DEFAULT_SEED, text_of_size
 from benchmarks.measure import median, per_call_seconds, spread
 from extract import extract_mentions
 
@@ -36,7 +36,10 @@ PATHOLOGICAL = {
 
 
 def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
-    """Per-character cost at each size, escalating in order, skipping sizes predicted over budget."""
+    """Per-character cost at each size, escalating in order, skipping sizes predicted over budget.
+
+    `make(n)` gives one text of size n, or a list of texts of size n measured together.
+    """
     extract_mentions("2024年计划总投资10亿元的项目5个。")   # warm-up: rule tables, patterns, OpenCC
     points, skipped = [], []
     for n in sizes:
@@ -47,15 +50,18 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
             if predicted > budget_seconds:
                 skipped.append({"n": n, "predicted_seconds": predicted})
                 continue
-        text = make(n)
-        timings = per_call_seconds(lambda: extract_mentions(text), rounds=rounds)
-        seconds = median(timings)
-        point = {"n": n, "chars": len(text), "bytes": len(text.encode("utf-8")),
-                 "seconds_per_call": seconds, "timings": spread(timings),
-                 "ns_per_char": 1e9 * seconds / max(1, len(text)), "exponent": None}
+        made = make(n)
+        texts = [made] if isinstance(made, str) else made
+        chars = sum(map(len, texts))
+        timings = per_call_seconds(lambda: [extract_mentions(text) for text in texts], rounds=rounds)
+        seconds = median(timings)      # for all `texts` together
+        point = {"n": n, "documents": len(texts), "chars": chars,
+                 "bytes_per_document": max(len(text.encode("utf-8")) for text in texts),
+                 "seconds_per_call": seconds / len(texts), "timings": spread(timings),
+                 "ns_per_char": 1e9 * seconds / max(1, chars), "exponent": None}
         if points:
             prev = points[-1]
-            point["exponent"] = math.log(seconds / prev["seconds_per_call"]) / math.log(point["chars"] / prev["chars"])
+            point["exponent"] = 1 + math.log(point["ns_per_char"] / prev["ns_per_char"]) / math.log(n / prev["n"])
         points.append(point)
     costs = [p["ns_per_char"] for p in points]
     return {"points": points, "skipped": skipped,
@@ -64,9 +70,19 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
             "exponent_last": points[-1]["exponent"] if points else None}
 
 
+# Below this many bytes a size is measured on several different documents, so that the small sizes
+# see the same mix of prose, headings and figures as the large ones, not one short document's luck.
+SAMPLE_BYTES = 200_000
+
+
 def document_growth(sizes_bytes, *, rounds: int, budget_seconds: float) -> dict:
-    result = measure_sizes(lambda n: text_of_size(n), sizes_bytes, rounds=rounds, budget_seconds=budget_seconds)
-    result["sizes"] = "UTF-8 bytes of generated news text"
+    def documents(n: int) -> list[str]:
+        count = max(1, SAMPLE_BYTES // n)
+        return [text_of_size(n, seed=DEFAULT_SEED + 7919 * j) for j in range(count)]
+
+    result = measure_sizes(documents, sizes_bytes, rounds=rounds, budget_seconds=budget_seconds)
+    result["sizes"] = f"UTF-8 bytes per document of generated news text; below {SAMPLE_BYTES:,} bytes, " \
+                      f"{SAMPLE_BYTES:,} bytes' worth of different documents of that size"
     return result
 
 

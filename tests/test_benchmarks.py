@@ -54,7 +54,8 @@ def test_growth_and_pathological_inputs_measured_at_each_size(smoke):
     results, _ = smoke
     growth = results["growth"]
     assert [p["n"] for p in growth["points"]] == results["plan"]["growth_bytes"]
-    assert all(_positive(p["ns_per_char"]) and 0 < p["bytes"] <= p["n"] for p in growth["points"])
+    assert all(_positive(p["ns_per_char"]) and 0 < p["bytes_per_document"] <= p["n"] for p in growth["points"])
+    assert growth["points"][0]["documents"] > 1     # small sizes are measured over several documents
     assert _positive(growth["per_char_ratio_max_min"]) and growth["per_char_ratio_max_min"] >= 1
     for name in ("repeated_yi", "digits", "no_punctuation", "repeated_duo", "unclosed_pinyin"):
         r = results["pathological"][name]
