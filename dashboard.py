@@ -17,6 +17,7 @@ navigation = st.navigation([
     st.Page(f"{PAGES}/compare.py", title=ui.T("page_compare"), url_path="compare"),
     st.Page(f"{PAGES}/figures.py", title=ui.T("page_figures"), url_path="figures"),
     st.Page(f"{PAGES}/documents.py", title=ui.T("page_documents"), url_path="documents"),
+    st.Page("extract/tracking/page.py", title=ui.T("page_tracking"), url_path="tracking"),
 ])
 ui.sidebar_filters()
 navigation.run()

@@ -81,3 +81,11 @@ def test_a_report_of_completion_frames_no_paragraph():
     text = ("当年1-11月,全市新招引正式合同重大产业项目439个,完成年度目标的172.2%。"
             "其中,新招引先进制造业重大项目205个,完成年度目标的205%。")
     assert [f.is_target for f in extract_mentions(text)] == [False, False]
+
+
+@pytest.mark.parametrize("text", [
+    "新招引先进制造业重大项目34个(完成率261.5%)",
+    "上半年新签约项目36个(同比增长20%)",   # constructed: a year-on-year change reports
+])
+def test_a_completion_rate_after_the_figure_marks_a_report(text):
+    assert extract_mentions(text)[0].is_target is False

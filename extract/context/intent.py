@@ -15,11 +15,25 @@ from functools import lru_cache
 import regex
 
 from extract.mentions.grammar import alternation
-from extract.rules import load_table
+from extract.rules import load_table, words
 
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_REPORT = {"intent": "fact", "strength": ""}
 _CLAUSE_END = regex.compile(r"[,，;；:：]")
 _FLOORS = ("不低于", "不少于")
+# The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
+_AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
+
+
+@lru_cache(maxsize=1)
+def _after_cues() -> regex.Pattern:
+    return regex.compile(alternation(words("intent_after_cues")))
+
+
+def _reported_after(text: str, end: int) -> bool:
+    """A completion rate or a year-on-year change right after the figure: a report."""
+    stop = _AFTER_STOP.search(text, end)
+    return _after_cues().search(text, end, stop.start() if stop else len(text)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +79,9 @@ def assign_intent(norm, segments, mentions, figures, meta) -> None:
         i = bisect.bisect_right(starts, mention.number_start) - 1
         sentence_start = starts[i]
         cue = _decisive_cue(text, sentence_start, mention.number_start)
-        if cue is None:
+        if _reported_after(text, mention.end):
+            cue = _REPORT
+        elif cue is None:
             paragraph_start = text.rfind("\n", 0, mention.number_start) + 1
             cue = _paragraph_frame(text, paragraph_start, sentence_start)
         figure.is_target = cue is not None and cue["intent"] == "target"

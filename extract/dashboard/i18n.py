@@ -14,6 +14,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_compare": ("地区对比", "Compare districts"),
     "page_figures": ("数字明细", "Figures"),
     "page_documents": ("文章与上传", "Articles & upload"),
+    "page_tracking": ("目标跟踪", "Target tracking"),
     "language": ("语言", "Language"),
     # sidebar filters
     "filters": ("筛选", "Filters"),
