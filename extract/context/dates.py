@@ -16,6 +16,8 @@ a recurring goal (每年) is annual with no date.
 """
 from __future__ import annotations
 
+import bisect
+
 from datetime import date
 from typing import Optional
 
@@ -36,7 +38,15 @@ def _distance(phrase: DeadlinePhrase, start: int, end: int) -> int:
 
 
 def _within(phrases: list[DeadlinePhrase], start: int, end: int) -> list[DeadlinePhrase]:
-    return [p for p in phrases if start <= p.start and p.end <= end]
+    """The phrases inside [start, end); `phrases` are in text order, so bisect to the first one."""
+    first = bisect.bisect_left(phrases, start, key=lambda p: p.start)
+    inside = []
+    for phrase in phrases[first:]:
+        if phrase.start >= end:
+            break
+        if phrase.end <= end:
+            inside.append(phrase)
+    return inside
 
 
 def _lines_before(text: str, pos: int):

@@ -21,6 +21,7 @@ _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _REPORT = {"intent": "fact", "strength": ""}
 _CLAUSE_END = regex.compile(r"[,，;；:：]")
 _FLOORS = ("不低于", "不少于")
+_AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
 # The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
 _AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
 
@@ -32,8 +33,9 @@ def _after_cues() -> regex.Pattern:
 
 def _reported_after(text: str, end: int) -> bool:
     """A completion rate or a year-on-year change right after the figure: a report."""
-    stop = _AFTER_STOP.search(text, end)
-    return _after_cues().search(text, end, stop.start() if stop else len(text)) is not None
+    window_end = min(len(text), end + _AFTER_WINDOW)
+    stop = _AFTER_STOP.search(text, end, window_end)
+    return _after_cues().search(text, end, stop.start() if stop else window_end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -42,48 +44,69 @@ def _cues():
     return rows, regex.compile(alternation(rows))
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+class _TextCues:
+    """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
+    each figure costs a few bisections however long the text (no rescan per figure)."""
 
+    def __init__(self, text: str):
+        rows, pattern = _cues()
+        self.text = text
+        self.cues = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.frames: dict[int, object] = {}
 
-def _decisive_cue(text: str, start: int, end: int):
-    """The last cue in text[start:end] that reaches `end`: a clause cue only within its clause."""
-    rows, pattern = _cues()
-    decisive = None
-    for m in pattern.finditer(text, start, end):
-        row = rows[m.group()]
-        if row["scope"] == "clause" and _CLAUSE_END.search(text, m.end(), end):
-            continue
-        decisive = row
-    return decisive if decisive is None or decisive["intent"] != "none" else None
+    def paragraph_start(self, at: int) -> int:
+        return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, at) - 1]
 
+    def sentence_start(self, at: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
 
-def _paragraph_frame(text: str, paragraph_start: int, sentence_start: int):
-    """A target cue in the paragraph's first sentence, framing the later ones."""
-    if sentence_start == paragraph_start:
+    def decisive(self, start: int, end: int):
+        """The last cue in [start, end) that reaches `end`: a clause cue only within its clause."""
+        i = bisect.bisect_left(self.cue_starts, end) - 1
+        while i >= 0 and self.cues[i][0] >= start:
+            cue_start, cue_end, row = self.cues[i]
+            i -= 1
+            if cue_end > end:
+                continue
+            if row["scope"] == "clause" and bisect.bisect_left(self.clause_marks, cue_end) < bisect.bisect_left(
+                    self.clause_marks, end):
+                continue  # a clause mark stands between the cue and the figure
+            return row if row["intent"] != "none" else None
         return None
-    first_end = _SENTENCE_END.search(text, paragraph_start)
-    first_end = first_end.end() if first_end else len(text)
-    rows, pattern = _cues()
-    for m in pattern.finditer(text, paragraph_start, first_end):
-        row = rows[m.group()]
-        if row["intent"] == "target" and row["paragraph"] == "yes":
-            return row
-    return None
+
+    def paragraph_frame(self, paragraph_start: int):
+        """A target cue in the paragraph's first sentence, framing the later ones."""
+        if paragraph_start not in self.frames:
+            k = bisect.bisect_right(self.sentence_starts, paragraph_start)
+            first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+            i = bisect.bisect_left(self.cue_starts, paragraph_start)
+            frame = None
+            while i < len(self.cues) and self.cues[i][1] <= first_end:
+                row = self.cues[i][2]
+                if row["intent"] == "target" and row["paragraph"] == "yes":
+                    frame = row
+                    break
+                i += 1
+            self.frames[paragraph_start] = frame
+        return self.frames[paragraph_start]
 
 
 def assign_intent(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
-    starts = _sentence_starts(text)
+    cues = _TextCues(text)
     for mention, figure in zip(mentions, figures):
-        i = bisect.bisect_right(starts, mention.number_start) - 1
-        sentence_start = starts[i]
-        cue = _decisive_cue(text, sentence_start, mention.number_start)
+        sentence_start = cues.sentence_start(mention.number_start)
+        cue = cues.decisive(sentence_start, mention.number_start)
         if _reported_after(text, mention.end):
             cue = _REPORT
         elif cue is None:
-            paragraph_start = text.rfind("\n", 0, mention.number_start) + 1
-            cue = _paragraph_frame(text, paragraph_start, sentence_start)
+            paragraph_start = cues.paragraph_start(mention.number_start)
+            if paragraph_start != sentence_start:
+                cue = cues.paragraph_frame(paragraph_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
         if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _FLOORS:

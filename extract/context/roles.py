@@ -8,6 +8,7 @@ group id; other figures are their own group.
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -16,6 +17,8 @@ from extract.mentions.grammar import alternation
 from extract.rules import words
 
 _MAX_MODIFIERS = 8
+_MAX_GAP = 12        # characters between an amount and the count it sums
+_COUNT_REACH = 40    # a count's span is never longer: how far back its start may lie
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +30,8 @@ def _noun_after() -> regex.Pattern:
 
 def assign_roles(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
-    counts = [(m, f) for m, f in zip(mentions, figures) if m.kind == "count"]
+    counts = sorted(((m, f) for m, f in zip(mentions, figures) if m.kind == "count"), key=lambda c: c[0].start)
+    starts = [m.start for m, _ in counts]
     next_group = 0
     for mention, figure in zip(mentions, figures):
         if figure.group is None:
@@ -38,27 +42,33 @@ def assign_roles(norm, segments, mentions, figures, meta) -> None:
         noun = _noun_after().match(text, mention.end)
         if noun:
             figure.role = "threshold"
-            partner = _count_holding(counts, noun.end())
+            partner = _count_holding(counts, starts, noun.end())
         else:
             figure.role = "amount"
-            partner = _count_summed(text, counts, mention)
+            partner = _count_summed(text, counts, starts, mention)
         if partner is not None:
             partner.group = figure.group
 
 
-def _count_holding(counts, noun_end):
+def _near(counts, starts, low: int, high: int):
+    """The counts (in text order) whose start lies in [low, high]."""
+    return counts[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
+
+
+def _count_holding(counts, starts, noun_end):
     """The count whose noun ends where the threshold's noun ends (20亿元项目5个, 超10亿元项目不少于30个)."""
-    for m, f in counts:
+    for m, f in _near(counts, starts, noun_end - _COUNT_REACH, noun_end + 1):
         if m.start < noun_end <= m.end or (m.start >= noun_end - 2 and m.start <= noun_end + 1):
             return f
     return None
 
 
-def _count_summed(text, counts, mention):
+def _count_summed(text, counts, starts, mention):
     """The count an amount totals: 总投资X的N个项目 after it, or N个项目(计划)总投资X before it."""
-    for m, f in counts:
+    low = mention.start - _MAX_GAP - _COUNT_REACH
+    for m, f in _near(counts, starts, low, mention.end + _MAX_GAP):
         between = text[mention.end : m.start] if m.start >= mention.end else text[m.end : mention.start]
-        if len(between) > 12 or regex.search(r"[。！？!?\n;；]", between):
+        if len(between) > _MAX_GAP or regex.search(r"[。！？!?\n;；]", between):
             continue
         if m.start >= mention.end and between.startswith("的"):
             return f

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import io
+import logging
 
 import pypdf
 from pypdf.errors import PdfReadError
 
 from extract.sources import Document, UnreadableDocument
+
+# pypdf logs what it repairs ("EOF marker not found") to stderr; a bad file gets one line, ours.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # A line ending in one of these ends its paragraph; any other full-width line was wrapped by the layout.
 _SENTENCE_ENDS = tuple("。！？!?；;：:…")
