@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the test suite needs on a fresh Debian machine and runs the whole suite:
-# Chromium and CJK fonts for the browser tests (Debian packages), then this package with its
-# test extras. Extra arguments go to pytest.
+# Installs everything the test suite needs on a fresh Debian machine and runs the whole suite,
+# the long property runs (marked slow) included: Chromium and CJK fonts for the browser tests
+# (Debian packages), then this package with its test extras. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
@@ -10,4 +10,4 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 python -m pip install -q --disable-pip-version-check -e ".[test]"
-python -m pytest "$@"
+python -m pytest -m "slow or not slow" "$@"
