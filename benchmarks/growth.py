@@ -4,7 +4,8 @@ Linear cost means a flat per-character cost; the ratio of the largest to the sma
 per-character cost is what the target (<= 1.5) bounds. For pathological inputs the growth
 ratio is the per-character cost at the largest size over that at the smallest, and `exponent`
 is the slope of log(time) over log(size) between the last two sizes (1 linear, 2 quadratic).
-A size whose run the slope so far predicts to exceed the budget is skipped and said so.
+A size whose run the slope so far predicts to exceed the budget is skipped and said so (a slope
+above 1.2 is taken as at least 2 for that prediction: superlinear costs tend to steepen).
 """
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
     for n in sizes:
         if len(points) >= 1:
             last = points[-1]
-            slope = max(1.0, points[-1]["exponent"] or 1.0) if len(points) >= 2 else 1.0
+            slope = points[-1]["exponent"] or 1.0
+            # a slope measured over small sizes understates what follows: past 1.2, assume at least quadratic
+            slope = max(2.0, slope) if slope > 1.2 else max(1.0, slope)
             predicted = last["seconds_per_call"] * (n / last["n"]) ** slope
             if predicted > budget_seconds:
                 skipped.append({"n": n, "predicted_seconds": predicted})
