@@ -108,9 +108,8 @@ def _drop(text: str, offsets: list[int], pattern: regex.Pattern, keep=None) -> t
 
 def _keeps_line_break(text: str, m: regex.Match) -> bool:
     """True when this line break really ends a line (heading, sentence end, short line)."""
-    before = text[: m.start()]
-    line_start = before.rfind("\n") + 1
-    line = before[line_start:].strip()
+    line_start = text.rfind("\n", 0, m.start()) + 1   # no copy of the text before: linear overall
+    line = text[line_start : m.start()].strip()
     if not line or line[-1] in _SENTENCE_END or line[0] == "#":
         return True
     if OUTLINE_NUMBER.match(line) and "。" not in line:

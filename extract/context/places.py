@@ -153,12 +153,16 @@ def _relation(a: str, b: str) -> int:
     return 0
 
 
-def choose(keys: Iterable[str], anchors: list[str]) -> Optional[str]:
-    """The unit among `keys` that the anchors support best; None if they cannot tell."""
+def choose(keys: Iterable[str], anchors: Iterable[str]) -> Optional[str]:
+    """The unit among `keys` that the anchors support best; None if they cannot tell.
+
+    `anchors` may be a Counter of anchor keys: each distinct anchor is weighed once, times its
+    count, so a long document costs its number of distinct places, not of all its places."""
     keys = list(dict.fromkeys(keys))
     if len(keys) == 1:
         return keys[0]
-    support = {k: sum(_relation(k, a) for a in anchors) for k in keys}
+    weights = anchors if isinstance(anchors, Counter) else Counter(anchors)
+    support = {k: sum(_relation(k, a) * n for a, n in weights.items()) for k in keys}
     best = max(support.values())
     top = [k for k in keys if support[k] == best]
     if len(top) == 1 and best > 0:
@@ -214,9 +218,11 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
     # A listed town is evidence for its county before it is accepted itself: 马驹桥镇 tells
     # which 通州 a text means.
     towns = [c.key for p in places if p.named for c in p.candidates if c.kind == TOWN]
+    distinct_towns = set(towns)
     for _ in range(2):   # a second round lets places resolved in the first (通州区) admit towns
         cities = {g.city_of(k) for k in anchors}
         provinces = {g.province_of(k) for k in anchors}
+        weights = Counter(anchors) + Counter(towns)
         added = []
         for place in places:
             if place.key is not None or not place.named:
@@ -227,9 +233,9 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
                        or (not _needs_city_context(c) and len(place.candidates) > 1
                            and g.province_of(c.key) in provinces)]
             if not allowed and len(place.candidates) > 1:
-                allowed = [c.key for c in place.candidates if any(_relation(c.key, t) == 3 for t in towns)]
+                allowed = [c.key for c in place.candidates if any(_relation(c.key, t) == 3 for t in distinct_towns)]
             if allowed:
-                place.key = choose(allowed, anchors + towns)
+                place.key = choose(allowed, weights)
                 if place.key is not None and not place.blocked:
                     added.append(place.key)
         anchors += added
