@@ -17,7 +17,6 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 from openpyxl import load_workbook
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from extract.dashboard.formatting import yi
@@ -74,21 +73,6 @@ def no_errors(at: AppTest) -> None:
 def cny_amount(frame: pd.DataFrame) -> float:
     money = frame[(frame["kind"] == "money") & (frame["currency"] == "CNY") & (frame["role"] != "threshold")]
     return money["value"].sum()
-
-
-@pytest.fixture
-def media(monkeypatch):
-    """Every file the app hands to a download button, by media file id."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        files[file_id] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
-    return files
 
 
 def downloaded(button, media: dict[str, bytes]) -> bytes:

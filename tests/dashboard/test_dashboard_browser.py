@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,25 +21,15 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 BOM = b"\xef\xbb\xbf"
 PLACES = ("海门", "启东")
 
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def app_url(placed_data_dir):
+def app_url(placed_data_dir, port):
     data_dir = placed_data_dir
-    port = free_port()
     log = open(data_dir.parent / "streamlit.log", "wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -71,19 +60,6 @@ def screenshots(tmp_path) -> Path:
     return directory
 
 
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "apt-get install chromium fonts-noto-cjk (scripts/test.sh does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 1800}, accept_downloads=True,
-                                      locale="zh-CN")
-        yield context.new_page()
-        browser.close()
-
-
 def wait_idle(page) -> None:
     """Until Streamlit has finished the run the last action started."""
     page.wait_for_timeout(400)
@@ -104,7 +80,8 @@ def coloured_pixels(png: bytes) -> tuple[int, int]:
     return sum(n for n, _ in colours), len(colours)
 
 
-def test_filter_compare_download_in_chromium(app_url, page, screenshots):
+def test_filter_compare_download_in_chromium(app_url, browser_page, screenshots):
+    page = browser_page
     outside = []      # the map and everything else must come from this machine
     page.on("request", lambda request: outside.append(request.url)
             if urlparse(request.url).hostname not in ("127.0.0.1", None) else None)

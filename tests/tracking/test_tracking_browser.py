@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,23 +16,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 BOM = b"\xef\xbb\xbf"
 
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def page_url(tmp_path):
-    port = free_port()
+def page_url(tmp_path, port):
     log_path = tmp_path / "streamlit.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
@@ -56,19 +45,6 @@ def page_url(tmp_path):
         yield url
         server.terminate()
         server.wait(timeout=20)
-
-
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "apt-get install chromium fonts-noto-cjk (scripts/test.sh does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 1800}, accept_downloads=True,
-                                      locale="zh-CN")
-        yield context.new_page()
-        browser.close()
 
 
 def test_tracking_page_renders_and_its_table_downloads(page_url, browser_page, tmp_path):

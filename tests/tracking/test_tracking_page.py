@@ -12,7 +12,6 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 from openpyxl import load_workbook
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from extract.dashboard.filters import Filters
@@ -37,21 +36,6 @@ def data_dir(tmp_path_factory):
         del os.environ["INVEST_DATA_DIR"]
     else:
         os.environ["INVEST_DATA_DIR"] = before
-
-
-@pytest.fixture
-def media(monkeypatch):
-    """Every file the page hands to a download button, by media file id."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        files[file_id] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
-    return files
 
 
 def open_page(as_of: date = AS_OF, **session) -> AppTest:
