@@ -3,8 +3,12 @@ suite stands alone)."""
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -63,6 +67,40 @@ def free_port() -> int:
 def port() -> int:
     """A free port on 127.0.0.1 for a Streamlit server under test."""
     return free_port()
+
+
+@pytest.fixture
+def streamlit_server(port, request):
+    """A function that starts `streamlit run SCRIPT` on 127.0.0.1:`port` with INVEST_DATA_DIR set,
+    waits until it answers, and returns its URL; the server stops when the test ends."""
+    def start(script: str, data_dir: Path, log_path: Path) -> str:
+        log = open(log_path, "wb")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=SEEDS.parent, env={**os.environ, "INVEST_DATA_DIR": str(data_dir)}, stdout=log,
+            stderr=subprocess.STDOUT)
+
+        def stop():
+            server.terminate()
+            server.wait(timeout=20)
+            log.close()
+
+        request.addfinalizer(stop)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    return url
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("streamlit did not start: " + log_path.read_text())
+            time.sleep(0.5)
+
+    return start
 
 
 @pytest.fixture

@@ -11,16 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 BOM = b"\xef\xbb\xbf"
 PLACES = ("海门", "启东")
 
@@ -28,29 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app_url(placed_data_dir, port):
-    data_dir = placed_data_dir
-    log = open(data_dir.parent / "streamlit.log", "wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "INVEST_DATA_DIR": str(data_dir)}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            raise RuntimeError("streamlit did not start: " + (data_dir.parent / "streamlit.log").read_text())
-        time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+def app_url(placed_data_dir, streamlit_server):
+    return streamlit_server("dashboard.py", placed_data_dir, placed_data_dir.parent / "streamlit.log")
 
 
 @pytest.fixture

@@ -6,45 +6,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 BOM = b"\xef\xbb\xbf"
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page_url(tmp_path, port):
-    log_path = tmp_path / "streamlit.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "extract/tracking/page.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "INVEST_DATA_DIR": str(tmp_path / "data")}, stdout=log,
-            stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError("streamlit did not start: " + log_path.read_text())
-            time.sleep(0.5)
-        yield url
-        server.terminate()
-        server.wait(timeout=20)
+def page_url(tmp_path, streamlit_server):
+    return streamlit_server("extract/tracking/page.py", tmp_path / "data", tmp_path / "streamlit.log")
 
 
 def test_tracking_page_renders_and_its_table_downloads(page_url, browser_page, tmp_path):
