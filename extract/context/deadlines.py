@@ -125,7 +125,13 @@ def find_phrases(text: str) -> list[DeadlinePhrase]:
                 groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
                 found.append(DeadlinePhrase(m.start(), m.end(), m.group(), rule.rule, rule.fixed_month,
                                             groups, rule.row))
-    kept: list[DeadlinePhrase] = []
+    return leftmost_longest(found)
+
+
+def leftmost_longest(found: list) -> list:
+    """Matches of several rules (each with start, end, row) without overlaps: the leftmost wins,
+    then the longer, then the earlier row of its table. Shared with tracking's period words."""
+    kept: list = []
     for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start), p.row)):
         if kept and p.start < kept[-1].end:
             continue
@@ -133,7 +139,8 @@ def find_phrases(text: str) -> list[DeadlinePhrase]:
     return kept
 
 
-def _small_number(s: Optional[str]) -> Optional[int]:
+def small_number(s: Optional[str]) -> Optional[int]:
+    """A small whole number written in digits or Chinese (3, 三, 十二); None otherwise."""
     if not s:
         return None
     if s.isdigit():
@@ -169,17 +176,17 @@ def _due_in_year(phrase: DeadlinePhrase, year: int, reference: Optional[date]) -
     if rule == "year_end":
         return date(year, 12, 31)
     if rule == "month_end":
-        month = phrase.fixed_month or _small_number(phrase.group("m") or phrase.group("n"))
+        month = phrase.fixed_month or small_number(phrase.group("m") or phrase.group("n"))
         return _month_end(year, month) if month and 1 <= month <= 12 else None
     if rule == "quarter_end":
-        quarter = _small_number(phrase.group("q"))
+        quarter = small_number(phrase.group("q"))
         return _month_end(year, 3 * quarter) if quarter and 1 <= quarter <= 4 else None
     if rule == "this_quarter_end":
         return _month_end(year, 3 * ((reference.month - 1) // 3 + 1)) if reference else None
     if rule == "this_month_end":
         return _month_end(year, reference.month) if reference else None
     if rule == "day":
-        month, day = _small_number(phrase.group("m")), _small_number(phrase.group("d"))
+        month, day = small_number(phrase.group("m")), small_number(phrase.group("d"))
         try:
             return date(year, month, day)
         except (TypeError, ValueError):
@@ -194,10 +201,10 @@ def resolve(phrase: DeadlinePhrase, reference: Optional[date]) -> Optional[date]
         return None
     if rule == "plan_end":
         # 1st plan 1953-57, 2nd 1958-62, then three adjustment years; the 3rd began in 1966.
-        number = 10 + _small_number(phrase.group("k"))
+        number = 10 + small_number(phrase.group("k"))
         return date(1966 + 5 * (number - 3) + 4, 12, 31)
     if rule == "years_end":
-        years = _small_number(phrase.group("n"))
+        years = small_number(phrase.group("n"))
         return date(reference.year + years - 1, 12, 31) if reference and years else None
     if rule == "spring_festival_eve":
         festivals = spring_festivals()

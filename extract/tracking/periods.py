@@ -16,9 +16,9 @@ from typing import Optional
 
 import regex
 
-from extract.context.deadlines import expand_macros
+from extract.context.deadlines import expand_macros, leftmost_longest, small_number
 from extract.normalize import normalize
-from extract.numbers import DIGITS, parse_numeral
+from extract.numbers import DIGITS
 from extract.rules import load_table
 
 PERIOD_TABLE = "tracking_periods"
@@ -95,21 +95,7 @@ def find_period_words(text: str) -> list[PeriodWords]:
             if m.end() > m.start():
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 found.append(PeriodWords(m.start(), m.end(), m.group(), rule.kind, rule.fixed, groups, rule.row))
-    kept: list[PeriodWords] = []
-    for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start), p.row)):
-        if kept and p.start < kept[-1].end:
-            continue
-        kept.append(p)
-    return kept
-
-
-def _small_number(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    value = parse_numeral(text)
-    return int(value) if value is not None and value == int(value) else None
+    return leftmost_longest(found)
 
 
 def _year(words: PeriodWords, reference: Optional[date]) -> Optional[int]:
@@ -136,11 +122,11 @@ def period_of(words: PeriodWords, reference: Optional[date], *, is_target: bool)
     if kind in ("none", "annual"):
         return None
     if kind == "plan":
-        number = 10 + (_small_number(words.groups.get("k")) or 0)
+        number = 10 + (small_number(words.groups.get("k")) or 0)
         first = 1966 + 5 * (number - 3)     # the 3rd plan began in 1966, every plan since lasts five years
         return Period("plan", date(first, 1, 1), date(first + 4, 12, 31))
     if kind == "years":
-        count = _small_number(words.groups.get("n"))
+        count = small_number(words.groups.get("n"))
         if reference is None or not count:
             return None
         return Period("years", date(reference.year, 1, 1), date(reference.year + count - 1, 12, 31))
@@ -148,18 +134,18 @@ def period_of(words: PeriodWords, reference: Optional[date], *, is_target: bool)
     if year is None:
         return None
     if kind == "quarter":
-        quarter = words.fixed or _small_number(words.groups.get("q"))
+        quarter = words.fixed or small_number(words.groups.get("q"))
         if not quarter or not 1 <= quarter <= 4:
             return None
         return Period("quarter", date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter))
     if kind == "quarters_to_date":
-        quarter = _small_number(words.groups.get("q"))
+        quarter = small_number(words.groups.get("q"))
         return Period(kind, date(year, 1, 1), _month_end(year, 3 * quarter)) if quarter and quarter <= 4 else None
     if kind == "half":
         return Period("half", date(year, 1, 1) if words.fixed == 1 else date(year, 7, 1),
                       date(year, 6, 30) if words.fixed == 1 else date(year, 12, 31))
     if kind == "months_to_date":
-        month = _small_number(words.groups.get("m") or words.groups.get("n"))
+        month = small_number(words.groups.get("m") or words.groups.get("n"))
         return Period(kind, date(year, 1, 1), _month_end(year, month)) if month and 1 <= month <= 12 else None
     if kind == "to_date":
         if reference is None or reference.year < year:
