@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import math
 import re
-from typing import Any, Optional
+from typing import Any
 
 import duckdb
 import pandas as pd
