@@ -130,6 +130,33 @@ def test_longer_phrase_hides_the_shorter_inside_it():
     assert [p.text for p in find_phrases("三年内建成")] == ["三年内"]
 
 
+def _phrases_by_whole_patterns(text):
+    """find_phrases' reading with each row's pattern searched whole, leading year and all (the
+    engine searches a pattern that opens with {Y} without it, then looks for the year before)."""
+    import regex
+    found = []
+    for rule in phrase_rules():
+        for m in regex.finditer(expand_macros(rule.source), text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule.row,
+                              tuple(sorted((k, v) for k, v in m.groupdict().items() if v is not None))))
+    kept = []
+    for p in sorted(found, key=lambda p: (p[0], p[0] - p[1], p[2])):
+        if not kept or p[0] >= kept[-1][1]:
+            kept.append(p)
+    return kept
+
+
+def test_a_leading_year_is_read_as_the_whole_pattern_reads_it(seed_texts):
+    texts = [normalize(t).text for t in seed_texts.values()]
+    texts.append("".join(p for p, _, _ in PHRASES))                      # phrases run together
+    texts.append(",".join(f"{p}新签约项目3个" for p, _, _ in PHRASES))    # and apart
+    texts.append("2023 年一季度,二〇二三年3月底前,23年6月前,今年 四季度,12025年度,二〇二〇二三年底")
+    for text in texts:
+        ours = [(p.start, p.end, p.row, tuple(sorted(p.groups))) for p in find_phrases(text)]
+        assert ours == _phrases_by_whole_patterns(text)
+
+
 # -- the tables ------------------------------------------------------------------------------------
 
 def test_phrase_table_compiles_without_duplicates():

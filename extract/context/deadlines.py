@@ -51,13 +51,23 @@ MACROS = {
 _MACRO = regex.compile(r"\{([A-Za-z]\w*)\}")
 
 
+# A pattern that opens with a year ({Y}2025年一季度, {Y}?3月底前) is searched without it, and the
+# year is then looked for just before each match: a leading {Y} has no literal for the regex
+# engine to seek, so it would be tried at every position of the text (20x slower on news text).
+_YEAR_PREFIX = regex.compile(r"\{Y\}(\?)?")
+# How far before a match its year can start: four digits, spaces and 年 (二〇二五 年).
+_YEAR_REACH = 16
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     row: int                # position in the table: ties between equal matches go to the earlier row
     source: str             # the pattern as written in the table
     rule: str               # a name from RULES
     fixed_month: Optional[int]
-    pattern: regex.Pattern = field(compare=False)
+    pattern: regex.Pattern = field(compare=False)        # the pattern after its leading year, if any
+    year: Optional[regex.Pattern] = field(compare=False, default=None)   # {Y}, when the pattern opens with it
+    year_optional: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,12 @@ def compile_rule(row: int, entry: dict[str, str]) -> PhraseRule:
     fixed_month = int(arg) if arg else None
     if arg and (name != "month_end" or not 1 <= fixed_month <= 12):
         raise ValueError(f"{PHRASE_TABLE}.tsv row {row}: bad argument in {entry['due']!r}")
-    return PhraseRule(row, entry["pattern"], name, fixed_month, regex.compile(expand_macros(entry["pattern"])))
+    source = entry["pattern"]
+    leading_year = _YEAR_PREFIX.match(source)
+    if leading_year is None:
+        return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source)))
+    return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source[leading_year.end():])),
+                      year=regex.compile(MACROS["Y"]), year_optional=leading_year.group(1) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -121,11 +136,28 @@ def find_phrases(text: str) -> list[DeadlinePhrase]:
     found = []
     for rule in phrase_rules():
         for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-                found.append(DeadlinePhrase(m.start(), m.end(), m.group(), rule.rule, rule.fixed_month,
-                                            groups, rule.row))
+            if m.end() == m.start():
+                continue
+            start, groups = m.start(), {k: v for k, v in m.groupdict().items() if v is not None}
+            if rule.year is not None:
+                year = _year_ending_at(rule.year, text, start)
+                if year is not None:
+                    start = year.start()
+                    groups = {**{k: v for k, v in year.groupdict().items() if v is not None}, **groups}
+                elif not rule.year_optional:
+                    continue
+            found.append(DeadlinePhrase(start, m.end(), text[start:m.end()], rule.rule, rule.fixed_month,
+                                        tuple(groups.items()), rule.row))
     return leftmost_longest(found)
+
+
+def _year_ending_at(year: regex.Pattern, text: str, end: int) -> Optional[regex.Match]:
+    """The longest year qualifier that ends right at `end`, as a leading {Y} would have matched it."""
+    for start in range(max(0, end - _YEAR_REACH), end):
+        m = year.fullmatch(text, start, end)
+        if m is not None:
+            return m
+    return None
 
 
 def leftmost_longest(found: list) -> list:
