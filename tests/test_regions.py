@@ -11,6 +11,7 @@ from collections import defaultdict
 import pytest
 
 from extract.context.gazetteer import CITY, COUNTY, PROVINCE, before, gazetteer, region_for, short_name
+from extract.context.places import scan
 from extract.context.regions import (assign_regions, document_region, region_sections,
                                      resolve_region)
 from extract.context.segments import Segments
@@ -280,6 +281,46 @@ def test_every_zone_town_alias_and_change_points_to_a_known_unit():
         assert row["today"] in units and not row["today"].startswith("H:"), row
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", row["effective"]), row
         assert row["source"], row
+
+
+def test_no_form_overlaps_a_zone_ending():
+    # places.scan takes a zone ending after a place and relies on no form starting inside one.
+    g = gazetteer()
+    overlapping = [(ending, form) for ending in g.zone_suffixes for k in range(len(ending))
+                   for form in g.forms if form.startswith(ending[k:]) or ending[k:].startswith(form)]
+    assert overlapping == []
+
+
+def _scan_position_by_position(text):
+    """The reading places.scan must give: at each position the longest form, else move on one."""
+    forms, found, i = gazetteer().forms, [], 0
+    longest = max(map(len, forms))
+    while i < len(text):
+        length = next((n for n in range(min(longest, len(text) - i), 1, -1) if text[i:i + n] in forms), 0)
+        if length:
+            found.append((i, i + length))
+        i += length or 1
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "江苏省南通市海门区海门港新区",          # nested forms: the longest wins at each start
+    "南通市通州区通州湾示范区与北京市通州区",
+    "启东经济开发区和如皋高新区",
+    "南通南通市市",
+])
+def test_scan_reads_leftmost_longest(text):
+    spans = [(p.start, p.end) for p in scan(normalize(text).text)]
+    reference = _scan_position_by_position(normalize(text).text)
+    # a zone ending extends a place's end; its start and the starts of the others are the same
+    assert [start for start, _ in spans] == [start for start, _ in reference]
+    assert all(end >= ref_end for (_, end), (_, ref_end) in zip(spans, reference))
+
+
+def test_scan_agrees_with_the_reference_on_the_seeds(seed_texts):
+    for text in seed_texts.values():
+        norm = normalize(text).text
+        assert [p.start for p in scan(norm)] == [start for start, _ in _scan_position_by_position(norm)]
 
 
 def test_a_blocked_name_is_a_form_the_gazetteer_derives():

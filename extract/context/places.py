@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+import ahocorasick_rs
 import regex
 
 from extract.context.gazetteer import CITY, COUNTY, FULL, PROVINCE, SHORT, TOWN, ZONE, Candidate, gazetteer
@@ -84,48 +85,41 @@ def _is_person(text: str, place: Place, previous_end: int) -> bool:
     return after_surname or _person_cue().match(text, place.end) is not None
 
 
-_prefix_index: tuple[object, dict[str, int]] = (None, {})
+_automaton: tuple[object, Optional[ahocorasick_rs.AhoCorasick], tuple[str, ...]] = (None, None, ())
 
 
-def _longest_by_prefix(g) -> dict[str, int]:
-    """The longest form of gazetteer `g` starting with each two-character prefix (rebuilt when the
-    gazetteer is rebuilt, as when a test adds a zone)."""
-    global _prefix_index
-    if _prefix_index[0] is not g:
-        longest: dict[str, int] = {}
-        for form in g.forms:
-            longest[form[:2]] = max(longest.get(form[:2], 0), len(form))
-        _prefix_index = (g, longest)
-    return _prefix_index[1]
+def _forms_automaton(g) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+    """An Aho-Corasick automaton over the forms of gazetteer `g`, leftmost-longest, and the forms in
+    its pattern order (rebuilt when the gazetteer is rebuilt, as when a test adds a zone)."""
+    global _automaton
+    if _automaton[0] is not g:
+        forms = tuple(g.forms)
+        _automaton = (g, ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
+                      forms)
+    return _automaton[1], _automaton[2]
 
 
 def scan(text: str) -> list[Place]:
-    """Every form of the gazetteer in `text`, leftmost-longest, unresolved."""
+    """Every form of the gazetteer in `text`, leftmost-longest, unresolved.
+
+    The automaton finds the forms in one pass in native code. A place followed by a zone ending
+    takes the ending too; no form overlaps a zone ending (tests/test_regions.py checks the
+    gazetteer), so no later match starts inside an ending taken.
+    """
     g = gazetteer()
-    longest_from = _longest_by_prefix(g)
+    automaton, forms = _forms_automaton(g)
     places: list[Place] = []
-    i, n = 0, len(text)
-    while i < n:
-        # Most positions start no name: one look-up of the first two characters rules them out.
-        longest = longest_from.get(text[i : i + 2], 0)
-        for length in range(min(longest, n - i), 1, -1):
-            candidates = g.forms.get(text[i : i + length])
-            if candidates:
-                break
-        else:
-            i += 1
-            continue
-        end = i + length
+    for index, start, end in automaton.find_matches_as_indexes(text):
+        candidates = g.forms[forms[index]]
         zone = any(c.kind == ZONE for c in candidates)
         if not zone:
             suffix = next((s for s in g.zone_suffixes if text.startswith(s, end)), None)
             if suffix:
                 end, zone = end + len(suffix), True
-        place = Place(i, end, text[i:end], candidates, zone=zone)
+        place = Place(start, end, text[start:end], candidates, zone=zone)
         place.in_org = _org_tail().match(text, end) is not None
         place.person = _is_person(text, place, places[-1].end if places else -1)
         places.append(place)
-        i = end
     return places
 
 
