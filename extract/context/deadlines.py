@@ -54,7 +54,7 @@ _MACRO = regex.compile(r"\{([A-Za-z]\w*)\}")
 # A pattern that opens with a year ({Y}2025年一季度, {Y}?3月底前) is searched without it, and the
 # year is then looked for just before each match: a leading {Y} has no literal for the regex
 # engine to seek, so it would be tried at every position of the text (20x slower on news text).
-_YEAR_PREFIX = regex.compile(r"\{Y\}(\?)?")
+_YEAR_PREFIX = regex.compile(r"\{(Y|Ynow)\}(\?)?")
 # How far before a match its year can start: four digits, spaces and 年 (二〇二五 年).
 _YEAR_REACH = 16
 
@@ -66,7 +66,7 @@ class PhraseRule:
     rule: str               # a name from RULES
     fixed_month: Optional[int]
     pattern: regex.Pattern = field(compare=False)        # the pattern after its leading year, if any
-    year: Optional[regex.Pattern] = field(compare=False, default=None)   # {Y}, when the pattern opens with it
+    year: Optional[regex.Pattern] = field(compare=False, default=None)   # {Y} or {Ynow}, when the pattern opens with it
     year_optional: bool = True
 
 
@@ -118,7 +118,7 @@ def compile_rule(row: int, entry: dict[str, str]) -> PhraseRule:
     if leading_year is None:
         return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source)))
     return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source[leading_year.end():])),
-                      year=regex.compile(MACROS["Y"]), year_optional=leading_year.group(1) is not None)
+                      year=regex.compile(MACROS[leading_year.group(1)]), year_optional=leading_year.group(2) is not None)
 
 
 @lru_cache(maxsize=1)
