@@ -323,6 +323,24 @@ def test_scan_agrees_with_the_reference_on_the_seeds(seed_texts):
         assert [p.start for p in scan(norm)] == [start for start, _ in _scan_position_by_position(norm)]
 
 
+def test_support_is_the_sum_of_relations_over_the_anchors():
+    # places.Support sums from totals; this is the definition it must agree with.
+    import random
+    from collections import Counter
+
+    from extract.context.places import Support, _relation
+
+    g = gazetteer()
+    rng = random.Random(20261123)
+    everywhere = sorted(g.units)
+    nearby = [k for k in everywhere if k.startswith(("32", "11", "3206"))]   # 江苏, 北京, 南通 at every level
+    for _ in range(200):
+        weights = Counter(rng.choice(nearby if rng.random() < 0.8 else everywhere) for _ in range(rng.randint(1, 30)))
+        support = Support(weights)
+        for key in rng.sample(nearby, 10) + rng.sample(everywhere, 3):
+            assert support.of(key) == sum(_relation(key, a) * n for a, n in weights.items()), (key, weights)
+
+
 def test_a_blocked_name_is_a_form_the_gazetteer_derives():
     forms = gazetteer().forms
     for row in load_table("region_short_names"):

@@ -147,16 +147,55 @@ def _relation(a: str, b: str) -> int:
     return 0
 
 
-def choose(keys: Iterable[str], anchors: Iterable[str]) -> Optional[str]:
+class Support:
+    """How much weighed anchor places support each unit: the sum over the anchors of the relation
+    (3 same unit or one inside the other, 2 same city, 1 same province) times the anchor's count.
+
+    Summed from totals per province, per city and per enclosing unit, so a unit's support costs
+    the length of its chain, not the number of distinct places of a long document."""
+
+    def __init__(self, weights: Counter) -> None:
+        g = gazetteer()
+        self._weights = weights
+        self._province: Counter = Counter()
+        self._city: Counter = Counter()
+        self._inside: Counter = Counter()           # unit -> anchors inside it or it
+        self._inside_same_city: Counter = Counter()  # (unit, city) -> those of them in that city
+        for anchor, n in weights.items():
+            city = g.city_of(anchor)
+            self._province[g.province_of(anchor)] += n
+            self._city[city] += n
+            for unit in g.chain(anchor):
+                self._inside[unit] += n
+                self._inside_same_city[unit, city] += n
+        self._memo: dict[str, int] = {}
+
+    def of(self, key: str) -> int:
+        if key not in self._memo:
+            g = gazetteer()
+            city = g.city_of(key)
+            # every anchor of the province counts 1, of the city 1 more, one inside or holding it
+            # up to 3: 1 more when in the same city, 2 more otherwise.
+            same_city_inside = self._inside_same_city[key, city]
+            support = (self._province[g.province_of(key)] + self._city[city]
+                       + same_city_inside + 2 * (self._inside[key] - same_city_inside))
+            for holder in g.chain(key)[:-1]:
+                n = self._weights.get(holder, 0)
+                support += n * (1 if g.city_of(holder) == city else 2)
+            self._memo[key] = support
+        return self._memo[key]
+
+
+def choose(keys: Iterable[str], anchors) -> Optional[str]:
     """The unit among `keys` that the anchors support best; None if they cannot tell.
 
-    `anchors` may be a Counter of anchor keys: each distinct anchor is weighed once, times its
-    count, so a long document costs its number of distinct places, not of all its places."""
+    `anchors` are anchor keys, a Counter of them, or their `Support` (reused across calls)."""
     keys = list(dict.fromkeys(keys))
     if len(keys) == 1:
         return keys[0]
-    weights = anchors if isinstance(anchors, Counter) else Counter(anchors)
-    support = {k: sum(_relation(k, a) * n for a, n in weights.items()) for k in keys}
+    if not isinstance(anchors, Support):
+        anchors = Support(anchors if isinstance(anchors, Counter) else Counter(anchors))
+    support = {k: anchors.of(k) for k in keys}
     best = max(support.values())
     top = [k for k in keys if support[k] == best]
     if len(top) == 1 and best > 0:
@@ -216,7 +255,7 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
     for _ in range(2):   # a second round lets places resolved in the first (通州区) admit towns
         cities = {g.city_of(k) for k in anchors}
         provinces = {g.province_of(k) for k in anchors}
-        weights = Counter(anchors) + Counter(towns)
+        support = Support(Counter(anchors) + Counter(towns))
         added = []
         for place in places:
             if place.key is not None or not place.named:
@@ -229,7 +268,7 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
             if not allowed and len(place.candidates) > 1:
                 allowed = [c.key for c in place.candidates if any(_relation(c.key, t) == 3 for t in distinct_towns)]
             if allowed:
-                place.key = choose(allowed, weights)
+                place.key = choose(allowed, support)
                 if place.key is not None and not place.blocked:
                     added.append(place.key)
         anchors += added
