@@ -20,6 +20,7 @@ from extract.rules import load_table, words
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _REPORT = {"intent": "fact", "strength": ""}
 _CLAUSE_END = regex.compile(r"[,，;；:：]")
+_LINE_BREAK = regex.compile(r"\n")
 _FLOORS = ("不低于", "不少于")
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
 # The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
@@ -55,7 +56,7 @@ class _TextCues:
         self.cue_starts = [c[0] for c in self.cues]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
 
     def paragraph_start(self, at: int) -> int:

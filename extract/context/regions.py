@@ -48,7 +48,7 @@ _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯|消息)")
 _DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
-_CLAUSE_MARKS = frozenset("。！？!?；;\n,，:：")
+_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]")
 _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 
 
@@ -380,7 +380,7 @@ def _own_unit(unit_type: str, context: Optional[str]) -> Optional[str]:
 def _clause_marks(text: str) -> list[int]:
     """Positions of the marks that end a clause; an enumeration comma (、) is not one:
     "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
-    return [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
+    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
 
 
 def _clause_start(marks: list[int], at: int) -> int:

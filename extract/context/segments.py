@@ -33,7 +33,10 @@ class Segments:
 
 
 def _starts(text: str, ends: regex.Pattern) -> tuple[int, ...]:
-    return (0,) + tuple(m.end() for m in ends.finditer(text) if m.end() < len(text))
+    starts = [0, *(m.end() for m in ends.finditer(text))]
+    if starts[-1] == len(text) and len(starts) > 1:
+        starts.pop()   # a mark at the very end starts nothing
+    return tuple(starts)
 
 
 def _span(starts: tuple[int, ...], at: int, length: int, text: str) -> tuple[int, int]:
