@@ -153,6 +153,8 @@ def find_phrases(text: str) -> list[DeadlinePhrase]:
 
 def _year_ending_at(year: regex.Pattern, text: str, end: int) -> Optional[regex.Match]:
     """The longest year qualifier that ends right at `end`, as a leading {Y} would have matched it."""
+    if not text.endswith("年", 0, end):   # every year qualifier ends with 年 (2025年, 今年)
+        return None
     for start in range(max(0, end - _YEAR_REACH), end):
         m = year.fullmatch(text, start, end)
         if m is not None:
