@@ -241,9 +241,25 @@ def full_name(key: str, on: Optional[str] = None, written: Optional[str] = None)
     return "".join(names) + _name_as_of(g.units[key], on, written)
 
 
+# Regions already built, for the gazetteer they were built from: a document's figures ask for
+# the same few again and again. Emptied when full, so a long-running app stays small.
+_regions: tuple[object, dict] = (None, {})
+_REGIONS_KEPT = 10_000
+
+
 def region_for(key: str, *, on: Optional[str] = None, written: Optional[str] = None) -> Region:
     """The Region a unit key stands for in a text dated `on` that wrote it as `written`."""
+    global _regions
     g = gazetteer()
+    if _regions[0] is not g or len(_regions[1]) >= _REGIONS_KEPT:
+        _regions = (g, {})
+    built = _regions[1].get((key, on, written))
+    if built is None:
+        built = _regions[1][key, on, written] = _build_region(g, key, on, written)
+    return built
+
+
+def _build_region(g: Gazetteer, key: str, on: Optional[str], written: Optional[str]) -> Region:
     unit = g.units[key]
     today = g.units[unit.today]
     meant = unit

@@ -85,18 +85,21 @@ def _is_person(text: str, place: Place, previous_end: int) -> bool:
     return after_surname or _person_cue().match(text, place.end) is not None
 
 
-_automaton: tuple[object, Optional[ahocorasick_rs.AhoCorasick], tuple[str, ...]] = (None, None, ())
+_automaton: tuple = (None, None, (), None)
 
 
-def _forms_automaton(g) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
-    """An Aho-Corasick automaton over the forms of gazetteer `g`, leftmost-longest, and the forms in
-    its pattern order (rebuilt when the gazetteer is rebuilt, as when a test adds a zone)."""
+def _forms_automaton(g) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], regex.Pattern]:
+    """An Aho-Corasick automaton over the forms of gazetteer `g`, leftmost-longest, the forms in
+    its pattern order, and the zone endings (rebuilt when the gazetteer is rebuilt, as when a
+    test adds a zone)."""
     global _automaton
     if _automaton[0] is not g:
         forms = tuple(g.forms)
+        # the zone endings in their order of preference, as one pattern tried right after a place
+        endings = regex.compile("|".join(map(regex.escape, g.zone_suffixes)))
         _automaton = (g, ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
-                      forms)
-    return _automaton[1], _automaton[2]
+                      forms, endings)
+    return _automaton[1:]
 
 
 def scan(text: str) -> list[Place]:
@@ -107,15 +110,15 @@ def scan(text: str) -> list[Place]:
     gazetteer), so no later match starts inside an ending taken.
     """
     g = gazetteer()
-    automaton, forms = _forms_automaton(g)
+    automaton, forms, zone_endings = _forms_automaton(g)
     places: list[Place] = []
     for index, start, end in automaton.find_matches_as_indexes(text):
         candidates = g.forms[forms[index]]
         zone = any(c.kind == ZONE for c in candidates)
         if not zone:
-            suffix = next((s for s in g.zone_suffixes if text.startswith(s, end)), None)
-            if suffix:
-                end, zone = end + len(suffix), True
+            ending = zone_endings.match(text, end)
+            if ending:
+                end, zone = ending.end(), True
         place = Place(start, end, text[start:end], candidates, zone=zone)
         place.in_org = _org_tail().match(text, end) is not None
         place.person = _is_person(text, place, places[-1].end if places else -1)
