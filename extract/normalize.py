@@ -33,6 +33,7 @@ _CLAUSE_MARK = regex.compile(r"[,，、]")
 OUTLINE_NUMBER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _HEADING_COLON = regex.compile(r"[:：]")
 _CONTINUES = regex.compile(r"[\p{Han}0-9０-９]")
+_JOINABLE_END = regex.compile(r"[\p{Han}0-9]")   # a line that ends so may run on into the next
 
 # Horizontal space between a digit and a digit or Han character (1 万, 新台币 177.1 亿元).
 _INNER_SPACE = regex.compile(
@@ -121,7 +122,7 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
         return True
     if not _CONTINUES.match(text, m.end()):
         return True
-    return not regex.match(r"[\p{Han}0-9]", line[-1])
+    return not _JOINABLE_END.match(line[-1])
 
 
 def normalize(raw: str) -> Normalized:

@@ -19,6 +19,7 @@ from extract.rules import words
 _MAX_MODIFIERS = 8
 _MAX_GAP = 12        # characters between an amount and the count it sums
 _COUNT_REACH = 40    # a count's span is never longer: how far back its start may lie
+_SENTENCE_MARK = regex.compile(r"[。！？!?\n;；]")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +27,11 @@ def _noun_after() -> regex.Pattern:
     """After a threshold: up to a few words of kind (重特大, 产业), then a counted noun."""
     nouns = alternation(words("counted_nouns"))
     return regex.compile(rf"(?:级)?[^,，。;；:：!！?？、的\n\d]{{0,{_MAX_MODIFIERS}}}?(?:{nouns})")
+
+
+@lru_cache(maxsize=1)
+def _sum_words() -> regex.Pattern:
+    return regex.compile(alternation(words("role_sum_words")))
 
 
 def assign_roles(norm, segments, mentions, figures, meta) -> None:
@@ -68,10 +74,11 @@ def _count_summed(text, counts, starts, mention):
     low = mention.start - _MAX_GAP - _COUNT_REACH
     for m, f in _near(counts, starts, low, mention.end + _MAX_GAP):
         between = text[mention.end : m.start] if m.start >= mention.end else text[m.end : mention.start]
-        if len(between) > _MAX_GAP or regex.search(r"[。！？!?\n;；]", between):
+        if len(between) > _MAX_GAP or _SENTENCE_MARK.search(between):
             continue
         if m.start >= mention.end and between.startswith("的"):
             return f
-        if m.end <= mention.start and f.group is not None and regex.search(r"总投资|投资", text[m.end : mention.number_start]):
+        if (m.end <= mention.start and f.group is not None
+                and _sum_words().search(text, m.end, mention.number_start)):
             return f
     return None
