@@ -51,6 +51,7 @@ class Gazetteer:
     longest: int
     zone_suffixes: tuple[str, ...]
     _chain: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _city: dict[str, str] = field(default_factory=dict)
 
     def chain(self, key: str) -> tuple[str, ...]:
         """Keys from the province down to `key`."""
@@ -61,11 +62,10 @@ class Gazetteer:
 
     def city_of(self, key: str) -> str:
         """The city holding a unit, or its province where there is no city level (北京, 济源)."""
-        chain = self.chain(key)
-        for k in reversed(chain):
-            if self.units[k].level == CITY:
-                return k
-        return chain[0]
+        if key not in self._city:
+            chain = self.chain(key)
+            self._city[key] = next((k for k in reversed(chain) if self.units[k].level == CITY), chain[0])
+        return self._city[key]
 
     def province_of(self, key: str) -> str:
         return self.chain(key)[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 import ahocorasick_rs
@@ -37,7 +37,7 @@ class Place:
     person: bool = False             # part of a person's name (张建华, 镇海洋说)
     key: Optional[str] = None        # the unit it names, once resolved
 
-    @property
+    @cached_property
     def blocked(self) -> bool:
         return all(c.blocked for c in self.candidates)
 
