@@ -20,6 +20,30 @@ DATE_FIELDS = ("deadline_from", "deadline_to", "doc_from", "doc_to")
 # SQL expression of each region level's key, shared by filters, charts and the map
 COUNTY_KEY = "(coalesce(city, province, '') || '/' || county)"
 
+# The columns the filters and queries read besides the view's own, as expressions on the view.
+# The dashboard's snapshot (extract.dashboard.snapshot) stores them once per refresh, so a rerun
+# computes none of them per row: the region, metric and stage names as ENUMs (a comparison or a
+# GROUP BY on small integers), a document number instead of its id, the two dates as DATEs.
+DERIVED = {
+    "_province": "province",
+    "_city": "city",
+    "_county": "county",
+    "_county_key": COUNTY_KEY,          # NULL without a county
+    "_metric": "metric",
+    "_stage": "stage",
+    "_kind": "kind",
+    "_strength": "strength",
+    # what the amounts add (see extract.dashboard.queries), and the counts
+    "_amount": "CASE WHEN kind = 'money' AND currency = 'CNY' AND coalesce(role, '') <> 'threshold' THEN value END",
+    "_count": "CASE WHEN kind = 'count' THEN value END",
+    "_doc": "doc_id",                   # the snapshot numbers the documents 1, 2, ...
+    # dates are ISO strings in the store; their first ten characters as a date, NULL if not a day
+    "_deadline": "TRY_CAST(left(deadline, 10) AS DATE)",
+    "_doc_date": "TRY_CAST(left(doc_date, 10) AS DATE)",
+}
+# the derived columns the snapshot stores as ENUMs: each the same value as the view's column, or NULL
+ENUM_COLUMNS = ("_province", "_city", "_county", "_county_key", "_metric", "_stage", "_kind", "_strength")
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -96,7 +120,7 @@ class Filters:
 
     # -- SQL --------------------------------------------------------------------------------
     def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause on `effective_figures` and its parameters."""
+        """A WHERE clause and its parameters, on `effective_figures` with the DERIVED columns."""
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -105,29 +129,29 @@ class Filters:
                 clauses.append(f"{expression} IN ({', '.join('?' * len(values))})")
                 params.extend(values)
 
-        any_of("province", self.province)
-        any_of("city", self.city)
-        any_of(COUNTY_KEY, self.county)
-        any_of("metric", self.metric)
-        any_of("stage", self.stage)
+        any_of("_province", self.province)
+        any_of("_city", self.city)
+        any_of("_county_key", self.county)
+        any_of("_metric", self.metric)
+        any_of("_stage", self.stage)
         if self.kind != "all":
-            clauses.append("kind = ?")
+            clauses.append("_kind = ?")
             params.append(self.kind)
         if self.target == "target":
             clauses.append("is_target IS TRUE")
         elif self.target == "fact":
             clauses.append("is_target IS FALSE")
         if self.strength != "all":
-            clauses.append("strength = ?")
+            clauses.append("_strength = ?")
             params.append(self.strength)
-        # dates are ISO strings in the store; compare their first ten characters as dates
-        for column, low, high in (("deadline", self.deadline_from, self.deadline_to),
-                                  ("doc_date", self.doc_from, self.doc_to)):
+        # a date that is not a day (unknown, or "2024-02") is in no range
+        for column, low, high in (("_deadline", self.deadline_from, self.deadline_to),
+                                  ("_doc_date", self.doc_from, self.doc_to)):
             if low is not None:
-                clauses.append(f"TRY_CAST(left({column}, 10) AS DATE) >= ?")
+                clauses.append(f"{column} >= ?")
                 params.append(low)
             if high is not None:
-                clauses.append(f"TRY_CAST(left({column}, 10) AS DATE) <= ?")
+                clauses.append(f"{column} <= ?")
                 params.append(high)
         if self.search.strip():
             clauses.append("(contains(coalesce(sentence, ''), ?) OR contains(coalesce(doc, ''), ?)"

@@ -2,7 +2,10 @@
 
 Filtering and aggregation stay in SQL so a rerun moves only the few rows a chart needs. Each
 function takes a DuckDB connection (a cursor per call: Streamlit serves sessions on threads)
-and a `Filters`.
+and a `Filters`. On the dashboard's snapshot (extract.dashboard.snapshot) they read its prepared
+table, on any other connection the view itself; the answers are the same
+(tests/dashboard/test_dashboard_snapshot.py). Names are grouped and compared as the snapshot's
+ENUMs and turned back into text only in the few rows returned.
 
 What is summed, and what is not, because a wrong total is worse than none:
 - amounts add only CNY money whose role is not a threshold ("10亿元以上项目" says nothing about
@@ -16,28 +19,48 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from extract.dashboard.filters import COUNTY_KEY, Filters
+from extract.dashboard.filters import DERIVED, Filters
 
 VIEW = "effective_figures"
+# The store's view with the DERIVED columns computed on the fly; a SnapshotConnection names its
+# prepared table instead (`dashboard_relation`), where they are stored.
+VIEW_SOURCE = f"(SELECT *, {', '.join(f'{e} AS {n}' for n, e in DERIVED.items())} FROM {VIEW}) AS {VIEW}"
 
-AMOUNT = ("sum(value) FILTER (WHERE kind = 'money' AND currency = 'CNY' "
-          "AND coalesce(role, '') <> 'threshold')")
-COUNT = "sum(value) FILTER (WHERE kind = 'count')"
+AMOUNT = "sum(_amount)"     # CNY money that is not a threshold (filters.DERIVED)
+COUNT = "sum(_count)"       # counts
 FIGURES = "count(*)"
 MEASURES = {"amount": AMOUNT, "count": COUNT, "figures": FIGURES}
 
-LEVEL_KEYS = {
-    "province": "coalesce(province, '')",
-    "city": "coalesce(city, '')",
-    "county": f"CASE WHEN county IS NULL THEN '' ELSE {COUNTY_KEY} END",
-}
-STACKS = {"metric": "coalesce(metric, '')", "stage": "coalesce(stage, '')", "kind": "kind"}
+# Each region level's key, and each stack's: the name, '' for none. Grouped first by the ENUM
+# (snapshot) column, then by the name, so that a missing name and an empty one stay one group.
+LEVEL_COLUMNS = {"province": "_province", "city": "_city", "county": "_county_key"}
+STACK_COLUMNS = {"metric": "_metric", "stage": "_stage", "kind": "_kind"}
+LEVEL_KEYS = {level: f"coalesce(CAST({c} AS VARCHAR), '')" for level, c in LEVEL_COLUMNS.items()}
+STACKS = {"metric": "coalesce(CAST(_metric AS VARCHAR), '')", "stage": "coalesce(CAST(_stage AS VARCHAR), '')",
+          "kind": "CAST(_kind AS VARCHAR)"}
+# a measure of groups of figures already measured (the inner query's `v`)
+OUTER_MEASURES = {"amount": "sum(v)", "count": "sum(v)", "figures": "CAST(sum(v) AS BIGINT)"}
+# the column the options of a filter are taken from, and the one that must be present and not ''
+OPTION_COLUMNS = {"province": ("_province", "_province"), "city": ("_city", "_city"),
+                  "county": ("_county_key", "_county"), "metric": ("_metric", "_metric"),
+                  "stage": ("_stage", "_stage")}
 
 # columns of the figure table, in the order an analyst reads them
 TABLE_COLUMNS = ("figure_id", "doc_id", "doc", "doc_date", "province", "city", "county", "text", "kind",
                  "value", "value_max", "currency", "unit", "qualifier", "counted", "is_target", "strength",
                  "metric", "stage", "deadline", "deadline_text", "role", "sentence", "sentence_start",
                  "start", "end", "corrected")
+
+
+def source(con) -> str:
+    """What the queries read on `con`: the snapshot's prepared table, or the view."""
+    return getattr(con, "dashboard_relation", VIEW_SOURCE)
+
+
+def _original_columns(con) -> str:
+    """The view's own columns, in its order, without those the dashboard adds."""
+    added = getattr(con, "dashboard_columns", tuple(DERIVED))
+    return f"* EXCLUDE ({', '.join(added)})"
 
 
 def query(con, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -51,9 +74,9 @@ def _scalar_row(con, sql: str, params: Sequence[Any]) -> tuple:
 def headline(con, filters: Filters) -> dict[str, float]:
     where, params = filters.where()
     documents, figures, targets, amount, count = _scalar_row(con, f"""
-        SELECT count(DISTINCT doc_id), count(*), count(*) FILTER (WHERE is_target IS TRUE),
+        SELECT count(DISTINCT _doc), count(*), count(*) FILTER (WHERE is_target IS TRUE),
                {AMOUNT}, {COUNT}
-        FROM {VIEW} WHERE {where}""", params)
+        FROM {source(con)} WHERE {where}""", params)
     return {"documents": documents, "figures": figures, "targets": targets,
             "amount": amount or 0.0, "count": count or 0.0}
 
@@ -63,11 +86,13 @@ def by_region(con, filters: Filters, level: str, stack: str, measure: str,
     """Columns region, stack, value: one row per region and stack label, empty measures left out."""
     where, params = filters.where()
     if within_city is not None:
-        where += " AND city = ?"
+        where += " AND _city = ?"
         params = [*params, within_city]
     return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, {STACKS[stack]} AS stack, {MEASURES[measure]} AS value
-        FROM {VIEW} WHERE {where}
+        SELECT {LEVEL_KEYS[level]} AS region, {STACKS[stack]} AS stack, {OUTER_MEASURES[measure]} AS value
+        FROM (SELECT {LEVEL_COLUMNS[level]}, {STACK_COLUMNS[stack]}, {MEASURES[measure]} AS v
+              FROM {source(con)} WHERE {where}
+              GROUP BY {LEVEL_COLUMNS[level]}, {STACK_COLUMNS[stack]})
         GROUP BY ALL HAVING value IS NOT NULL AND value <> 0
         ORDER BY region, stack""", params)
 
@@ -76,82 +101,106 @@ def by_county(con, filters: Filters, measure: str) -> pd.DataFrame:
     """The chosen measure per county (province, city, county, value, figures) for the map."""
     where, params = filters.where()
     return query(con, f"""
-        SELECT province, city, county, {MEASURES[measure]} AS value, count(*) AS figures
-        FROM {VIEW} WHERE {where} AND county IS NOT NULL
-        GROUP BY ALL""", params)
+        SELECT CAST(_province AS VARCHAR) AS province, CAST(_city AS VARCHAR) AS city,
+               CAST(_county AS VARCHAR) AS county, {MEASURES[measure]} AS value, count(*) AS figures
+        FROM {source(con)} WHERE {where} AND _county IS NOT NULL
+        GROUP BY _province, _city, _county""", params)
 
 
 def figures_above_county(con, filters: Filters) -> int:
     where, params = filters.where()
-    return _scalar_row(con, f"SELECT count(*) FROM {VIEW} WHERE {where} AND county IS NULL", params)[0]
+    return _scalar_row(con, f"SELECT count(*) FROM {source(con)} WHERE {where} AND _county IS NULL", params)[0]
 
 
 def options(con, filters: Filters, column: str) -> list[str]:
     """Distinct non-empty values of a column under the filter (the caller drops the column's own filter)."""
-    expression = {"county": COUNTY_KEY}.get(column, column)
+    value, present = OPTION_COLUMNS[column]
     where, params = filters.where()
     frame = query(con, f"""
-        SELECT DISTINCT {expression} AS option FROM {VIEW}
-        WHERE {where} AND {column} IS NOT NULL AND {column} <> '' ORDER BY option""", params)
+        SELECT CAST(option AS VARCHAR) AS option
+        FROM (SELECT DISTINCT {value} AS option FROM {source(con)}
+              WHERE {where} AND {present} IS NOT NULL AND {present} <> '')
+        ORDER BY option""", params)
     return frame["option"].tolist()
+
+
+def _in_regions(level: str, regions: Sequence[str]) -> tuple[str, list[str]]:
+    """The clause keeping figures whose region key (LEVEL_KEYS) is one of `regions`."""
+    marks = ", ".join("?" * len(regions))
+    clause = f"{LEVEL_COLUMNS[level]} IN ({marks})"
+    if "" in regions:     # the key of a figure without that level is ''
+        clause = f"({clause} OR {LEVEL_COLUMNS[level]} IS NULL)"
+    return clause, list(regions)
 
 
 def compare_table(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
     """One row per chosen region: figures, targets, amount (元), counts, nearest and latest deadline."""
     where, params = filters.where()
-    marks = ", ".join("?" * len(regions))
+    chosen, names = _in_regions(level, regions)
     return query(con, f"""
         SELECT {LEVEL_KEYS[level]} AS region, count(*) AS figures,
                count(*) FILTER (WHERE is_target IS TRUE) AS targets,
                coalesce({AMOUNT}, 0) AS amount, coalesce({COUNT}, 0) AS count,
                min(deadline) AS first_deadline, max(deadline) AS last_deadline
-        FROM {VIEW} WHERE {where} AND {LEVEL_KEYS[level]} IN ({marks})
-        GROUP BY ALL ORDER BY region""", [*params, *regions])
+        FROM {source(con)} WHERE {where} AND {chosen}
+        GROUP BY ALL ORDER BY region""", [*params, *names])
 
 
 def compare_by_metric(con, filters: Filters, level: str, regions: Sequence[str], measure: str) -> pd.DataFrame:
     """Columns region, metric, value: the same metrics side by side for the chosen regions."""
     where, params = filters.where()
-    marks = ", ".join("?" * len(regions))
+    chosen, names = _in_regions(level, regions)
     return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, coalesce(metric, '') AS metric, {MEASURES[measure]} AS value
-        FROM {VIEW} WHERE {where} AND {LEVEL_KEYS[level]} IN ({marks})
-        GROUP BY ALL HAVING value IS NOT NULL AND value <> 0 ORDER BY region, metric""", [*params, *regions])
+        SELECT {LEVEL_KEYS[level]} AS region, {STACKS["metric"]} AS metric, {MEASURES[measure]} AS value
+        FROM {source(con)} WHERE {where} AND {chosen}
+        GROUP BY ALL HAVING value IS NOT NULL AND value <> 0 ORDER BY region, metric""", [*params, *names])
 
 
 def deadlines(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
     """Every figure with a deadline in the chosen regions, for one timeline."""
     where, params = filters.where()
-    marks = ", ".join("?" * len(regions))
+    chosen, names = _in_regions(level, regions)
     return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, TRY_CAST(left(deadline, 10) AS DATE) AS deadline,
+        SELECT {LEVEL_KEYS[level]} AS region, _deadline AS deadline,
                deadline_text, kind, value, value_max, currency, unit, qualifier,
-               coalesce(metric, '') AS metric, text, doc
-        FROM {VIEW} WHERE {where} AND {LEVEL_KEYS[level]} IN ({marks})
-              AND TRY_CAST(left(deadline, 10) AS DATE) IS NOT NULL
-        ORDER BY deadline, region""", [*params, *regions])
+               {STACKS["metric"]} AS metric, text, doc
+        FROM {source(con)} WHERE {where} AND {chosen} AND _deadline IS NOT NULL
+        ORDER BY deadline, region""", [*params, *names])
 
 
 def count_rows(con, filters: Filters) -> int:
     where, params = filters.where()
-    return _scalar_row(con, f"SELECT count(*) FROM {VIEW} WHERE {where}", params)[0]
+    return _scalar_row(con, f"SELECT count(*) FROM {source(con)} WHERE {where}", params)[0]
 
 
 def figure_rows(con, filters: Filters, limit: int | None = None) -> pd.DataFrame:
     """The filtered figures in document order, the table's columns only."""
     where, params = filters.where()
     columns = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
-    limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
-    return query(con, f"""
-        SELECT {columns} FROM {VIEW} WHERE {where}
-        ORDER BY doc_date DESC NULLS LAST, doc, start {limit_sql}""", params)
+    relation = source(con)
+    order = getattr(con, "dashboard_order", None)
+    if order is None:
+        limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
+        return query(con, f"""
+            SELECT {columns} FROM {relation} WHERE {where}
+            ORDER BY doc_date DESC NULLS LAST, doc, start {limit_sql}""", params)
+    # The snapshot stores the rows in this order (`order`, its rowid). The last row shown is found
+    # first, reading the filtered columns alone, then only the rows up to it are read whole.
+    up_to = ""
+    if limit is not None:
+        last = _scalar_row(con, f"SELECT {order} FROM {relation} WHERE {where} ORDER BY {order} "
+                                f"LIMIT 1 OFFSET {max(int(limit) - 1, 0)}", params) if limit > 0 else (-1,)
+        if last is not None:
+            up_to = f" AND {order} <= {int(last[0])}"
+    return query(con, f"SELECT {columns} FROM {relation} WHERE {where}{up_to} ORDER BY {order}", params)
 
 
 def export_rows(con, filters: Filters) -> pd.DataFrame:
     """The filtered figures with every column of the view, for download."""
     where, params = filters.where()
-    return query(con, f"SELECT * FROM {VIEW} WHERE {where} ORDER BY doc, start", params)
+    return query(con, f"SELECT {_original_columns(con)} FROM {source(con)} WHERE {where} ORDER BY doc, start",
+                 params)
 
 
 def document_figures(con, doc_id: str) -> pd.DataFrame:
-    return query(con, f"SELECT start, \"end\" FROM {VIEW} WHERE doc_id = ? ORDER BY start", [doc_id])
+    return query(con, f"SELECT start, \"end\" FROM {source(con)} WHERE doc_id = ? ORDER BY start", [doc_id])

@@ -1,11 +1,21 @@
-"""An in-memory copy of `effective_figures` that the dashboard's queries read.
+"""An in-memory copy of `effective_figures` that the dashboard's queries read, prepared for them.
 
 The store's view applies the corrections on every read (tens of milliseconds even for a few
 hundred rows, and it grows with the data), while the dashboard asks a handful of aggregate
-questions on every rerun. So the view is copied once into an in-memory DuckDB table of the same
-name, and copied again only when the store's fingerprint changes: the number of figures and
-documents, the newest ingest and the newest correction, which every write through any Store
-(this app, the command line) moves. Reading the fingerprint costs a few milliseconds.
+questions on every rerun. So the view is copied once into an in-memory DuckDB database, and
+copied again only when the store's fingerprint changes: the number of figures and documents,
+the newest ingest and the newest correction, which every write through any Store (this app, the
+command line) moves. Reading the fingerprint costs a few milliseconds.
+
+The copy is the table `dashboard_figures`: the view's columns, then the DERIVED columns of
+extract.dashboard.filters computed once here instead of per row on every rerun (region, metric,
+stage, kind and strength as ENUMs, the amount and count each figure adds, the dates as DATEs, a
+number per document). Its rows are stored in the figure table's order (ROW_ORDER: newest
+document first, then name and position), so `rowid` is a figure's place in that table and a page
+of it reads only the first rows. `effective_figures` in the copy is a view of the view's columns.
+
+`current` hands out a `SnapshotConnection`: queries.py reads `dashboard_figures` through it and
+the view (with the same columns computed on the fly) through any other connection.
 """
 from __future__ import annotations
 
@@ -14,14 +24,66 @@ from typing import Any
 
 import duckdb
 
+from extract.dashboard.filters import DERIVED, ENUM_COLUMNS
+
 FINGERPRINT_SQL = """
 SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM documents),
        (SELECT max(ingested_at) FROM documents), (SELECT max(correction_id) FROM corrections)
 """
+PREPARED = "dashboard_figures"
+# the figure table's order (queries.figure_rows), the figure's id last so that ties have one order
+ROW_ORDER = 'doc_date DESC NULLS LAST, doc, "start", figure_id'
 
 
 def fingerprint(store_con) -> tuple[Any, ...]:
     return tuple(store_con.cursor().execute(FINGERPRINT_SQL).fetchone())
+
+
+class SnapshotConnection:
+    """The copy's DuckDB connection, marked for queries.py, which reads `dashboard_relation` through it."""
+
+    dashboard_relation = PREPARED
+    dashboard_columns = tuple(DERIVED)
+    dashboard_order = "rowid"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con.cursor()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+
+def prepare(rows) -> SnapshotConnection:
+    """A new in-memory database holding `rows` (the view's rows, anything DuckDB scans) prepared."""
+    con = duckdb.connect(":memory:")
+    con.register("view_rows", rows)
+    derived = []
+    for name, expression in DERIVED.items():
+        if name in ENUM_COLUMNS:
+            con.execute(f"CREATE TYPE {name}_enum AS ENUM (SELECT DISTINCT {expression} FROM view_rows "
+                        f"WHERE {expression} IS NOT NULL ORDER BY 1)")
+            derived.append(f"CAST({expression} AS {name}_enum) AS {name}")
+        elif name == "_doc":
+            derived.append("d._doc")
+        else:
+            derived.append(f"{expression} AS {name}")
+    con.execute(f"""
+        CREATE TABLE {PREPARED} AS
+        WITH documents AS (
+            SELECT doc_id, CAST(row_number() OVER (ORDER BY doc_id) AS INTEGER) AS _doc
+            FROM (SELECT DISTINCT doc_id FROM view_rows WHERE doc_id IS NOT NULL)
+        ),
+        derived AS (
+            SELECT v.*, {", ".join(derived)}
+            FROM view_rows v LEFT JOIN documents d ON d.doc_id = v.doc_id
+        )
+        SELECT * FROM derived ORDER BY {ROW_ORDER}""")    # kept in this order: DuckDB preserves insertion order
+    con.unregister("view_rows")
+    con.execute(f"CREATE VIEW effective_figures AS SELECT * EXCLUDE ({', '.join(DERIVED)}) FROM {PREPARED}")
+    return SnapshotConnection(con)
 
 
 class Snapshot:
@@ -29,21 +91,17 @@ class Snapshot:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con: SnapshotConnection | None = None
         self._fingerprint: tuple[Any, ...] | None = None
 
-    def current(self, store_con) -> tuple[duckdb.DuckDBPyConnection, tuple[Any, ...]]:
+    def current(self, store_con) -> tuple[SnapshotConnection, tuple[Any, ...]]:
         seen = fingerprint(store_con)
         with self._lock:
             if seen != self._fingerprint or self._con is None:
                 rows = store_con.cursor().sql("SELECT * FROM effective_figures").to_arrow_table()
-                fresh = duckdb.connect(":memory:")
-                fresh.register("view_rows", rows)
-                fresh.execute("CREATE TABLE effective_figures AS SELECT * FROM view_rows")
-                fresh.unregister("view_rows")
-                self._con, self._fingerprint = fresh, seen
+                self._con, self._fingerprint = prepare(rows), seen
             return self._con, self._fingerprint
 
-    def connection(self, store_con) -> duckdb.DuckDBPyConnection:
+    def connection(self, store_con) -> SnapshotConnection:
         """The copy as last refreshed (each run refreshes it first), or a fresh one."""
         return self._con if self._con is not None else self.current(store_con)[0]

@@ -40,8 +40,7 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def figures_con():
+def _figures_table() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     columns = ["doc_id VARCHAR", "figure_id VARCHAR", "corrected BOOLEAN"] + [
         f"{quote(f)} {field_type(f)}" for f in FIELDS]
@@ -52,7 +51,22 @@ def figures_con():
         names = ["doc_id", "figure_id", "corrected", *record]
         con.execute(f"INSERT INTO effective_figures ({', '.join(quote(n) for n in names)}) "
                     f"VALUES ({', '.join('?' * len(names))})", [doc_id, figure_id, False, *record.values()])
-    yield con
+    return con
+
+
+@pytest.fixture(params=["view", "snapshot"])
+def figures_con(request):
+    """ROWS as an `effective_figures` table (queries read it as they read the store's view), and the
+    same rows as the dashboard's prepared snapshot: every SQL test runs on both."""
+    con = _figures_table()
+    if request.param == "view":
+        yield con
+    else:
+        from extract.dashboard.snapshot import prepare
+
+        snapshot = prepare(con.sql("SELECT * FROM effective_figures").to_arrow_table())
+        yield snapshot
+        snapshot.close()
     con.close()
 
 

@@ -11,7 +11,8 @@ from extract.dashboard.filters import Filters
 
 def ids(con, filters: Filters) -> set[str]:
     where, params = filters.where()
-    return {r[0] for r in con.execute(f"SELECT figure_id FROM effective_figures WHERE {where}", params).fetchall()}
+    sql = f"SELECT figure_id FROM {queries.source(con)} WHERE {where}"
+    return {r[0] for r in con.cursor().execute(sql, params).fetchall()}
 
 
 FULL = Filters(province=("江苏省",), city=("南通市",), county=("南通市/海门区", "南通市/启东市"),
