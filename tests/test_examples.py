@@ -69,6 +69,10 @@ CAUGHT_BUGS = [
     ("新招引先进制造业重大项目(注册到资)18个", [(C, 18, None, None, "exact", "项目")]),
     ("其中,包括1个总投资超100亿元的项目", [(C, 1, None, None, "exact", "项目"), (M, 1e10, None, "CNY", "more_than", None)]),
     ("固定资产投资豪迈突破千亿元大关", [(M, 1e11, None, "CNY", "more_than", None)]),
+    # From the constructed articles of other provinces (tests/data/constructed, marked 【构造示例】):
+    # 成 before a number excludes only 成百/成千 (no definite number), not 完成40个 or 建成3个.
+    ("上半年要完成40个项目的开工任务", [(C, 40, None, None, "exact", "项目")]),
+    ("年内建成3个项目", [(C, 3, None, None, "exact", "项目")]),
 ]
 
 NEGATIVES = [
@@ -103,6 +107,8 @@ NEGATIVES = [
     "项目建设3个月内完成",
     "第3个项目已经开工",
     "全市地区生产总值连跨6个百亿元台阶",
+    "成百家企业落户园区",
+    "成千上万家企业受益",
 ]
 
 KNOWN_FAILURES = [

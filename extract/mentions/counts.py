@@ -8,6 +8,7 @@ import regex
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
 from extract.mentions.grammar import count_patterns
+from extract.numbers import CN_UNIT_CLASS
 from extract.rules import load_table
 
 _COUNTED = {row["word"]: row["counted"] for row in load_table("counted_nouns")}
@@ -15,6 +16,7 @@ _CLASSIFIER_COUNTS: dict[str, set[str]] = defaultdict(set)
 for _row in load_table("count_classifiers"):
     _CLASSIFIER_COUNTS[_row["word"]].add(_row["counted"])
 _EXCLUSIONS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+_BARE_MAGNITUDES = frozenset(CN_UNIT_CLASS)   # 十百千万亿 (and their financial forms): 成百, 成千
 for _row in load_table("count_exclusions"):
     _EXCLUSIONS[_row["position"]] += (_row["word"],)
 
@@ -22,6 +24,9 @@ for _row in load_table("count_exclusions"):
 def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
     before = text[max(0, m.start("num") - 2) : m.start("num")]
     if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
+        return True
+    if (m.group("qpre") is None and m.group("num")[0] in _BARE_MAGNITUDES
+            and any(before.endswith(w) for w in _EXCLUSIONS["before_magnitude"])):
         return True
     after = m.end("cls")
     if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):
