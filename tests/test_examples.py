@@ -73,6 +73,8 @@ CAUGHT_BUGS = [
     # 成 before a number excludes only 成百/成千 (no definite number), not 完成40个 or 建成3个.
     ("上半年要完成40个项目的开工任务", [(C, 40, None, None, "exact", "项目")]),
     ("年内建成3个项目", [(C, 3, None, None, "exact", "项目")]),
+    # A quote that opens and closes around modifiers only is no name: the count stands.
+    ("新签约5个“小巨人”项目", [(C, 5, None, None, "exact", "项目")]),
 ]
 
 NEGATIVES = [
@@ -109,6 +111,8 @@ NEGATIVES = [
     "全市地区生产总值连跨6个百亿元台阶",
     "成百家企业落户园区",
     "成千上万家企业受益",
+    "许昌市第五期“三个一批”项目建设活动举行",   # a numeral inside a quoted name is no count
+    "推进「两个一批」企业培育",
 ]
 
 KNOWN_FAILURES = [

@@ -21,12 +21,20 @@ for _row in load_table("count_exclusions"):
     _EXCLUSIONS[_row["position"]] += (_row["word"],)
 
 
+def _quoted_name(text: str, m: regex.Match) -> bool:
+    """A quote opens right before the number and closes among the modifiers: “三个一批”项目."""
+    opened = text[m.start("num") - 1 : m.start("num")]
+    return any(opened == pair[0] and pair[1] in m.group("mods") for pair in _EXCLUSIONS["quoted_name"])
+
+
 def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
     before = text[max(0, m.start("num") - 2) : m.start("num")]
     if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
         return True
     if (m.group("qpre") is None and m.group("num")[0] in _BARE_MAGNITUDES
             and any(before.endswith(w) for w in _EXCLUSIONS["before_magnitude"])):
+        return True
+    if number_first and m.group("qpre") is None and _quoted_name(text, m):
         return True
     after = m.end("cls")
     if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):
