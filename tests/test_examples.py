@@ -74,7 +74,9 @@ CAUGHT_BUGS = [
     ("上半年要完成40个项目的开工任务", [(C, 40, None, None, "exact", "项目")]),
     ("年内建成3个项目", [(C, 3, None, None, "exact", "项目")]),
     # A quote that opens and closes around modifiers only is no name: the count stands.
-    ("新签约5个“小巨人”项目", [(C, 5, None, None, "exact", "项目")]),
+    ("新签约5个“小巨人”项目", [(C, 5, None, None, "exact", "项目")]),    # 最高 before an amount is a cap, like 最多.
+    ("对总投资10亿元以上的制造业项目给予最高500万元奖励",
+     [(M, 1e9, None, "CNY", "at_least", None), (M, 5e6, None, "CNY", "at_most", None)]),
 ]
 
 NEGATIVES = [
