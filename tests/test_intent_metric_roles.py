@@ -24,10 +24,18 @@ def one(text, index=0):
     ("去年全区新签约项目45个", False, None),                        # constructed
     ("2023年,城市副中心完成了千亿投资目标,马驹桥镇全年完成固投200多亿元", False, None),
     ("全年预计(下同)实现地区生产总值1690亿元、增长6%", False, None),
+    ("今年确保重要项目开工100个", True, "hard"),                     # constructed: 重要 only hides 要
 ])
 def test_target_or_fact(text, is_target, strength):
     figure = one(text)
     assert (figure.is_target, figure.strength) == (is_target, strength)
+
+
+def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
+    # CONSTRUCTED (tests/data/constructed c03): 计划总投资 is a size, not a plan, but the goal before it stands.
+    text = "今年的主要目标是:全年新签约项目500个以上、计划总投资2500亿元以上"
+    assert [f.is_target for f in extract_mentions(text)] == [True, True]
+    assert extract_mentions("16个新开工项目计划总投资83.2亿元")[1].is_target is False
 
 
 def test_a_cue_in_the_first_sentence_frames_the_paragraph():

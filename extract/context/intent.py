@@ -76,7 +76,9 @@ class _TextCues:
             if row["scope"] == "clause" and bisect.bisect_left(self.clause_marks, cue_end) < bisect.bisect_left(
                     self.clause_marks, end):
                 continue  # a clause mark stands between the cue and the figure
-            return row if row["intent"] != "none" else None
+            if row["intent"] == "none":
+                continue  # a word that only contains a cue (重要, 计划总投资) hides that cue, nothing more
+            return row
         return None
 
     def paragraph_frame(self, paragraph_start: int):
