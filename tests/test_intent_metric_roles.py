@@ -85,6 +85,12 @@ def test_unrelated_figures_are_separate_groups():
     assert groups["5亿元以上"] == groups["项目7个"]
 
 
+def test_a_share_of_the_years_target_reports_what_follows():
+    # CONSTRUCTED (c12): 完成年度目标任务的53.1% is a report; its 任务 is no goal for the next clause.
+    text = "今年1-5月,新签约项目47个,完成年度目标任务的53.1%;新开工项目35个,实际利用外资4680万美元。"
+    assert [f.is_target for f in extract_mentions(text)] == [False, False, False]
+
+
 def test_a_report_of_completion_frames_no_paragraph():
     text = ("当年1-11月,全市新招引正式合同重大产业项目439个,完成年度目标的172.2%。"
             "其中,新招引先进制造业重大项目205个,完成年度目标的205%。")
