@@ -91,6 +91,21 @@ def test_a_share_of_the_years_target_reports_what_follows():
     assert [f.is_target for f in extract_mentions(text)] == [False, False, False]
 
 
+def test_numbered_lines_take_the_cue_of_the_line_that_introduces_them():
+    # CONSTRUCTED (c06, a 工作要点 in the style of other provinces): one goal per line under a colon.
+    text = ("近日,寿光市印发《2022年招商引资工作要点》,明确全年招商引资工作目标任务如下:\n"
+            "1.新签约过亿元项目120个以上;\n2.新开工过亿元项目100个,计划总投资不低于600亿元;\n"
+            "3.实际使用外资1.5亿美元。\n\n2021年,寿光市新签约过亿元项目108个。")
+    figures = extract_mentions(text, doc_date="2022-02-16")
+    assert [(f.is_target, f.deadline) for f in figures[:-2]] == [(True, "2022-12-31")] * 6
+    assert [f.is_target for f in figures[-2:]] == [False, False]    # after the list: its own sentence
+
+
+def test_a_report_lead_in_makes_its_items_reports():
+    text = "今年以来主要完成了以下工作:\n(一)新签约项目30个;\n(二)新开工项目12个。"   # constructed
+    assert [f.is_target for f in extract_mentions(text)] == [False, False]
+
+
 def test_a_report_of_completion_frames_no_paragraph():
     text = ("当年1-11月,全市新招引正式合同重大产业项目439个,完成年度目标的172.2%。"
             "其中,新招引先进制造业重大项目205个,完成年度目标的205%。")

@@ -29,8 +29,9 @@ from extract.context.docdate import document_date, reference_date
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 
 
-# A line that is an item of a list: 1. / (一) / 一是 / ① / - ...
-_LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
+# A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
+_NEWLINE = regex.compile(r"\n")
+LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
 
 
 def _distance(phrase: DeadlinePhrase, start: int, end: int) -> int:
@@ -49,18 +50,50 @@ def _within(phrases: list[DeadlinePhrase], start: int, end: int) -> list[Deadlin
     return inside
 
 
-def _lines_before(text: str, pos: int):
-    """(start, end) of the non-empty lines before the line holding `pos`, nearest first."""
-    end = text.rfind("\n", 0, pos)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip():
-            yield start, end
-        end = start - 1
+class ListLeads:
+    """The line that introduces, with a colon, the list a line belongs to ("今年主要目标是:" above
+    "1.新签约项目30个;"): the line right before it, or for an item (1. / (一) / 一是 …) the line
+    above its unbroken run of items. Memoised along the run, so a list of n items costs O(n)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.memo: dict[int, Optional[tuple[int, int]]] = {}
+
+    def _line_before(self, line_start: int) -> Optional[tuple[int, int]]:
+        i = bisect.bisect_right(self.line_starts, line_start) - 2
+        while i >= 0:
+            start, end = self.line_starts[i], self.line_starts[i + 1] - 1
+            if self.text[start:end].strip():
+                return start, end
+            i -= 1
+        return None
+
+    def lead(self, line_start: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the introducing line up to and including its colon, or None."""
+        chain, found, at = [], None, line_start
+        while at not in self.memo:
+            chain.append(at)
+            before = self._line_before(at)
+            if before is None:
+                break
+            start, end = before
+            line = self.text[start:end].rstrip()
+            if line.endswith((":", "：")):
+                found = (start, start + len(line))
+                break
+            if not (LIST_ITEM.match(self.text, at) and LIST_ITEM.match(self.text, start)):
+                break
+            at = start
+        else:
+            found = self.memo[at]
+        for line in chain:
+            self.memo[line] = found
+        return found
 
 
 def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention,
-                     figure_clauses: frozenset = frozenset()) -> Optional[DeadlinePhrase]:
+                     figure_clauses: frozenset = frozenset(), leads: Optional[ListLeads] = None) -> Optional[DeadlinePhrase]:
     """The deadline phrase (of `phrases`, in text order) that governs `mention`, or None.
 
     `figure_clauses` are the start offsets of the clauses that hold a figure: a phrase after the
@@ -82,22 +115,17 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     opening_start, opening_end = segments.clause(line_start)
     if opening_end <= sentence_start and _within(phrases, opening_start, opening_end):
         return _within(phrases, opening_start, opening_end)[-1]
-    return _lead_in_phrase(text, segments, phrases, line_start)
+    return _lead_in_phrase(segments, phrases, (leads or ListLeads(text)).lead(line_start))
 
 
-def _lead_in_phrase(text: str, segments, phrases: list[DeadlinePhrase], line_start: int) -> Optional[DeadlinePhrase]:
+def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tuple[int, int]]) -> Optional[DeadlinePhrase]:
     """For a list item, the phrase in the last sentence of the line that introduces the list with a
     colon ("今年的主要目标是:" above "1.新签约项目30个;")."""
-    is_item = _LIST_ITEM.match(text, line_start) is not None
-    for start, end in _lines_before(text, line_start):
-        line = text[start:end].rstrip()
-        if line.endswith((":", "：")):
-            lead_start = segments.sentence(start + len(line) - 1)[0]
-            found = _within(phrases, max(start, lead_start), end)
-            return found[-1] if found else None
-        if not (is_item and _LIST_ITEM.match(text, start)):
-            return None
-    return None
+    if lead is None:
+        return None
+    start, end = lead
+    found = _within(phrases, max(start, segments.sentence(end - 1)[0]), end)
+    return found[-1] if found else None
 
 
 def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) -> list[DeadlinePhrase]:
@@ -119,12 +147,13 @@ def assign_dates(norm, segments, mentions, figures, meta) -> None:
     doc_date, source, reference = reference_date(norm.text, meta)
     phrases = _target_phrases(find_phrases(norm.text), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
+    leads = ListLeads(norm.text)
     for mention, figure in zip(mentions, figures):
         figure.doc_date, figure.doc_date_source = doc_date, source
         figure.deadline, figure.deadline_text, figure.is_annual = None, None, False
         if figure.is_target is not True:
             continue
-        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses)
+        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, leads)
         if phrase is None:
             continue
         figure.deadline_text = norm.raw_text(phrase.start, phrase.end)

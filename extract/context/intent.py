@@ -5,7 +5,8 @@ The nearest cue before a figure in its sentence decides (确保 … 不少于30�
 sentences that carry no cue of their own ("奋战四季度,邗江将…。…加快发放1.3亿元…"). No cue
 at all means a report: a wrong "target" would promise what nobody promised.
 Sentences here end only at 。！？ and line breaks: a semicolon list after "明确今年目标:" stays
-under its 目标.
+under its 目标. The items of a list on lines of their own ("目标任务如下:" then "1.新签约…", "2.…")
+take the cue of the line that introduces them with a colon, as their deadlines take its phrase.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.context.dates import ListLeads
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -58,6 +60,8 @@ class _TextCues:
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
+        self.list_frames: dict[int, object] = {}
+        self.leads = ListLeads(text)
 
     def paragraph_start(self, at: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, at) - 1]
@@ -97,6 +101,14 @@ class _TextCues:
             self.frames[paragraph_start] = frame
         return self.frames[paragraph_start]
 
+    def list_frame(self, line_start: int):
+        """The cue of the line that introduces, with a colon, the list this line belongs to."""
+        if line_start not in self.list_frames:
+            lead = self.leads.lead(line_start)
+            self.list_frames[line_start] = None if lead is None else self.decisive(
+                max(lead[0], self.sentence_start(lead[1] - 1)), lead[1])
+        return self.list_frames[line_start]
+
 
 def assign_intent(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
@@ -110,6 +122,8 @@ def assign_intent(norm, segments, mentions, figures, meta) -> None:
             paragraph_start = cues.paragraph_start(mention.number_start)
             if paragraph_start != sentence_start:
                 cue = cues.paragraph_frame(paragraph_start)
+            if cue is None:
+                cue = cues.list_frame(paragraph_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
         if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _FLOORS:

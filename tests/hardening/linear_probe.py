@@ -56,6 +56,7 @@ INPUTS = {
     "place_names": lambda n: "江苏省南通市海门区" * (n // 9),
     "interview_markers": lambda n: "——访\n" * (n // 4),
     "heading_lines": lambda n: "海门：\n" * (n // 4),
+    "numbered_goal_list": lambda n: "今年目标如下：\n" + "1.新签约项目3个\n" * (n // 10),
 }
 
 
@@ -113,7 +114,8 @@ CASES = [
         ("heading_lines", 20_000)]],
     *[("pipeline", name, n) for name, n in [
         ("digits", 25_000), ("yi", 10_000), ("duo", 10_000), ("numbered_wanyuan", 12_000),
-        ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500), ("many_figures_short_sentences", 125_000)]],
+        ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500), ("many_figures_short_sentences", 125_000),
+        ("numbered_goal_list", 12_500)]],
 ]
 
 
