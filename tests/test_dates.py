@@ -177,6 +177,21 @@ def test_phrase_before_in_the_sentence_governs_the_clauses_after_it():
     assert {f.deadline_text for f in figures} == {"今年"}
 
 
+def test_a_leading_phrase_in_a_clause_of_its_own_governs_past_semicolons():
+    # CONSTRUCTED (c03, c04): the horizon opens the sentence; the semicolon parts after it are its items.
+    figures = run("2024年湛江市招商引资工作的主要目标是:全年新签约项目500个以上;新落地项目投资额1200亿元;"
+                  "实际利用外资5亿美元以上。", doc_date="2024-02-20")
+    assert {f.deadline for f in figures} == {"2024-12-31"} and len(figures) == 3
+    figures = run("到2025年,累计引进到位资金6000亿元以上;新引进10亿元以上重大产业项目150个。", doc_date="2021-08-12")
+    assert {f.deadline for f in figures} == {"2025-12-31"} and len(figures) == 3
+
+
+def test_a_phrase_in_another_figures_clause_stops_at_the_semicolon():
+    # CONSTRUCTED: 一季度 is the 10's; past the semicolon nothing says when the 20 is due.
+    figures = run("新签约项目30个,其中一季度签约项目10个;新开工项目20个。", doc_date="2023-02-11")
+    assert _deadlines(figures) == [("项目30个", None), ("项目10个", "2023-03-31"), ("项目20个", None)]
+
+
 def test_phrase_after_in_the_sentence_governs_when_none_comes_before():
     figures = run("加快17个工业项目挂牌,四季度再组织一次集中开工。", doc_date="2021-10-01")
     assert _deadlines(figures) == [("17个工业项目", "2021-12-31")]

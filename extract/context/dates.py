@@ -5,6 +5,9 @@ Which deadline phrase governs a figure, nearest scope first:
    3月底前正式投产);
 2. a phrase elsewhere in its sentence, the nearest before it, else the nearest after it (海门今年将确保
    新签约…不少于30个,确保新开工…不少于30个 gives 今年 to both);
+   a sentence here ends at a semicolon too, but a phrase in a clause of its own (one without a figure)
+   before the semicolons still leads every part of the sentence ("2024年…主要目标是:全年新签约…;新落地
+   项目投资额1200亿元;…" and "到2025年,…;新引进…150个" give the later parts that year);
 3. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
 4. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:").
 A phrase further away does not govern; nor does a phrase after the figure that stands in the
@@ -31,6 +34,7 @@ __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
 _NEWLINE = regex.compile(r"\n")
+_FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")   # a sentence that runs on past its semicolons
 LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
 
 
@@ -92,8 +96,20 @@ class ListLeads:
         return found
 
 
+class Layout:
+    """What every figure of a text looks up, found once: list lead-ins and the starts of sentences
+    that end only at 。！？ or a line break (not at a semicolon)."""
+
+    def __init__(self, text: str):
+        self.leads = ListLeads(text)
+        self.full_starts = [0] + [m.end() for m in _FULL_SENTENCE_END.finditer(text)]
+
+    def full_sentence_start(self, at: int) -> int:
+        return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
+
+
 def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention,
-                     figure_clauses: frozenset = frozenset(), leads: Optional[ListLeads] = None) -> Optional[DeadlinePhrase]:
+                     figure_clauses: frozenset = frozenset(), layout: Optional[Layout] = None) -> Optional[DeadlinePhrase]:
     """The deadline phrase (of `phrases`, in text order) that governs `mention`, or None.
 
     `figure_clauses` are the start offsets of the clauses that hold a figure: a phrase after the
@@ -111,11 +127,18 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     after = [p for p in _within(phrases, end, sentence_end) if segments.clause(p.start)[0] not in figure_clauses]
     if after:
         return after[0]
+    layout = layout or Layout(text)
+    full_start = layout.full_sentence_start(mention.number_start)
+    if full_start < sentence_start:
+        leading = [p for p in _within(phrases, full_start, sentence_start)
+                   if segments.clause(p.start)[0] not in figure_clauses]
+        if leading:
+            return leading[-1]
     line_start = text.rfind("\n", 0, mention.number_start) + 1
     opening_start, opening_end = segments.clause(line_start)
     if opening_end <= sentence_start and _within(phrases, opening_start, opening_end):
         return _within(phrases, opening_start, opening_end)[-1]
-    return _lead_in_phrase(segments, phrases, (leads or ListLeads(text)).lead(line_start))
+    return _lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
 
 
 def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tuple[int, int]]) -> Optional[DeadlinePhrase]:
@@ -147,13 +170,13 @@ def assign_dates(norm, segments, mentions, figures, meta) -> None:
     doc_date, source, reference = reference_date(norm.text, meta)
     phrases = _target_phrases(find_phrases(norm.text), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
-    leads = ListLeads(norm.text)
+    layout = Layout(norm.text)
     for mention, figure in zip(mentions, figures):
         figure.doc_date, figure.doc_date_source = doc_date, source
         figure.deadline, figure.deadline_text, figure.is_annual = None, None, False
         if figure.is_target is not True:
             continue
-        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, leads)
+        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, layout)
         if phrase is None:
             continue
         figure.deadline_text = norm.raw_text(phrase.start, phrase.end)
