@@ -23,6 +23,8 @@ import threading
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.dashboard.filters import DERIVED, ENUM_COLUMNS
 
@@ -56,8 +58,12 @@ class SnapshotConnection:
         return getattr(self.con, name)
 
 
-def prepare(rows) -> SnapshotConnection:
-    """A new in-memory database holding `rows` (the view's rows, anything DuckDB scans) prepared."""
+def prepare(store_con) -> SnapshotConnection:
+    """A new in-memory database holding the rows of `effective_figures` on `store_con`, prepared."""
+    rows = store_con.cursor().sql(f"SELECT * FROM effective_figures ORDER BY {ROW_ORDER}").to_arrow_table()
+    # documents numbered by their first row; pyarrow keeps the order, where a join would not
+    numbers = pc.add(pc.dictionary_encode(rows["doc_id"]).combine_chunks().indices, 1)
+    rows = rows.append_column("_doc", pc.cast(numbers, pa.int32()))
     con = duckdb.connect(":memory:")
     con.register("view_rows", rows)
     derived = []
@@ -66,24 +72,20 @@ def prepare(rows) -> SnapshotConnection:
             con.execute(f"CREATE TYPE {name}_enum AS ENUM (SELECT DISTINCT {expression} FROM view_rows "
                         f"WHERE {expression} IS NOT NULL ORDER BY 1)")
             derived.append(f"CAST({expression} AS {name}_enum) AS {name}")
-        elif name == "_doc":
-            derived.append("d._doc")
-        else:
+        elif name != "_doc":
             derived.append(f"{expression} AS {name}")
+    # a projection of one scan: DuckDB keeps the rows in the order they come (insertion order)
+    columns = [c for c in rows.column_names if c != "_doc"]
     con.execute(f"""
         CREATE TABLE {PREPARED} AS
-        WITH documents AS (
-            SELECT doc_id, CAST(row_number() OVER (ORDER BY doc_id) AS INTEGER) AS _doc
-            FROM (SELECT DISTINCT doc_id FROM view_rows WHERE doc_id IS NOT NULL)
-        ),
-        derived AS (
-            SELECT v.*, {", ".join(derived)}
-            FROM view_rows v LEFT JOIN documents d ON d.doc_id = v.doc_id
-        )
-        SELECT * FROM derived ORDER BY {ROW_ORDER}""")    # kept in this order: DuckDB preserves insertion order
+        SELECT {", ".join(_quote(c) for c in columns)}, {", ".join(derived)}, _doc FROM view_rows""")
     con.unregister("view_rows")
     con.execute(f"CREATE VIEW effective_figures AS SELECT * EXCLUDE ({', '.join(DERIVED)}) FROM {PREPARED}")
     return SnapshotConnection(con)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 class Snapshot:
@@ -98,8 +100,7 @@ class Snapshot:
         seen = fingerprint(store_con)
         with self._lock:
             if seen != self._fingerprint or self._con is None:
-                rows = store_con.cursor().sql("SELECT * FROM effective_figures").to_arrow_table()
-                self._con, self._fingerprint = prepare(rows), seen
+                self._con, self._fingerprint = prepare(store_con), seen
             return self._con, self._fingerprint
 
     def connection(self, store_con) -> SnapshotConnection:

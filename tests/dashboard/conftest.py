@@ -64,7 +64,7 @@ def figures_con(request):
     else:
         from extract.dashboard.snapshot import prepare
 
-        snapshot = prepare(con.sql("SELECT * FROM effective_figures").to_arrow_table())
+        snapshot = prepare(con)
         yield snapshot
         snapshot.close()
     con.close()
