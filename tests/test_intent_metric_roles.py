@@ -25,10 +25,27 @@ def one(text, index=0):
     ("2023年,城市副中心完成了千亿投资目标,马驹桥镇全年完成固投200多亿元", False, None),
     ("全年预计(下同)实现地区生产总值1690亿元、增长6%", False, None),
     ("今年确保重要项目开工100个", True, "hard"),                     # constructed: 重要 only hides 要
+    # Totals and plan horizons (constructed, in the style of other provinces' plans, c04):
+    ("力争全年完成固定资产投资400亿元", True, "soft"),               # 全年完成 under a goal of its clause
+    ("确保今年累计完成投资100亿元", True, "hard"),
+    ("到2025年,全市累计引进市外到位资金6000亿元以上", True, "soft"),  # a horizon before the total
+    ("到2025年,全市新引进10亿元以上项目150个", True, "soft"),
+    ("截至2020年底,全市累计引进项目300个", False, None),
+    ("“十三五”时期,宜宾累计引进市外到位资金4326亿元", False, None),
+    ("年初确定目标后,全年完成投资120亿元", False, None),            # the goal stands in another clause
 ])
 def test_target_or_fact(text, is_target, strength):
     figure = one(text)
     assert (figure.is_target, figure.strength) == (is_target, strength)
+
+
+@pytest.mark.parametrize("text,doc_date,is_target", [
+    ("“十四五”期间,全市新增规上企业500家。", "2021-08-12", True),    # the plan still runs
+    ("“十四五”期间,全市新增规上企业500家。", "2026-03-01", False),   # a plan over: a review
+    ("到2025年底,全市累计引进项目300个。", "2026-03-01", False),
+])
+def test_a_horizon_is_a_goal_only_while_it_is_ahead(text, doc_date, is_target):
+    assert extract_mentions(text, doc_date=doc_date)[0].is_target is is_target
 
 
 def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():

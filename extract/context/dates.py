@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -29,7 +30,14 @@ import regex
 from extract.context.deadlines import DeadlinePhrase, find_phrases, parse_deadline, resolve
 from extract.context.docdate import document_date, reference_date
 
-__all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
+__all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase", "phrases_in"]
+
+
+@lru_cache(maxsize=2)
+def phrases_in(text: str) -> tuple[DeadlinePhrase, ...]:
+    """The deadline phrases of a normalised text, found once for the steps that read them (intent
+    reads plan horizons, then dates reads deadlines)."""
+    return tuple(find_phrases(text))
 
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
@@ -168,7 +176,7 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
 def assign_dates(norm, segments, mentions, figures, meta) -> None:
     """Fill doc_date, doc_date_source, deadline, deadline_text and is_annual of `figures` in place."""
     doc_date, source, reference = reference_date(norm.text, meta)
-    phrases = _target_phrases(find_phrases(norm.text), reference)
+    phrases = _target_phrases(list(phrases_in(norm.text)), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
     layout = Layout(norm.text)
     for mention, figure in zip(mentions, figures):

@@ -7,6 +7,9 @@ at all means a report: a wrong "target" would promise what nobody promised.
 Sentences here end only at 。！？ and line breaks: a semicolon list after "明确今年目标:" stays
 under its 目标. The items of a list on lines of their own ("目标任务如下:" then "1.新签约…", "2.…")
 take the cue of the line that introduces them with a colon, as their deadlines take its phrase.
+A plan's horizon still ahead of the document (到2025年, “十四五”期间; rules/intent_horizons.tsv) is a
+goal cue too, and a total (累计, 全年完成) is a report unless a goal cue in its own clause or a horizon
+before it makes it a goal's total (力争全年完成…; 到2025年,全市累计引进…).
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from functools import lru_cache
 
 import regex
 
-from extract.context.dates import ListLeads
+from extract.context.dates import ListLeads, phrases_in
+from extract.context.deadlines import resolve
+from extract.context.docdate import reference_date
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -47,14 +52,36 @@ def _cues():
     return rows, regex.compile(alternation(rows))
 
 
+@lru_cache(maxsize=1)
+def _horizon_rules() -> tuple[tuple[str, str, str], ...]:
+    return tuple((row["due"], row["lead"], row["strength"]) for row in load_table("intent_horizons"))
+
+
+def _horizons(text: str, reference) -> list:
+    """(start, end, row) of every deadline phrase that sets a horizon still ahead of `reference`.
+    A text that names no year of its own (no reference) has only its 到2025年 as horizons: the words
+    say so; a plan's name alone (“十三五”时期) may be past."""
+    found = []
+    for phrase in phrases_in(text):
+        for due, lead, strength in _horizon_rules():
+            if phrase.rule == due and phrase.text.startswith(lead):
+                when = resolve(phrase, reference)
+                if when is not None and (when >= reference if reference is not None else lead != ""):
+                    found.append((phrase.start, phrase.end, {"word": phrase.text, "intent": "target", "scope": "sentence",
+                                                             "strength": strength, "paragraph": "no", "horizon": "yes"}))
+                break
+    return found
+
+
 class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, reference=None):
         rows, pattern = _cues()
         self.text = text
-        self.cues = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)]
+        self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)]
+                           + _horizons(text, reference), key=lambda c: (c[0], c[1]))
         self.cue_starts = [c[0] for c in self.cues]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
@@ -82,8 +109,24 @@ class _TextCues:
                 continue  # a clause mark stands between the cue and the figure
             if row["intent"] == "none":
                 continue  # a word that only contains a cue (重要, 计划总投资) hides that cue, nothing more
+            if row["intent"] == "total":
+                return self._total(i, start, cue_start, row)
             return row
         return None
+
+    def _total(self, i: int, start: int, total_start: int, total):
+        """A total (累计, 全年完成) whose goal is said before it: a goal cue in its own clause, or a
+        plan horizon anywhere before it in the sentence; else the total is a report."""
+        clause = bisect.bisect_left(self.clause_marks, total_start)
+        while i >= 0 and self.cues[i][0] >= start:
+            cue_start, cue_end, row = self.cues[i]
+            i -= 1
+            if row.get("horizon") or (row["intent"] == "target"
+                                      and bisect.bisect_left(self.clause_marks, cue_end) == clause):
+                return row
+            if row["intent"] == "fact":
+                break
+        return total
 
     def paragraph_frame(self, paragraph_start: int):
         """A target cue in the paragraph's first sentence, framing the later ones."""
@@ -112,7 +155,7 @@ class _TextCues:
 
 def assign_intent(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
-    cues = _TextCues(text)
+    cues = _TextCues(text, reference_date(text, meta)[2])
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)
