@@ -448,6 +448,21 @@ def test_a_papers_own_word_outweighs_comparisons_with_the_province():
     assert got == {40: ("江苏省南通市如东县", "own_paper"), 900: ("江苏省", "own_paper")}
 
 
+def test_a_zones_paper_calls_the_zone_its_own_district():
+    # CONSTRUCTED (c09): 全区 in a 襄阳高新区 report is the zone, which stands for 襄阳市.
+    text = ("【构造示例】\n襄阳高新区上半年招商引资交出亮眼成绩单\n今年上半年,襄阳高新区新签约项目近80个。\n"
+            "下半年,高新区将力争新签约项目不少于60个,力争全区工业总产值突破2000亿元。")
+    assert {(f.region, f.region_source) for f in regions_of(text)[1:]} == {("湖北省襄阳市", "document_default")}
+
+
+def test_a_ranking_within_the_city_does_not_make_a_district_paper_the_citys():
+    # CONSTRUCTED (c08): 居全市第2位 compares; 全区 is the paper's own district.
+    text = ("【构造示例】\n2024年,南康区实际使用外资1.12亿美元,总量居全市第2位。"
+            "其中,投资额1000万美元以上的项目9个。\n全区现有外商投资企业186家。")
+    got = [(f.text, f.region) for f in regions_of(text)]
+    assert {region for _, region in got} == {"江西省赣州市南康区"} and len(got) == 4
+
+
 @pytest.mark.parametrize("text, expected", [
     # CONSTRUCTED datelines in the forms news agencies use.
     ("央广网杭州3月1日消息 当地计划实施重大项目1000个以上。", "浙江省杭州市"),

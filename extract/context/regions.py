@@ -73,8 +73,9 @@ class _Section:
 def _own_words() -> tuple[regex.Pattern, dict[str, str]]:
     rows = {r["word"]: r["unit_type"] for r in load_table("region_own_words")}
     words = sorted(rows, key=len, reverse=True)
-    # 本市场, 全区域 are not the paper's own region.
-    return regex.compile(rf"(?:{'|'.join(words)})(?![场域])"), rows
+    comparisons = "|".join(r["pattern"] for r in load_table("region_own_comparisons"))
+    # 本市场, 全区域 are not the paper's own region; 居全市第2位 compares with it.
+    return regex.compile(rf"(?:{'|'.join(words)})(?![场域]|{comparisons})"), rows
 
 
 @lru_cache(maxsize=1)
@@ -319,6 +320,8 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     own, speaks_of_itself = _own_type(text, sections)
     if own:
         typed = [k for k in cover if _type_of(k, own)]
+        if own == "区":   # 全区 in a zone's paper is the zone, which stands for its host (襄阳高新区: 襄阳市)
+            typed += [k for k in dict.fromkeys(p.key for p in resolved if p.zone) if k not in typed]
         if not typed:
             return None
         best = max(cover[k] for k in typed)
