@@ -448,6 +448,14 @@ def test_a_papers_own_word_outweighs_comparisons_with_the_province():
     assert got == {40: ("江苏省南通市如东县", "own_paper"), 900: ("江苏省", "own_paper")}
 
 
+def test_the_venue_of_a_multi_site_event_heads_its_figures():
+    # CONSTRUCTED (c05): 主会场长葛市 is the subject of the figures after it.
+    text = ("【构造示例】\n许昌市第五期项目建设活动举行。本期全市共签约项目68个。"
+            "主会场长葛市签约项目12个、总投资86亿元;禹州市签约项目10个。")
+    got = [f.region for f in regions_of(text)]
+    assert got == ["河南省许昌市", "河南省许昌市长葛市", "河南省许昌市长葛市", "河南省许昌市禹州市"]
+
+
 def test_a_zones_paper_calls_the_zone_its_own_district():
     # CONSTRUCTED (c09): 全区 in a 襄阳高新区 report is the zone, which stands for 襄阳市.
     text = ("【构造示例】\n襄阳高新区上半年招商引资交出亮眼成绩单\n今年上半年,襄阳高新区新签约项目近80个。\n"
