@@ -134,14 +134,10 @@ def page_queries(filters: Filters) -> dict[str, list[tuple[str, tuple]]]:
     others = filters.without("province", "city", "county")
     regions = ("南通市/海门区", "南通市/启东市")
     return {
-        "overview": [
+        "overview": [     # the sidebar's city and county lists, then the page's one query
             ("options", (Filters(province=filters.province), "city")),
             ("options", (Filters(province=filters.province, city=filters.city), "county")),
-            ("headline", (filters,)),
-            ("options", (filters, "city")),
-            ("by_region", (filters, "city", "metric", "amount")),
-            ("by_county", (filters, "amount")),
-            ("figures_above_county", (filters,)),
+            ("overview", (filters, "city", "metric", "amount")),
         ],
         "table page": [("count_rows", (filters,)), ("figure_rows", (filters, TABLE_ROWS))],
         "compare two": [

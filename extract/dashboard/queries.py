@@ -15,7 +15,8 @@ What is summed, and what is not, because a wrong total is worse than none:
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
 
 import pandas as pd
 
@@ -122,6 +123,52 @@ def options(con, filters: Filters, column: str) -> list[str]:
               WHERE {where} AND {present} IS NOT NULL AND {present} <> '')
         ORDER BY option""", params)
     return frame["option"].tolist()
+
+
+def overview(con, filters: Filters, level: str, stack: str, measure: str,
+             within_city: str | None = None) -> dict[str, Any]:
+    """What the overview page shows, from one reading of the filter: the headline, the cities to
+    drill into, the bars (by_region), the map (by_county) and the figures above county level."""
+    with _chosen(con, filters) as (chosen, rest):
+        return {"headline": headline(chosen, rest), "cities": options(chosen, rest, "city"),
+                "bars": by_region(chosen, rest, level, stack, measure, within_city),
+                "by_county": by_county(chosen, rest, measure), "above_county": figures_above_county(chosen, rest)}
+
+
+# what overview's queries read of a figure
+CHOSEN_COLUMNS = ("_doc", "is_target", "_amount", "_count", "_province", "_city", "_county", "_county_key",
+                  "_metric", "_stage", "_kind")
+
+
+class _Selection:
+    """One cursor whose temporary table `chosen` holds the filtered figures; queries read it as
+    they read the snapshot (`dashboard_relation`)."""
+
+    dashboard_relation = "chosen"
+
+    def __init__(self, cursor) -> None:
+        self._cursor = cursor
+
+    def cursor(self):
+        return self._cursor      # the temporary table lives on this connection only
+
+
+@contextmanager
+def _chosen(con, filters: Filters) -> Iterator[tuple[Any, Filters]]:
+    """(connection, filter) on which queries give what they give on (con, filters), the filter read
+    once. A text search is the costly part of a filter (every figure's sentence is read), so its
+    figures are first kept in a temporary table; any other filter costs less than that copy."""
+    if not filters.search.strip():
+        yield con, filters
+        return
+    where, params = filters.where()
+    cursor = con.cursor()
+    try:
+        cursor.execute(f"CREATE TEMP TABLE chosen AS SELECT {', '.join(CHOSEN_COLUMNS)} "
+                       f"FROM {source(con)} WHERE {where}", params)
+        yield _Selection(cursor), Filters()
+    finally:
+        cursor.close()
 
 
 def _in_regions(level: str, regions: Sequence[str]) -> tuple[str, list[str]]:

@@ -120,12 +120,20 @@ def calls(filters: Filters, cities: list[str]):
     for limit in (None, 40, 1, 0):
         yield "figure_rows", (filters, limit)
     yield "export_rows", (filters,)
+    yield "overview", (filters, "city", "metric", "amount")
+    for city in cities[:2]:
+        yield "overview", (filters, "county", "stage", "figures", city)
 
 
-ORDERED = {"figure_rows", "export_rows", "options", "by_region", "compare_table", "compare_by_metric"}
+ORDERED = {"figure_rows", "export_rows", "options", "by_region", "compare_table", "compare_by_metric", "bars"}
 
 
 def same(name: str, on_snapshot, on_view) -> None:
+    if isinstance(on_view, dict):
+        assert on_snapshot.keys() == on_view.keys()
+        for key in on_view:
+            same(key, on_snapshot[key], on_view[key])
+        return
     if not isinstance(on_view, pd.DataFrame):
         assert on_snapshot == on_view
         return
@@ -151,6 +159,21 @@ def test_every_query_gives_the_view_s_answer(store, snapshot, filters):
             raise AssertionError(f"{name}{args[1:]} differs: {error}") from None
         checked += 1
     assert checked > 40
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(search="项目", kind="money"), Filters(search="海门区")],
+                         ids=["none", "search", "search region"])
+def test_overview_is_the_queries_it_stands_for(store, snapshot, filters):
+    """queries.overview reads the filter once (a search into a temporary table first) and answers
+    as the separate queries do on the view."""
+    city = queries.options(store.con, Filters(), "city")[0]
+    for con in (snapshot, store.con):
+        shown = queries.overview(con, filters, "county", "metric", "count", city)
+        same("overview", shown, {
+            "headline": queries.headline(store.con, filters), "cities": queries.options(store.con, filters, "city"),
+            "bars": queries.by_region(store.con, filters, "county", "metric", "count", city),
+            "by_county": queries.by_county(store.con, filters, "count"),
+            "above_county": queries.figures_above_county(store.con, filters)})
 
 
 def test_the_awkward_rows_are_there_to_be_compared(store, snapshot):

@@ -6,6 +6,7 @@ from extract.dashboard.formatting import plain_number, scaled, yi
 from extract.dashboard.ui import T
 
 MEASURES = ("amount", "count", "figures")
+STACKS = ("metric", "stage")
 
 
 def measure_value(measure: str, value: float) -> float:
@@ -22,7 +23,17 @@ def measure_text(measure: str, value: float) -> str:
 filters = ui.current_filters()
 st.title(T("app_title"))
 
-head = ui.cached("headline", filters)
+# Every number below comes from one query (queries.overview), so the controls drawn further down
+# are read first, from their state (their first option before they are ever drawn).
+measure = st.session_state.get("ov_measure", MEASURES[0])
+stack = st.session_state.get("ov_stack", STACKS[0])
+drill = st.session_state.get("ov_drill") or ""
+shown = ui.cached("overview", filters, "county" if drill else "city", stack, measure, drill or None)
+if drill and drill not in shown["cities"]:          # a city the filters have since left out
+    st.session_state["ov_drill"] = drill = ""
+    shown = ui.cached("overview", filters, "city", stack, measure, None)
+
+head = shown["headline"]
 columns = st.columns(5)
 columns[0].metric(T("documents"), f"{head['documents']:,}")
 columns[1].metric(T("figures"), f"{head['figures']:,}")
@@ -34,20 +45,13 @@ if head["figures"] == 0:
     st.stop()
 
 controls = st.columns([2, 2, 3])
-measure = controls[0].radio(T("measure"), MEASURES, key="ov_measure", horizontal=True,
-                            format_func=ui.labeller("measure_"))
-stack = controls[1].radio(T("stack_by"), ("metric", "stage"), key="ov_stack", horizontal=True,
-                          format_func=ui.labeller())
-cities = ui.cached("options", filters, "city")
+controls[0].radio(T("measure"), MEASURES, key="ov_measure", horizontal=True, format_func=ui.labeller("measure_"))
+controls[1].radio(T("stack_by"), STACKS, key="ov_stack", horizontal=True, format_func=ui.labeller())
 all_cities = T("all_cities")
-drill = controls[2].selectbox(T("drill_city"), ["", *cities], key="ov_drill",
-                              format_func=lambda c: c or all_cities)
+controls[2].selectbox(T("drill_city"), ["", *shown["cities"]], key="ov_drill", format_func=lambda c: c or all_cities)
 
 st.subheader(T("by_region"))
-if drill:
-    bars = ui.cached("by_region", filters, "county", stack, measure, drill)
-else:
-    bars = ui.cached("by_region", filters, "city", stack, measure)
+bars = shown["bars"]
 if bars.empty:
     st.info(T("no_data"))
 else:
@@ -60,7 +64,7 @@ else:
 
 st.subheader(T("map"))
 collection = geo.counties()
-per_county = ui.cached("by_county", filters, measure)
+per_county = shown["by_county"]
 on_map, off_map = geo.split_by_shape(per_county, collection)
 on_map = on_map.assign(value=[measure_value(measure, v) if v == v and v is not None else None
                               for v in on_map["value"]])
@@ -70,6 +74,6 @@ st.plotly_chart(geo.county_map(on_map, collection, T(f"measure_{measure}"),
 if not off_map.empty:
     names = "、".join(f"{c or ''}{k}" for c, k in zip(off_map["city"], off_map["county"]))
     st.caption(T("map_outside", n=int(off_map["figures"].sum()), names=names))
-above = ui.cached("figures_above_county", filters)
+above = shown["above_county"]
 if above:
     st.caption(T("map_not_county", n=above))
