@@ -55,6 +55,16 @@ def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
     assert extract_mentions("16个新开工项目计划总投资83.2亿元")[1].is_target is False
 
 
+def test_a_projection_ends_at_the_semicolon():
+    # CONSTRUCTED (c01): 预计 speaks of the first project; the second one's size is a fact.
+    text = ("签约项目中,总投资52亿元的碳纤维项目达产后预计年产值超60亿元、年税收约3亿元;"
+            "总投资15亿元的特种纸项目计划今年6月开工。")
+    assert [f.is_target for f in extract_mentions(text)] == [False, True, True, False]
+    # and reaches on past commas (seed 003)
+    text = "全面建成后,预计年产封装基板86万平方米,应税销售50亿元,税收超5亿元。"
+    assert [f.is_target for f in extract_mentions(text)] == [True, True]
+
+
 def test_a_cue_in_the_first_sentence_frames_the_paragraph():
     text = "奋战四季度,邗江将紧盯工业开票百强。坚持服务到一线,加快发放1.3亿元区级工信奖补资金。"
     assert one(text).is_target is True

@@ -27,6 +27,7 @@ from extract.rules import load_table, words
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _REPORT = {"intent": "fact", "strength": ""}
 _CLAUSE_END = regex.compile(r"[,，;；:：]")
+_SEMICOLON = regex.compile(r"[;；]")
 _LINE_BREAK = regex.compile(r"\n")
 _FLOORS = ("不低于", "不少于")
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
@@ -85,6 +86,7 @@ class _TextCues:
         self.cue_starts = [c[0] for c in self.cues]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
@@ -107,6 +109,9 @@ class _TextCues:
             if row["scope"] == "clause" and bisect.bisect_left(self.clause_marks, cue_end) < bisect.bisect_left(
                     self.clause_marks, end):
                 continue  # a clause mark stands between the cue and the figure
+            if row["scope"] == "part" and bisect.bisect_left(self.semicolons, cue_end) < bisect.bisect_left(
+                    self.semicolons, end):
+                continue  # a semicolon stands between the projection and the figure
             if row["intent"] == "none":
                 continue  # a word that only contains a cue (重要, 计划总投资) hides that cue, nothing more
             if row["intent"] == "total":
