@@ -55,6 +55,15 @@ def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
     assert extract_mentions("16个新开工项目计划总投资83.2亿元")[1].is_target is False
 
 
+def test_a_past_event_inside_a_goal_paragraph_is_a_report():
+    # CONSTRUCTED (c10): the paragraph opens with a plan; the perfective 组织了 reports what was done.
+    text = ("今年,雁塔区将全年计划实施重点项目120个。春节后,我们第一时间组织了重点项目集中开工,"
+            "首批开工项目28个,总投资196亿元。")
+    assert [f.is_target for f in extract_mentions(text)] == [True, False, False]
+    text = "据了解,今年全区将新签约项目50个。"     # 了 alone is no cue
+    assert [f.is_target for f in extract_mentions(text)] == [True]
+
+
 def test_a_projection_ends_at_the_semicolon():
     # CONSTRUCTED (c01): 预计 speaks of the first project; the second one's size is a fact.
     text = ("签约项目中,总投资52亿元的碳纤维项目达产后预计年产值超60亿元、年税收约3亿元;"
