@@ -456,6 +456,13 @@ def test_the_venue_of_a_multi_site_event_heads_its_figures():
     assert got == ["河南省许昌市", "河南省许昌市长葛市", "河南省许昌市长葛市", "河南省许昌市禹州市"]
 
 
+def test_an_investors_origin_is_not_the_subject():
+    # CONSTRUCTED (c07): the investment is 江门's; 香港 says where the investor comes from.
+    text = ("【构造示例】\n江门赴港举办招商推介会。江门市今年新引进港资项目116个。"
+            "推介会上,香港一家知名企业宣布投资30亿港元,在江门建设新型储能产业基地。")
+    assert [f.region for f in regions_of(text)] == ["广东省江门市", "广东省江门市"]
+
+
 def test_a_zones_paper_calls_the_zone_its_own_district():
     # CONSTRUCTED (c09): 全区 in a 襄阳高新区 report is the zone, which stands for 襄阳市.
     text = ("【构造示例】\n襄阳高新区上半年招商引资交出亮眼成绩单\n今年上半年,襄阳高新区新签约项目近80个。\n"

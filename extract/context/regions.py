@@ -92,6 +92,14 @@ def _head_prefix() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _investor_origin() -> regex.Pattern:
+    """What follows a place that names an investor's origin: 一家知名企业, 某集团 (rules/region_origin_cues.tsv)."""
+    rows = load_table("region_origin_cues")
+    alt = lambda role: "|".join(sorted((regex.escape(r["word"]) for r in rows if r["role"] == role), key=len, reverse=True))  # noqa: E731
+    return regex.compile(rf"(?:{alt('determiner')})[\p{{Han}}A-Za-z]{{0,8}}?(?:{alt('organisation')})")
+
+
+@lru_cache(maxsize=1)
 def _title_after_place() -> regex.Pattern:
     words = sorted((r["word"] for r in load_table("region_title_words")), key=len, reverse=True)
     return regex.compile(rf"(?:{'|'.join(words)})")
@@ -406,6 +414,8 @@ def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Plac
             continue
         if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
+        if place is not None and _investor_origin().match(text, end):
+            continue   # 香港一家知名企业宣布投资…: where the investor comes from
         heads.append((start, end, place, unit_type))
     return heads
 
