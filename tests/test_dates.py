@@ -218,6 +218,15 @@ def test_the_line_introducing_a_list_governs_its_items():
                                    ("项目20个", "2025-12-31"), ("企业10家", None)]
 
 
+def test_the_outline_heading_of_a_section_dates_its_targets():
+    # CONSTRUCTED: "二、2023年工作安排" dates the targets of its section that have no phrase nearer;
+    # a numbered item with clause marks ("1.…,…;") is no heading.
+    text = "二、2023年工作安排\n(二)大抓项目建设\n实施重点项目120个。\n1.一季度新签约项目30个,新开工项目20个;\n全市新增企业10家。"
+    figures = run(text, doc_date="2023-01-06")
+    assert _deadlines(figures) == [("项目120个", "2023-12-31"), ("项目30个", "2023-03-31"),
+                                   ("项目20个", "2023-03-31"), ("企业10家", "2023-12-31")]
+
+
 def test_a_far_phrase_does_not_govern():
     assert _deadlines(run("全市经济平稳,年内将召开大会。新签约项目30个。", doc_date="2021-10-01")) == [("项目30个", None)]
     assert _deadlines(run("今年全市经济平稳。\n新签约项目30个。", doc_date="2021-10-01")) == [("项目30个", None)]

@@ -142,6 +142,26 @@ def test_a_report_lead_in_makes_its_items_reports():
     assert [f.is_target for f in extract_mentions(text)] == [False, False]
 
 
+REPORT = ("【构造示例】\n政府工作报告(摘要)\n一、2022年工作回顾\n"
+          "过去一年,全年引进项目56个,新增规模工业企业42家。\n"
+          "二、2023年工作安排\n重点抓好以下工作:\n"
+          "(一)大抓招商引资。全年开展招商活动不少于50场次,引进“三类500强”企业2家以上。\n"
+          "(二)大抓项目建设。实施重点项目120个,确保一季度开工项目40个以上。\n")
+
+
+def test_an_outline_heading_frames_the_figures_of_its_section():
+    # CONSTRUCTED, in the form of a county 政府工作报告 (outline headings on lines of their own).
+    got = [(f.text, f.is_target, f.deadline) for f in extract_mentions(REPORT, doc_date="2023-01-06")]
+    assert got == [("项目56个", False, None), ("企业42家", False, None),
+                   ("企业2家以上", True, "2023-12-31"), ("项目120个", True, "2023-12-31"),
+                   ("项目40个以上", True, "2023-03-31")]
+
+
+def test_heading_words_are_no_cue_in_running_text():
+    text = "按照全年工作安排,第六期活动于9月举行,签约项目60个。"   # constructed
+    assert [f.is_target for f in extract_mentions(text, doc_date="2023-10-02")] == [False]
+
+
 def test_a_report_of_completion_frames_no_paragraph():
     text = ("当年1-11月,全市新招引正式合同重大产业项目439个,完成年度目标的172.2%。"
             "其中,新招引先进制造业重大项目205个,完成年度目标的205%。")

@@ -9,7 +9,8 @@ Which deadline phrase governs a figure, nearest scope first:
    before the semicolons still leads every part of the sentence ("2024年…主要目标是:全年新签约…;新落地
    项目投资额1200亿元;…" and "到2025年,…;新引进…150个" give the later parts that year);
 3. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
-4. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:").
+4. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
+5. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
 A phrase further away does not govern; nor does a phrase after the figure that stands in the
 clause of another figure (新签约项目30个,其中一季度10个: 一季度 is the 10's). Words that only look
 like a period (今年以来, 比2020年) set nothing, and a period already over by the document date is
@@ -104,12 +105,61 @@ class ListLeads:
         return found
 
 
+# Outline numbering by depth: 一、 > (一) > 1. ; "1.5亿元" is no numbering (shared with regions).
+OUTLINE_LEVELS = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
+                  (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
+                  (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
+_OUTLINE_FIRST = frozenset("一二三四五六七八九十(（0123456789")
+_MAX_OUTLINE_HEADING = 50
+_NOT_A_TITLE = regex.compile(r"[。！？!?,，;；:：]")   # a title has no clause marks: "1.新签约…,…;" is an item
+
+
+class Outline:
+    """The outline headings of a text, each a title on a line of its own ("二、2023年工作安排",
+    "(一)招商引资"; not "(一)大抓招商。全年…" nor "1.新签约…,…;", items that run on), and for a position
+    the headings whose sections hold it, nearest first. A section runs to the next heading of the
+    same or a higher rank."""
+
+    def __init__(self, text: str, line_starts: list[int]):
+        self.spans: list[tuple[int, int]] = []
+        self.parents: list[int] = []
+        stack: list[tuple[int, int]] = []          # (depth, index)
+        for i, start in enumerate(line_starts):
+            end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+            first = start
+            while first < end and text[first] in " \t\u3000":
+                first += 1
+            if first == end or text[first] not in _OUTLINE_FIRST:
+                continue
+            content = text[first:end].rstrip()
+            if len(content) > _MAX_OUTLINE_HEADING or _NOT_A_TITLE.search(content):
+                continue
+            depth = next((level for level, pattern in OUTLINE_LEVELS if pattern.match(content)), None)
+            if depth is None:
+                continue
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            self.parents.append(stack[-1][1] if stack else -1)
+            stack.append((depth, len(self.spans)))
+            self.spans.append((first, first + len(content)))
+        self.starts = [s for s, _ in self.spans]
+
+    def chain(self, at: int) -> list[tuple[int, int]]:
+        """(start, end) of the headings whose sections hold `at`, the nearest first."""
+        found, i = [], bisect.bisect_right(self.starts, at) - 1
+        while i >= 0:
+            found.append(self.spans[i])
+            i = self.parents[i]
+        return found
+
+
 class Layout:
-    """What every figure of a text looks up, found once: list lead-ins and the starts of sentences
-    that end only at 。！？ or a line break (not at a semicolon)."""
+    """What every figure of a text looks up, found once: list lead-ins, outline sections and the
+    starts of sentences that end only at 。！？ or a line break (not at a semicolon)."""
 
     def __init__(self, text: str):
         self.leads = ListLeads(text)
+        self.outline = Outline(text, self.leads.line_starts)
         self.full_starts = [0] + [m.end() for m in _FULL_SENTENCE_END.finditer(text)]
 
     def full_sentence_start(self, at: int) -> int:
@@ -146,7 +196,17 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     opening_start, opening_end = segments.clause(line_start)
     if opening_end <= sentence_start and _within(phrases, opening_start, opening_end):
         return _within(phrases, opening_start, opening_end)[-1]
-    return _lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
+    return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
+            or _heading_phrase(phrases, layout.outline.chain(mention.number_start)))
+
+
+def _heading_phrase(phrases: list[DeadlinePhrase], headings: list[tuple[int, int]]) -> Optional[DeadlinePhrase]:
+    """The last phrase of the nearest outline heading above that has one ("二、2023年工作安排")."""
+    for start, end in headings:
+        found = _within(phrases, start, end)
+        if found:
+            return found[-1]
+    return None
 
 
 def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tuple[int, int]]) -> Optional[DeadlinePhrase]:

@@ -9,7 +9,8 @@ under its 目标. The items of a list on lines of their own ("目标任务如下
 take the cue of the line that introduces them with a colon, as their deadlines take its phrase.
 A plan's horizon still ahead of the document (到2025年, “十四五”期间; rules/intent_horizons.tsv) is a
 goal cue too, and a total (累计, 全年完成) is a report unless a goal cue in its own clause or a horizon
-before it makes it a goal's total (力争全年完成…; 到2025年,全市累计引进…).
+before it makes it a goal's total (力争全年完成…; 到2025年,全市累计引进…). Last, the outline heading
+of a figure's section frames it ("二、2023年工作安排" above "(二)大抓项目建设。实施重点项目120个").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.context.dates import ListLeads, phrases_in
+from extract.context.dates import Layout, phrases_in
 from extract.context.deadlines import resolve
 from extract.context.docdate import reference_date
 from extract.mentions.grammar import alternation
@@ -90,7 +91,8 @@ class _TextCues:
         self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
-        self.leads = ListLeads(text)
+        self.section_frames: dict[tuple[int, int], object] = {}
+        self.layout = Layout(text)
 
     def paragraph_start(self, at: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, at) - 1]
@@ -98,13 +100,14 @@ class _TextCues:
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
 
-    def decisive(self, start: int, end: int):
-        """The last cue in [start, end) that reaches `end`: a clause cue only within its clause."""
+    def decisive(self, start: int, end: int, heading: bool = False):
+        """The last cue in [start, end) that reaches `end`: a clause cue only within its clause, a
+        heading word only when [start, end) is an outline heading."""
         i = bisect.bisect_left(self.cue_starts, end) - 1
         while i >= 0 and self.cues[i][0] >= start:
             cue_start, cue_end, row = self.cues[i]
             i -= 1
-            if cue_end > end:
+            if cue_end > end or (row["scope"] == "heading" and not heading):
                 continue
             if row["scope"] == "clause" and bisect.bisect_left(self.clause_marks, cue_end) < bisect.bisect_left(
                     self.clause_marks, end):
@@ -152,10 +155,21 @@ class _TextCues:
     def list_frame(self, line_start: int):
         """The cue of the line that introduces, with a colon, the list this line belongs to."""
         if line_start not in self.list_frames:
-            lead = self.leads.lead(line_start)
+            lead = self.layout.leads.lead(line_start)
             self.list_frames[line_start] = None if lead is None else self.decisive(
                 max(lead[0], self.sentence_start(lead[1] - 1)), lead[1])
         return self.list_frames[line_start]
+
+
+    def section_frame(self, at: int):
+        """The cue of the nearest outline heading above `at` that has one (二、2023年工作安排 frames
+        its items; 一、2022年工作回顾 makes its figures reports)."""
+        for span in self.layout.outline.chain(at):
+            if span not in self.section_frames:
+                self.section_frames[span] = self.decisive(span[0], span[1], heading=True)
+            if self.section_frames[span] is not None:
+                return self.section_frames[span]
+        return None
 
 
 def assign_intent(norm, segments, mentions, figures, meta) -> None:
@@ -172,6 +186,8 @@ def assign_intent(norm, segments, mentions, figures, meta) -> None:
                 cue = cues.paragraph_frame(paragraph_start)
             if cue is None:
                 cue = cues.list_frame(paragraph_start)
+            if cue is None:
+                cue = cues.section_frame(mention.number_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
         if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _FLOORS:

@@ -22,6 +22,7 @@ import regex
 
 from extract.normalize import OUTLINE_NUMBER
 
+from extract.context.dates import OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, choose, find_places, lookup
@@ -33,9 +34,7 @@ _LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
 _MAX_HEADING = 50
 _HEADING_DECORATION = regex.compile(r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*")
 # Outline numbering of a report or digest, by depth: 一、 > (一) > 1. ; "1.5亿元" is no numbering.
-_OUTLINE = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
-            (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
-            (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
+_OUTLINE = OUTLINE_LEVELS
 _SEPARATOR_CHARS = ":：丨|｜】]·— \t\u3000篇"
 _HEADING_SEPARATOR = regex.compile(rf"[{regex.escape(_SEPARATOR_CHARS)}]|$")
 _SENTENCE_END = "。！？!?；;"
