@@ -41,6 +41,7 @@ STACKS = {"metric": "coalesce(CAST(_metric AS VARCHAR), '')", "stage": "coalesce
           "kind": "CAST(_kind AS VARCHAR)"}
 # a measure of groups of figures already measured (the inner query's `v`)
 OUTER_MEASURES = {"amount": "sum(v)", "count": "sum(v)", "figures": "CAST(sum(v) AS BIGINT)"}
+REGION_FIELDS = ("province", "city", "county")
 # the column the options of a filter are taken from, and the one that must be present and not ''
 OPTION_COLUMNS = {"province": ("_province", "_province"), "city": ("_city", "_city"),
                   "county": ("_county_key", "_county"), "metric": ("_metric", "_metric"),
@@ -117,9 +118,13 @@ def options(con, filters: Filters, column: str) -> list[str]:
     """Distinct non-empty values of a column under the filter (the caller drops the column's own filter)."""
     value, present = OPTION_COLUMNS[column]
     where, params = filters.where()
+    relation = source(con)
+    places = getattr(con, "dashboard_places", None)
+    if places is not None and column in REGION_FIELDS and filters.without(*REGION_FIELDS).is_default():
+        relation = places    # a list of places under a choice of places: the places are enough
     frame = query(con, f"""
         SELECT CAST(option AS VARCHAR) AS option
-        FROM (SELECT DISTINCT {value} AS option FROM {source(con)}
+        FROM (SELECT DISTINCT {value} AS option FROM {relation}
               WHERE {where} AND {present} IS NOT NULL AND {present} <> '')
         ORDER BY option""", params)
     return frame["option"].tolist()
@@ -207,11 +212,18 @@ def deadlines(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.D
     """Every figure with a deadline in the chosen regions, for one timeline."""
     where, params = filters.where()
     chosen, names = _in_regions(level, regions)
+    relation = source(con)
+    rows = f"{where} AND {chosen} AND _deadline IS NOT NULL"
+    order = getattr(con, "dashboard_order", None)
+    if order is not None:
+        # the few rows are found on the filtered columns alone, then read whole: reading a dozen
+        # columns of every figure only to drop most of them costs more than the filter
+        rows = f"{order} IN (SELECT {order} FROM {relation} WHERE {rows})"
     return query(con, f"""
         SELECT {LEVEL_KEYS[level]} AS region, _deadline AS deadline,
                deadline_text, kind, value, value_max, currency, unit, qualifier,
                {STACKS["metric"]} AS metric, text, doc
-        FROM {source(con)} WHERE {where} AND {chosen} AND _deadline IS NOT NULL
+        FROM {relation} WHERE {rows}
         ORDER BY deadline, region""", [*params, *names])
 
 

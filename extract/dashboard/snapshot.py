@@ -12,7 +12,8 @@ extract.dashboard.filters computed once here instead of per row on every rerun (
 stage, kind and strength as ENUMs, the amount and count each figure adds, the dates as DATEs, a
 number per document). Its rows are stored in the figure table's order (ROW_ORDER: newest
 document first, then name and position), so `rowid` is a figure's place in that table and a page
-of it reads only the first rows. `effective_figures` in the copy is a view of the view's columns.
+of it reads only the first rows. `dashboard_places` holds each place the figures name once (the
+sidebar's lists of cities and counties), and `effective_figures` is a view of the view's columns.
 
 `current` hands out a `SnapshotConnection`: queries.py reads `dashboard_figures` through it and
 the view (with the same columns computed on the fly) through any other connection.
@@ -33,6 +34,9 @@ SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM documents),
        (SELECT max(ingested_at) FROM documents), (SELECT max(correction_id) FROM corrections)
 """
 PREPARED = "dashboard_figures"
+# every place named by a figure once: the sidebar's lists of cities and counties read these rows
+PLACES = "dashboard_places"
+PLACE_COLUMNS = ("_province", "_city", "_county", "_county_key")
 # the figure table's order (queries.figure_rows), the figure's id last so that ties have one order
 ROW_ORDER = 'doc_date DESC NULLS LAST, doc, "start", figure_id'
 
@@ -45,6 +49,7 @@ class SnapshotConnection:
     """The copy's DuckDB connection, marked for queries.py, which reads `dashboard_relation` through it."""
 
     dashboard_relation = PREPARED
+    dashboard_places = PLACES
     dashboard_columns = tuple(DERIVED)
     dashboard_order = "rowid"
 
@@ -80,6 +85,7 @@ def prepare(store_con) -> SnapshotConnection:
         CREATE TABLE {PREPARED} AS
         SELECT {", ".join(_quote(c) for c in columns)}, {", ".join(derived)}, _doc FROM view_rows""")
     con.unregister("view_rows")
+    con.execute(f"CREATE TABLE {PLACES} AS SELECT DISTINCT {', '.join(PLACE_COLUMNS)} FROM {PREPARED}")
     con.execute(f"CREATE VIEW effective_figures AS SELECT * EXCLUDE ({', '.join(DERIVED)}) FROM {PREPARED}")
     return SnapshotConnection(con)
 

@@ -91,6 +91,7 @@ FILTERS = [
     Filters(search="项目"),
     Filters(search="edge_a"),
     Filters(city=("",), county=("/",)),         # empty names: never a missing one
+    Filters(province=("江苏省", "浙江省"), city=("南通市", "杭州市")),
     Filters(province=("浙江省", "江苏省"), city=("南通市", "苏州市"), kind="money", search="亿元"),
 ]
 REGIONS = {"county": ("南通市/海门区", "南通市/启东市", "江苏省/海门区", "南京市/鼓楼区"), "city": ("南通市", "徐州市", "")}
