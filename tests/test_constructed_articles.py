@@ -1,0 +1,99 @@
+"""Constructed articles from other provinces and years (tests/data/constructed), scored against their
+hand annotations with the project's scorer (tests/data/score.py, the same logic as
+../shared/tools/score.py).
+
+Every text opens with 【构造示例】: written for this project in the style of local investment news
+(浙江 2022 签约, 安徽 开发区 2023 集中开工, 广东 2024 目标, 四川 2021 “十四五” plan, 河南 “三个一批”,
+山东 numbered 工作要点, a Traditional-script Hong Kong report, 江西 foreign capital, 湖北 ranges and
+approximate words, 陕西 interviews with several districts, 贵州 text with distracting numbers, 河北
+progress report), annotated by the conventions of ../shared/gold/README.md. None of them is a
+real article. The floors are a little below what the extractor measured when they were set:
+money and count F1 1.000 (121 and 94 figures), region 215/215, counted 94/94, qualifier 214/215,
+is_target 213/215, deadline 212/215. What is still wrong is listed below as strict xfails.
+"""
+from __future__ import annotations
+
+import pytest
+
+from support import DATA, load_scorer
+
+CONSTRUCTED = DATA / "constructed"
+MARK = "【构造示例】"
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(CONSTRUCTED.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_scorer().load_gold(str(CONSTRUCTED))
+
+
+@pytest.fixture(scope="module")
+def predictions(texts):
+    from extract import extract_mentions
+
+    return [f.to_dict() for name, text in texts.items() for f in extract_mentions(text, doc_name=name)]
+
+
+@pytest.fixture(scope="module")
+def report(gold, predictions):
+    return load_scorer().score(gold, predictions, str(CONSTRUCTED))
+
+
+def test_every_text_is_marked_constructed_and_annotated(texts, gold):
+    assert 8 <= len(texts) <= 12
+    assert set(texts) == set(gold)
+    for name, text in texts.items():
+        assert text.startswith(MARK), name
+        assert 400 <= len(text) <= 1500, (name, len(text))
+        for mention in gold[name]["mentions"]:
+            assert mention["text"] in text, (name, mention["text"])
+
+
+def test_every_figure_points_into_the_raw_text(texts, predictions):
+    for row in predictions:
+        raw = texts[row["doc"]]
+        assert raw[row["start"]:row["end"]] == row["text"]
+        assert raw[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])] == row["sentence"]
+
+
+@pytest.mark.parametrize("kind,floor", [("money", 0.99), ("count", 0.99)])
+def test_f1(report, kind, floor):
+    scores, errors = report
+    assert scores[kind]["f1"] >= floor, [e for e in errors if e.startswith(("MISS", "EXTRA"))]
+
+
+@pytest.mark.parametrize("attribute,floor", [
+    ("region", 0.99), ("counted", 0.99), ("qualifier", 0.99), ("is_target", 0.985), ("deadline", 0.98),
+])
+def test_context_accuracy(report, attribute, floor):
+    scores, errors = report
+    assert scores["attributes"][attribute]["accuracy"] >= floor, [e for e in errors if f"WRONG {attribute}" in e]
+
+
+# (error line the scorer prints, why it is still wrong): each must stay wrong until fixed (strict).
+KNOWN_FAILURES = [
+    ("WRONG deadline c03_guangdong_zhanjiang_2024_targets.txt: «新签约项目50个以上»",
+     "the 2024 targets handed down to 遂溪 and 廉江 take 全年 only from the clause of the zone's own "
+     "target before the semicolon; a phrase in another figure's clause deliberately stops there"),
+    ("WRONG deadline c03_guangdong_zhanjiang_2024_targets.txt: «不少于200亿元»", "as above (遂溪)"),
+    ("WRONG deadline c03_guangdong_zhanjiang_2024_targets.txt: «超过300亿元»", "as above (廉江)"),
+    ("WRONG qualifier c09_hubei_xiangyang_2022_ranges.txt: «不低于每亩300万元»",
+     "a prefix qualifier separated from the amount by a rate (不低于每亩300万元) is not read; "
+     "每亩不低于300万元 is"),
+    ("WRONG is_target c12_hebei_zhengding_2024_progress.txt: «2360万元»",
+     "为中小企业争取…资金2360万元 reports funds obtained, but 争取 reads as a goal"),
+    ("WRONG is_target c12_hebei_zhengding_2024_progress.txt: «贷款8.6亿元»",
+     "the 争取 of the clause before (为中小企业争取…) governs the rest of the sentence"),
+]
+
+
+@pytest.mark.parametrize("line,reason", [pytest.param(line, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
+                                         for line, reason in KNOWN_FAILURES])
+def test_known_failure(report, line, reason):
+    _, errors = report
+    assert not any(e.startswith(line) for e in errors)
+
