@@ -435,6 +435,21 @@ def test_sections_of_a_county_roundup_from_another_province():
     assert got == {15: "浙江省湖州市长兴县", 12: "浙江省湖州市安吉县"}
 
 
+def test_an_ambiguous_heading_is_read_by_its_sibling_headings():
+    # CONSTRUCTED: 象山 is 宁波's 象山县 or 桂林's 象山区; the roundup's other headings are 宁波's.
+    text = ("【构造示例】\n各地争先 项目为王\n【慈溪】\n一季度签约项目18个。\n【余姚】\n力争全年引进项目10个。\n"
+            "【象山】\n去年新引进项目32个。")
+    got = {int(f.value): (f.region, f.region_source) for f in regions_of(text)}
+    assert got[32] == ("浙江省宁波市象山县", "heading")
+
+
+def test_an_undecided_heading_still_ends_the_section_before_it():
+    # CONSTRUCTED: nothing tells which 通州; its figure must not stay in 慈溪's section.
+    text = "【构造示例】\n各地争先\n【慈溪】\n一季度签约项目18个。\n【通州】\n去年新引进项目32个。"
+    got = {int(f.value): (f.region, f.region_source) for f in regions_of(text)}
+    assert got[18] == ("浙江省宁波市慈溪市", "heading") and got[32][1] != "heading"
+
+
 def test_an_everyday_word_heading_without_context_is_no_place():
     # CONSTRUCTED: 振兴 is also 振兴区 (丹东), but nothing here says so.
     assert [f.region for f in regions_of("【构造示例】\n振兴:乡村\n今年新签约项目9个。")] == [None]

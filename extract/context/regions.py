@@ -25,7 +25,7 @@ from extract.normalize import OUTLINE_NUMBER
 from extract.context.dates import OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
-from extract.context.places import Place, choose, find_places, lookup
+from extract.context.places import Place, Support, choose, find_places, lookup
 from extract.rules import load_table
 
 __all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
@@ -66,6 +66,7 @@ class _Section:
     end: int
     where: Optional[_Where]      # None for an outline heading that names no place (it only ends sections)
     depth: Optional[int] = None  # outline depth of the heading that opened it (1 for 一、), None if unnumbered
+    closes: bool = False         # a heading whose place stays undecided: it names no region, but ends the one before
 
 
 @lru_cache(maxsize=1)
@@ -146,14 +147,19 @@ def _heading_place(text: str, places: list[Place], starts: list[int], at: int, n
     if (place.key is None and separated and not place.blocked
             and len({c.key for c in place.candidates}) == 1):
         place.key = place.candidates[0].key
+    if place.key is None and separated and not place.blocked and len({c.key for c in place.candidates}) > 1:
+        return place   # 【象山】: a place, which one is for its sibling headings to say (see _headings)
     return place if place.key is not None and (separated or numbered) else None
 
 
 def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
     """Short lines that open with a place and a separator ("海门:…", "【启东】…", "## 海门区"),
     and numbered outline headings ("三、通州区发展" opens a section, "四、城市功能提升" ends it).
+    A heading whose name several units share (【象山】: 宁波's 象山县 or 桂林's 象山区) is read by
+    the other headings and places of the text (【慈溪】【余姚】 beside it: 宁波's); if they cannot
+    tell, it names no region but still ends the section before it.
     """
-    found = []
+    found, undecided = [], []
     for line_start, line in _lines(text):
         content = line.strip()
         if not content or len(content) > _MAX_HEADING or content[-1] in _SENTENCE_END:
@@ -166,10 +172,24 @@ def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Sectio
                 depth, at = level, numbered.end()
                 break
         place = _heading_place(text, places, starts, at, numbered=depth is not None)
-        if place is not None:
+        if place is not None and place.key is None:
+            undecided.append((line_start, place, depth))
+        elif place is not None:
             found.append(_Section(line_start, len(text), _where(place, "heading"), depth))
         elif depth is not None:
             found.append(_Section(line_start, len(text), None, depth))
+    if undecided:
+        anchors = Counter(s.where.key for s in found if s.where is not None)
+        anchors.update(p.key for p in places if p.usable)
+        support = Support(anchors) if anchors else None
+        for line_start, place, depth in undecided:
+            key = choose((c.key for c in place.candidates), support) if support else None
+            if key is not None:
+                place.key = key
+                found.append(_Section(line_start, len(text), _where(place, "heading"), depth))
+            else:
+                found.append(_Section(line_start, len(text), None, depth, closes=True))
+        found.sort(key=lambda s: s.start)
     return found
 
 
@@ -218,7 +238,7 @@ def _sections(text: str, places: list[Place]) -> list[_Section]:
     upcoming = len(text)
     for i in range(len(found) - 1, -1, -1):
         next_placed[i] = upcoming
-        if found[i].where is not None:
+        if found[i].where is not None or found[i].closes:
             upcoming = found[i].start
     closed = []
     for i, section in enumerate(found):

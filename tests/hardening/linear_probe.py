@@ -56,6 +56,7 @@ INPUTS = {
     "place_names": lambda n: "江苏省南通市海门区" * (n // 9),
     "interview_markers": lambda n: "——访\n" * (n // 4),
     "heading_lines": lambda n: "海门：\n" * (n // 4),
+    "ambiguous_headings": lambda n: "【余姚】\n" + "【象山】\n新签约项目3个。\n" * (n // 14),
     "numbered_goal_list": lambda n: "今年目标如下：\n" + "1.新签约项目3个\n" * (n // 10),
 }
 
@@ -111,7 +112,7 @@ CASES = [
         ("deadline_phrases", 20_000), ("years", 20_000), ("digits", 25_000), ("han_no_punctuation", 20_000)]],
     *[("regions", name, n) for name, n in [
         ("place_names", 20_000), ("han_no_punctuation", 20_000), ("interview_markers", 20_000),
-        ("heading_lines", 20_000)]],
+        ("heading_lines", 20_000), ("ambiguous_headings", 20_000)]],
     *[("pipeline", name, n) for name, n in [
         ("digits", 25_000), ("yi", 10_000), ("duo", 10_000), ("numbered_wanyuan", 12_000),
         ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500), ("many_figures_short_sentences", 125_000),
