@@ -33,6 +33,8 @@ def one(text, index=0):
     ("截至2020年底,全市累计引进项目300个", False, None),
     ("“十三五”时期,宜宾累计引进市外到位资金4326亿元", False, None),
     ("年初确定目标后,全年完成投资120亿元", False, None),            # the goal stands in another clause
+    ("该项目建成后年产值可达30亿元", True, "soft"),                  # constructed: a projection
+    ("目标是引进项目40个,实际引进项目46个", True, "hard"),          # constructed: the 40 (see below)
 ])
 def test_target_or_fact(text, is_target, strength):
     figure = one(text)
@@ -53,6 +55,13 @@ def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
     text = "今年的主要目标是:全年新签约项目500个以上、计划总投资2500亿元以上"
     assert [f.is_target for f in extract_mentions(text)] == [True, True]
     assert extract_mentions("16个新开工项目计划总投资83.2亿元")[1].is_target is False
+
+
+def test_what_actually_happened_beside_a_goal_is_a_report():
+    text = "2022年,全县确定的目标是引进项目40个,实际引进项目46个,超额完成年度目标。"   # constructed
+    assert [f.is_target for f in extract_mentions(text, doc_date="2023-01-10")] == [True, False]
+    text = "实际使用外资力争达到1.5亿美元"      # 实际使用外资 is a metric, no cue (c08)
+    assert [f.is_target for f in extract_mentions(text)] == [True]
 
 
 def test_a_past_event_inside_a_goal_paragraph_is_a_report():
