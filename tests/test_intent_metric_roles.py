@@ -109,6 +109,15 @@ def test_metric_and_stage(text, metric, stage):
     assert (figure.metric, figure.stage) == (metric, stage)
 
 
+def test_an_amount_does_not_read_the_metric_words_of_the_amount_before_it():
+    # CONSTRUCTED (c06): 总投资 sizes the projects; the 500万元 is a reward, of no metric read here.
+    size, reward = extract_mentions("对总投资10亿元以上的制造业项目给予最高500万元奖励")
+    assert (size.metric, reward.metric) == ("total_investment", None)
+    # coordinated amounts share the words before the first (from the corpus, 通州 2024)
+    yuan, dollars, _ = extract_mentions("全年新签约并注册5亿元及3000万美元以上项目61个")
+    assert (yuan.stage, dollars.stage) == ("signed", "signed")
+
+
 def test_threshold_and_its_count_share_a_group():
     money, count = extract_mentions("确保新签约并注册超10亿元项目不少于30个")
     assert money.role == "threshold" and count.kind == "count"

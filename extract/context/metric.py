@@ -1,7 +1,8 @@
 """What a figure measures (`metric`), the project stage it counts (`stage`), and the words both
 came from (`metric_text`).
 
-Money reads the words before it in its clause (总投资达83.2亿元, 年度计划投资15.9亿元); a count
+Money reads the words before it in its clause, after any amount before it there (总投资达83.2亿元,
+年度计划投资15.9亿元; in 对总投资10亿元以上的项目给予最高500万元奖励 the 500万元 has none); a count
 also reads its own noun phrase (16个新开工项目, 新开工…产业项目12个以上). Counts measure
 projects or enterprises; their stage says which (signed, started ...).
 """
@@ -27,6 +28,11 @@ def _words():
     return rows, regex.compile(alternation(rows))
 
 
+@lru_cache(maxsize=1)
+def _coordinators() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("metric_coordinators"))
+
+
 def _clause_start(text: str, at: int) -> int:
     for i in range(at - 1, max(-1, at - 80), -1):
         if _CLAUSE_START.match(text, i):
@@ -37,9 +43,15 @@ def _clause_start(text: str, at: int) -> int:
 def assign_metric(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
     rows, pattern = _words()
-    for mention, figure in zip(mentions, figures):
+    previous_money_end = -1
+    for mention, figure in sorted(zip(mentions, figures), key=lambda pair: pair[0].start):
         start = _clause_start(text, min(mention.start, mention.number_start))
         end = mention.end if mention.kind == "count" else mention.number_start
+        if mention.kind == "money":
+            # 对总投资10亿元以上的项目给予最高500万元奖励: 总投资 is the 10亿元's, not the 500万元's.
+            if start <= previous_money_end <= end and text[previous_money_end:mention.start] not in _coordinators():
+                start = previous_money_end   # (5亿元及3000万美元以上项目: coordinated amounts share the words)
+            previous_money_end = mention.end
         metric = stage = None
         words = []
         for m in pattern.finditer(text, start, end):
