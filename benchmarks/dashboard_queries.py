@@ -139,7 +139,7 @@ def page_queries(filters: Filters) -> dict[str, list[tuple[str, tuple]]]:
             ("options", (Filters(province=filters.province, city=filters.city), "county")),
             ("overview", (filters, "city", "metric", "amount")),
         ],
-        "table page": [("count_rows", (filters,)), ("figure_rows", (filters, TABLE_ROWS))],
+        "table page": [("figure_table", (filters, TABLE_ROWS))],     # the count and the rows drawn
         "compare two": [
             ("options", (others, "county")),
             ("compare_table", (others, "county", regions)),

@@ -153,8 +153,17 @@ class Filters:
             if high is not None:
                 clauses.append(f"{column} <= ?")
                 params.append(high)
-        if self.search.strip():
-            clauses.append("(contains(coalesce(sentence, ''), ?) OR contains(coalesce(doc, ''), ?)"
-                           " OR contains(coalesce(metric_text, ''), ?) OR contains(coalesce(region, ''), ?))")
-            params.extend([self.search.strip()] * 4)
+        search, words = self.search_where()
+        if search:
+            clauses.append(search)
+            params.extend(words)
         return (" AND ".join(clauses) or "TRUE"), params
+
+    def search_where(self) -> tuple[str, list[Any]]:
+        """The text search's part of where() ('' without one): the costly part, as it reads every
+        figure's sentence."""
+        if not self.search.strip():
+            return "", []
+        return ("(contains(coalesce(sentence, ''), ?) OR contains(coalesce(doc, ''), ?)"
+                " OR contains(coalesce(metric_text, ''), ?) OR contains(coalesce(region, ''), ?))",
+                [self.search.strip()] * 4)

@@ -187,44 +187,53 @@ def _in_regions(level: str, regions: Sequence[str]) -> tuple[str, list[str]]:
 
 def compare_table(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
     """One row per chosen region: figures, targets, amount (元), counts, nearest and latest deadline."""
-    where, params = filters.where()
-    chosen, names = _in_regions(level, regions)
+    where, params = _in_regions_where(con, filters, level, regions)
     return query(con, f"""
         SELECT {LEVEL_KEYS[level]} AS region, count(*) AS figures,
                count(*) FILTER (WHERE is_target IS TRUE) AS targets,
                coalesce({AMOUNT}, 0) AS amount, coalesce({COUNT}, 0) AS count,
                min(deadline) AS first_deadline, max(deadline) AS last_deadline
-        FROM {source(con)} WHERE {where} AND {chosen}
-        GROUP BY ALL ORDER BY region""", [*params, *names])
+        FROM {source(con)} WHERE {where}
+        GROUP BY ALL ORDER BY region""", params)
 
 
 def compare_by_metric(con, filters: Filters, level: str, regions: Sequence[str], measure: str) -> pd.DataFrame:
     """Columns region, metric, value: the same metrics side by side for the chosen regions."""
-    where, params = filters.where()
-    chosen, names = _in_regions(level, regions)
+    where, params = _in_regions_where(con, filters, level, regions)
     return query(con, f"""
         SELECT {LEVEL_KEYS[level]} AS region, {STACKS["metric"]} AS metric, {MEASURES[measure]} AS value
-        FROM {source(con)} WHERE {where} AND {chosen}
-        GROUP BY ALL HAVING value IS NOT NULL AND value <> 0 ORDER BY region, metric""", [*params, *names])
+        FROM {source(con)} WHERE {where}
+        GROUP BY ALL HAVING value IS NOT NULL AND value <> 0 ORDER BY region, metric""", params)
 
 
 def deadlines(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
     """Every figure with a deadline in the chosen regions, for one timeline."""
-    where, params = filters.where()
-    chosen, names = _in_regions(level, regions)
-    relation = source(con)
-    rows = f"{where} AND {chosen} AND _deadline IS NOT NULL"
-    order = getattr(con, "dashboard_order", None)
-    if order is not None:
-        # the few rows are found on the filtered columns alone, then read whole: reading a dozen
-        # columns of every figure only to drop most of them costs more than the filter
-        rows = f"{order} IN (SELECT {order} FROM {relation} WHERE {rows})"
+    where, params = _in_regions_where(con, filters, level, regions, " AND _deadline IS NOT NULL", wide=True)
     return query(con, f"""
         SELECT {LEVEL_KEYS[level]} AS region, _deadline AS deadline,
                deadline_text, kind, value, value_max, currency, unit, qualifier,
                {STACKS["metric"]} AS metric, text, doc
-        FROM {relation} WHERE {rows}
-        ORDER BY deadline, region""", [*params, *names])
+        FROM {source(con)} WHERE {where}
+        ORDER BY deadline, region""", params)
+
+
+def _in_regions_where(con, filters: Filters, level: str, regions: Sequence[str], more: str = "",
+                      wide: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters of the figures in the chosen regions under the filter (and `more`).
+
+    On the snapshot, for a query that reads many columns (`wide`) or under a text search, the
+    chosen regions' figures, a few of them all, are found first on the filtered columns alone, by
+    rowid; only their rows are then read whole and searched, instead of every figure's dozen
+    columns or sentence. (For a few narrow columns that detour costs more than it saves.)"""
+    chosen, names = _in_regions(level, regions)
+    order = getattr(con, "dashboard_order", None)
+    if order is None or not (wide or filters.search.strip()):
+        where, params = filters.where()
+        return f"{where} AND {chosen}{more}", [*params, *names]
+    where, params = filters.without("search").where()
+    search, words = filters.search_where()
+    rows = f"{order} IN (SELECT {order} FROM {source(con)} WHERE {where} AND {chosen}{more})"
+    return (f"{rows} AND {search}" if search else rows), [*params, *names, *words]
 
 
 def count_rows(con, filters: Filters) -> int:
@@ -236,22 +245,43 @@ def figure_rows(con, filters: Filters, limit: int | None = None) -> pd.DataFrame
     """The filtered figures in document order, the table's columns only."""
     where, params = filters.where()
     columns = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
-    relation = source(con)
     order = getattr(con, "dashboard_order", None)
     if order is None:
         limit_sql = "" if limit is None else f"LIMIT {int(limit)}"
         return query(con, f"""
-            SELECT {columns} FROM {relation} WHERE {where}
+            SELECT {columns} FROM {source(con)} WHERE {where}
             ORDER BY doc_date DESC NULLS LAST, doc, start {limit_sql}""", params)
-    # The snapshot stores the rows in this order (`order`, its rowid). The last row shown is found
-    # first, reading the filtered columns alone, then only the rows up to it are read whole.
-    up_to = ""
-    if limit is not None:
-        last = _scalar_row(con, f"SELECT {order} FROM {relation} WHERE {where} ORDER BY {order} "
-                                f"LIMIT 1 OFFSET {max(int(limit) - 1, 0)}", params) if limit > 0 else (-1,)
-        if last is not None:
-            up_to = f" AND {order} <= {int(last[0])}"
-    return query(con, f"SELECT {columns} FROM {relation} WHERE {where}{up_to} ORDER BY {order}", params)
+    if limit is None:
+        return query(con, f"SELECT {columns} FROM {source(con)} WHERE {where} ORDER BY {order}", params)
+    return _counted_rows(con, filters, int(limit))[1]
+
+
+def figure_table(con, filters: Filters, limit: int | None = None) -> dict[str, Any]:
+    """The figures page's table: how many figures the filter keeps (count_rows) and the first
+    `limit` of them (figure_rows), the filter read once on the snapshot."""
+    if getattr(con, "dashboard_order", None) is None or limit is None:
+        return {"total": count_rows(con, filters), "rows": figure_rows(con, filters, limit)}
+    total, rows = _counted_rows(con, filters, int(limit))
+    return {"total": total, "rows": rows}
+
+
+def _counted_rows(con, filters: Filters, limit: int) -> tuple[int, pd.DataFrame]:
+    """On the snapshot, whose rows are stored in the table's order (`dashboard_order`, the rowid):
+    the number of figures the filter keeps and the first `limit` of them. One pass over the
+    filtered columns finds both the number and the rowids of the first figures; only those rows
+    are then read whole."""
+    where, params = filters.where()
+    order, relation = con.dashboard_order, source(con)
+    columns = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
+    cursor = con.cursor()
+    total, first = cursor.execute(f"SELECT count(*), min({order}, {max(limit, 1)}) FROM {relation} "
+                                  f"WHERE {where}", params).fetchone()
+    first = sorted(first or [])[:max(limit, 0)]
+    rows = cursor.execute(f"""
+        SELECT {columns} FROM {relation}
+        WHERE {order} IN (SELECT unnest(?::BIGINT[])) AND {order} <= ? ORDER BY {order}""",
+                          [first, first[-1] if first else -1]).df()
+    return total, rows
 
 
 def export_rows(con, filters: Filters) -> pd.DataFrame:

@@ -120,13 +120,14 @@ def calls(filters: Filters, cities: list[str]):
     yield "count_rows", (filters,)
     for limit in (None, 40, 1, 0):
         yield "figure_rows", (filters, limit)
+        yield "figure_table", (filters, limit)
     yield "export_rows", (filters,)
     yield "overview", (filters, "city", "metric", "amount")
     for city in cities[:2]:
         yield "overview", (filters, "county", "stage", "figures", city)
 
 
-ORDERED = {"figure_rows", "export_rows", "options", "by_region", "compare_table", "compare_by_metric", "bars"}
+ORDERED = {"figure_rows", "export_rows", "options", "by_region", "compare_table", "compare_by_metric", "bars", "rows"}
 
 
 def same(name: str, on_snapshot, on_view) -> None:
@@ -175,6 +176,15 @@ def test_overview_is_the_queries_it_stands_for(store, snapshot, filters):
             "bars": queries.by_region(store.con, filters, "county", "metric", "count", city),
             "by_county": queries.by_county(store.con, filters, "count"),
             "above_county": queries.figures_above_county(store.con, filters)})
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(search="项目"), Filters(search="edge_b", kind="count")],
+                         ids=["none", "search", "search rare"])
+def test_figure_table_is_count_and_rows(store, snapshot, filters):
+    for limit in (None, 40, 1, 0):
+        for con in (snapshot, store.con):
+            same("figure_table", queries.figure_table(con, filters, limit),
+                 {"total": queries.count_rows(store.con, filters), "rows": queries.figure_rows(store.con, filters, limit)})
 
 
 def test_the_awkward_rows_are_there_to_be_compared(store, snapshot):

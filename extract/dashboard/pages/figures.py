@@ -25,7 +25,8 @@ filters = ui.current_filters()
 store = ui.store()
 st.title(T("page_figures"))
 
-total = ui.cached("count_rows", filters)
+table = ui.cached("figure_table", filters, MAX_ROWS)    # the number of figures, and those drawn
+total = table["total"]
 csv_col, xlsx_col, _ = st.columns([1, 1, 4])
 downloads.buttons(csv_col, xlsx_col, filters, total)
 
@@ -34,7 +35,7 @@ if flash:
     kind, message = flash
     (st.success if kind == "ok" else st.error)(escape_markdown(message))
 
-rows = ui.cached("figure_rows", filters, MAX_ROWS)
+rows = table["rows"]
 documents = ui.documents()
 doc_names = documents["name"].tolist()
 if rows.empty:
