@@ -74,7 +74,8 @@ CAUGHT_BUGS = [
     ("上半年要完成40个项目的开工任务", [(C, 40, None, None, "exact", "项目")]),
     ("年内建成3个项目", [(C, 3, None, None, "exact", "项目")]),
     # A quote that opens and closes around modifiers only is no name: the count stands.
-    ("新签约5个“小巨人”项目", [(C, 5, None, None, "exact", "项目")]),    # 最高 before an amount is a cap, like 最多.
+    ("新签约5个“小巨人”项目", [(C, 5, None, None, "exact", "项目")]),
+    ("人均GDP突破10万元", [(M, 1e5, None, "CNY", "more_than", None)]),    # 最高 before an amount is a cap, like 最多.
     ("对总投资10亿元以上的制造业项目给予最高500万元奖励",
      [(M, 1e9, None, "CNY", "at_least", None), (M, 5e6, None, "CNY", "at_most", None)]),
 ]
@@ -115,6 +116,8 @@ NEGATIVES = [
     "成千上万家企业受益",
     "许昌市第五期“三个一批”项目建设活动举行",   # a numeral inside a quoted name is no count
     "推进「两个一批」企业培育",
+    "万元GDP能耗下降3%",                       # per 10,000 yuan of GDP: a unit of measure
+    "万元工业增加值用水量下降5%",
 ]
 
 KNOWN_FAILURES = [

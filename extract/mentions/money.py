@@ -15,6 +15,8 @@ _ISO = {row["word"]: row["iso"] for row in load_table("currencies")}
 _SUBUNITS = {row["word"]: Decimal(row["value"]) for row in load_table("money_subunits")}
 _NOT_YUAN_AFTER = words("money_exclusions")
 _BARE_YUAN = ("元", "圆")
+_BARE_WAN = ("万", "萬")
+_MEASURE_AFTER = words("money_measure_units")
 _COUNTED_NOUNS = words("counted_nouns")
 _SIZE_CLASS_UNITS = {"亿", "億"}
 _SIZE_CLASS_NOUN = regex.compile(
@@ -126,6 +128,8 @@ def _mention(text: str, m, alone: bool = False) -> Mention | None:
     after_unit = m.end("unit") if m.group("unit") else m.end("post")
     if unit in _BARE_YUAN and not post and any(text.startswith(w, after_unit) for w in _NOT_YUAN_AFTER):
         return None  # 一元化, 元月
+    if num in _BARE_WAN and any(text.startswith(w, m.end()) for w in _MEASURE_AFTER):
+        return None  # 万元GDP能耗: per 10,000 yuan, a unit of measure
     values = range_values(num, m.group("num2"), post)
     if values is None:
         return None
