@@ -7,6 +7,7 @@ came from, and `Normalized.raw_span` turns a normalised span back into raw offse
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,16 +44,30 @@ _INNER_SPACE = regex.compile(
 
 @dataclass(frozen=True)
 class Normalized:
+    """The normalised text and where each of its characters came from in the raw text.
+
+    Normalising only removes characters (glosses, line breaks, spaces) and replaces others one
+    for one, so the normalised text is a few runs of consecutive raw characters: `run_starts[k]`
+    is where run k begins in `text`, `run_raw_starts[k]` where it begins in `raw`.
+    """
     raw: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = raw index of text[i]; offsets[len(text)] = len(raw)
+    run_starts: tuple[int, ...]
+    run_raw_starts: tuple[int, ...]
+
+    def raw_offset(self, i: int) -> int:
+        """The raw index of text[i]; len(raw) for i = len(text)."""
+        if i >= len(self.text):
+            return len(self.raw)
+        k = bisect.bisect_right(self.run_starts, i) - 1
+        return self.run_raw_starts[k] + i - self.run_starts[k]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw [start, end) covering normalised [start, end), removed characters inside included."""
         if end <= start:
-            at = self.offsets[start]
+            at = self.raw_offset(start)
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
     def raw_text(self, start: int, end: int) -> str:
         a, b = self.raw_span(start, end)
@@ -91,20 +106,40 @@ def _to_simplified(text: str) -> str:
     return "".join(lines)
 
 
-def _drop(text: str, offsets: list[int], pattern: regex.Pattern, keep=None) -> tuple[str, list[int]]:
-    """Remove every match of `pattern` (or the part `keep` rejects) from text and offsets alike."""
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
+# The map from a text to the raw text, as runs: (start in the text, start in the raw text).
+Runs = list[tuple[int, int]]
+
+
+def _drop(text: str, runs: Runs, pattern: regex.Pattern, keep=None) -> tuple[str, Runs]:
+    """Remove every match of `pattern` (but those `keep` accepts) from the text, and map the
+    characters that stay to where they came from."""
+    kept = []
     last = 0
     for m in pattern.finditer(text):
-        if keep is not None and keep(text, m):
+        if keep is None or not keep(text, m):
+            kept.append((last, m.start()))
+            last = m.end()
+    if not kept:
+        return text, runs
+    kept.append((last, len(text)))
+    starts = [start for start, _ in runs]
+    pieces: list[str] = []
+    new_runs: Runs = []
+    length = 0
+    for begin, end in kept:
+        if begin == end:
             continue
-        out_chars.append(text[last : m.start()])
-        out_offsets.extend(offsets[last : m.start()])
-        last = m.end()
-    out_chars.append(text[last:])
-    out_offsets.extend(offsets[last : len(text)])
-    return "".join(out_chars), out_offsets
+        # the runs that overlap text[begin:end], each cut to it and moved to its new place
+        k = bisect.bisect_right(starts, begin) - 1
+        while k < len(runs) and runs[k][0] < end:
+            piece = max(begin, runs[k][0])
+            new_start, raw_start = length + piece - begin, runs[k][1] + piece - runs[k][0]
+            if not new_runs or new_runs[-1][1] + new_start - new_runs[-1][0] != raw_start:
+                new_runs.append((new_start, raw_start))
+            k += 1
+        pieces.append(text[begin:end])
+        length += end - begin
+    return "".join(pieces), new_runs or [(0, 0)]
 
 
 def _keeps_line_break(text: str, m: regex.Match) -> bool:
@@ -128,11 +163,11 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
 def normalize(raw: str) -> Normalized:
     if not isinstance(raw, str):
         raise TypeError(f"normalize() takes str, not {type(raw).__name__}")
-    offsets = list(range(len(raw)))
-    text, offsets = _drop(raw, offsets, _GLOSS)
-    text, offsets = _drop(text, offsets, _LINE_BREAK, keep=_keeps_line_break)
+    runs: Runs = [(0, 0)]
+    text, runs = _drop(raw, runs, _GLOSS)
+    text, runs = _drop(text, runs, _LINE_BREAK, keep=_keeps_line_break)
     text = text.translate(_FULL_TO_HALF)
-    text, offsets = _drop(text, offsets, _INNER_SPACE)
+    text, runs = _drop(text, runs, _INNER_SPACE)
     text = _to_simplified(text)
-    offsets.append(len(raw))
-    return Normalized(raw=raw, text=text, offsets=tuple(offsets))
+    return Normalized(raw=raw, text=text, run_starts=tuple(s for s, _ in runs),
+                      run_raw_starts=tuple(r for _, r in runs))

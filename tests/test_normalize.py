@@ -53,6 +53,24 @@ def test_spaces_inside_numbers_are_removed():
 def test_offsets_are_monotonic_and_in_range(seed_texts):
     for raw in seed_texts.values():
         norm = normalize(raw)
-        assert len(norm.offsets) == len(norm.text) + 1
-        assert all(a < b for a, b in zip(norm.offsets, norm.offsets[1:]))
-        assert norm.offsets[-1] == len(raw)
+        offsets = [norm.raw_offset(i) for i in range(len(norm.text) + 1)]
+        assert all(a < b for a, b in zip(offsets, offsets[1:]))
+        assert offsets[-1] == len(raw)
+
+
+def test_each_character_maps_to_the_raw_character_it_came_from(seed_texts):
+    # normalising removes characters and folds others one for one (full-width, Traditional)
+    for raw in seed_texts.values():
+        norm = normalize(raw)
+        for i, ch in enumerate(norm.text):
+            source = raw[norm.raw_offset(i)]
+            assert ch == source or ch == normalize(source).text, (i, ch, source)
+
+
+def test_removed_characters_fall_inside_the_raw_span():
+    raw = "項(xiàng)目 总投资1 万元\n并且"
+    norm = normalize(raw)
+    assert norm.text.startswith("项目")
+    assert norm.raw_text(0, 2) == "項(xiàng)目"          # the gloss between stays in the span
+    start = norm.text.index("1")
+    assert norm.raw_text(start, start + 3) == "1 万元"
