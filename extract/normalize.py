@@ -25,8 +25,9 @@ _GLOSS = regex.compile(
 
 # A line break inside a paragraph: the line before is prose that does not end a sentence, and
 # the next line goes on with a Han character or a digit (seeds 002, 003 break words so). Prose
-# means a long line, or a shorter one with a comma but no colon; headings ("通州:提振精气神,聚力
-# 项目建设", "跨过长江敢比拼 勇立潮头争领先") are never joined to what follows.
+# means a long line, or a shorter one with a comma but no colon, with no words set apart by spaces;
+# headings ("通州:提振精气神,聚力项目建设", "跨过长江敢比拼 勇立潮头争领先"), bylines and source lines
+# are never joined to what follows.
 _SENTENCE_END = "。！？!?；;：:”’」』）)】》…"
 _MIN_BROKEN_LINE = 30
 _LINE_BREAK = regex.compile(r"[ \t\u3000\xa0]*(?:\r?\n[ \t\u3000\xa0]*)+")
@@ -35,6 +36,11 @@ OUTLINE_NUMBER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(�
 _HEADING_COLON = regex.compile(r"[:：]")
 _CONTINUES = regex.compile(r"[\p{Han}0-9０-９]")
 _JOINABLE_END = regex.compile(r"[\p{Han}0-9]")   # a line that ends so may run on into the next
+# Words set apart by spaces: a title in parts ("…推进会召开 全年计划实施…项目600个"), a byline ("记者 陈高飞")
+# or a source line ("2022-03-18 10:25　来源：…"). Running prose has none, so such a line is never joined to
+# the next (the date line under a long title, the first paragraph under a source line). A space after a
+# digit (177.1 亿元) is a number's, not a separator.
+_SPACED_WORDS = regex.compile(r"\S[\u3000\xa0]+\S|[\p{Han}\p{P}] +\S")
 
 # Horizontal space between a digit and a digit or Han character (1 万, 新台币 177.1 亿元).
 _INNER_SPACE = regex.compile(
@@ -150,6 +156,8 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
         return True
     if OUTLINE_NUMBER.match(line) and "。" not in line:
         return True  # 一、交通基建 / (二) 招商引资: an outline heading, whatever its length
+    if _SPACED_WORDS.search(line):
+        return True  # a title, byline or source line
     is_prose = len(line) >= _MIN_BROKEN_LINE or (
         _CLAUSE_MARK.search(line) is not None and _HEADING_COLON.search(line) is None
     )

@@ -40,6 +40,18 @@ def test_headings_are_not_joined_to_the_next_line():
     assert normalize(raw).text.count("\n") >= 3
 
 
+def test_titles_bylines_and_source_lines_are_not_joined():
+    # CONSTRUCTED (tests/data/constructed_b, c11): a long title in two parts, a source line and a
+    # byline set their words apart by spaces; once they ran on into the date or the first paragraph
+    # ("浏览次数：1286" + "4月22日" read 12864月).
+    for raw in ["吉林省2019年重大项目集中开工 长春主会场开工项目总投资逾600亿元\n2019-05-06　新华社长春5月5日电",
+                "2021-04-23 16:30　来源：湄潭县人民政府办公室　浏览次数：1286\n\n4月22日，湄潭县召开推进会。",
+                "广泛开展“两在两同”建新功行动,营造风清气正的政治生态。 \xa0 记者 陈高飞\n勇夺双胜利 奋进新征程"]:
+        assert "\n" in normalize(raw).text, raw
+    # a number and its unit apart (177.1 亿元) are no spaced words: the prose line still runs on
+    assert "\n" not in normalize("今年以来,全区新增产值177.1 亿元,其中工业投资增长了百分之二十以上,占比进一步\n提高。").text
+
+
 def test_outline_headings_are_not_joined():
     raw = "一、交通基建,重大工程\n2023年完成投资50亿元。\n(二)招商引资、项目建设\n新签约项目36个。"
     assert normalize(raw).text.count("\n") == 3
