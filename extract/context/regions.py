@@ -31,6 +31,7 @@ from extract.rules import load_table
 __all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
 
 _LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
+_NARROWNESS = {"省": 0, "市": 1, "区": 2, "县": 2}   # unit types of the own words, broadest first
 _MAX_HEADING = 50
 _HEADING_DECORATION = regex.compile(r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*")
 # Outline numbering of a report or digest, by depth: 一、 > (一) > 1. ; "1.5亿元" is no numbering.
@@ -47,7 +48,8 @@ _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯|消息)")
 _DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
-_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]")
+# A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
+_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
 _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 
 
@@ -73,9 +75,11 @@ class _Section:
 def _own_words() -> tuple[regex.Pattern, dict[str, str]]:
     rows = {r["word"]: r["unit_type"] for r in load_table("region_own_words")}
     words = sorted(rows, key=len, reverse=True)
-    comparisons = "|".join(r["pattern"] for r in load_table("region_own_comparisons"))
-    # 本市场, 全区域 are not the paper's own region; 居全市第2位 compares with it.
-    return regex.compile(rf"(?:{'|'.join(words)})(?![场域]|{comparisons})"), rows
+    table = load_table("region_own_comparisons")
+    after = "|".join(r["pattern"] for r in table if r["side"] == "after")
+    before = "|".join(r["pattern"] for r in table if r["side"] == "before")
+    # 本市场, 全区域 are not the paper's own region; 居全市第2位, 占全市的3.7% compare with it.
+    return regex.compile(rf"(?<!{before})(?:{'|'.join(words)})(?![场域]|{after})"), rows
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +101,13 @@ def _investor_origin() -> regex.Pattern:
     rows = load_table("region_origin_cues")
     alt = lambda role: "|".join(sorted((regex.escape(r["word"]) for r in rows if r["role"] == role), key=len, reverse=True))  # noqa: E731
     return regex.compile(rf"(?:{alt('determiner')})[\p{{Han}}A-Za-z]{{0,8}}?(?:{alt('organisation')})")
+
+
+@lru_cache(maxsize=1)
+def _recipient() -> regex.Pattern:
+    """Zero-width, matched where a place starts: the place receives targets handed down (下达渝北区)."""
+    words = sorted((regex.escape(r["word"]) for r in load_table("region_recipient_cues")), key=len, reverse=True)
+    return regex.compile(rf"(?<=(?:{'|'.join(words)}))")
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +315,9 @@ def _own_type(text: str, sections: list[_Section]) -> tuple[Optional[str], bool]
         score[types[word]] += weights[word]
     if not score:
         return None, False
-    own = score.most_common(1)[0][0]
+    # A tie goes to the narrower unit: a district paper compares itself with its city (全市) as
+    # often as it names itself (全区); a city paper rarely says 全区.
+    own = max(score, key=lambda t: (score[t], _NARROWNESS.get(t, 0)))
     return own, any(types[w] == own and weights[w] > 1 for w in outside)
 
 
@@ -429,7 +442,7 @@ def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Plac
     marks = _clause_marks(text)
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
         clause_start = _clause_start(marks, start)
-        if prefix.fullmatch(text, clause_start, start) is None:
+        if prefix.fullmatch(text, clause_start, start) is None and (place is None or not _recipient().match(text, start)):
             continue
         if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
