@@ -271,6 +271,45 @@ def test_a_period_already_over_is_no_deadline():
     assert figure.deadline == "2025-12-31"
 
 
+def test_a_projection_after_an_event_is_due_on_no_date():
+    # CONSTRUCTED (b01, b03): 年底前 is the completion's; what the project yields once built has no date.
+    figures = run("该项目预计年底前竣工,建成后可实现年营业收入30亿元以上。", doc_date="2022-07-21")
+    assert [(f.text, f.deadline, f.deadline_text) for f in figures] == [("30亿元以上", None, None)]
+    figures = run("项目预计2026年全面建成,达产后年产值可达200亿元;另一项目计划年底前投用,总投资35亿元。",
+                  doc_date="2024-04-09")
+    assert _deadlines(figures) == [("200亿元", None), ("35亿元", "2024-12-31")]
+
+
+def test_parts_of_a_year_take_the_year_said_before_them_in_the_sentence():
+    # CONSTRUCTED (b10): 明年 dates the 年度 and 一季度 after it, in a December text.
+    figures = run("明年全市计划安排重点项目1200个,年度计划投资2500亿元,力争一季度新开工亿元以上项目150个以上。",
+                  doc_date="2025-12-18")
+    assert _deadlines(figures) == [("项目1200个", "2026-12-31"), ("2500亿元", "2026-12-31"),
+                                   ("亿元以上", "2026-03-31"), ("项目150个以上", "2026-03-31")]
+    # a horizon (到2025年) is no year said on its own: 年内 stays the document's
+    figures = run("到2025年,累计引进企业500家,年内新引进企业100家。", doc_date="2021-08-12")
+    assert _deadlines(figures) == [("企业500家", "2025-12-31"), ("企业100家", "2021-12-31")]
+
+
+def test_a_part_of_the_year_beside_its_own_rate_does_not_date_the_clauses_after_it():
+    # CONSTRUCTED (b02): 上半年 is the 开工率's; the figures after it are due with 今年.
+    figures = run("今年要确保上半年开工率达到60%,招商引资到位资金不低于1200亿元,引进企业30家以上。",
+                  doc_date="2023-04-11")
+    assert _deadlines(figures) == [("不低于1200亿元", "2023-12-31"), ("企业30家以上", "2023-12-31")]
+    figures = run("今年要确保上半年新签约项目10个,开工项目5个。", doc_date="2023-04-11")
+    assert _deadlines(figures) == [("项目10个", "2023-06-30"), ("项目5个", "2023-06-30")]
+
+
+def test_a_speakers_label_does_not_hide_the_paragraphs_opening_phrase():
+    # CONSTRUCTED (b04), a press conference transcript.
+    figures = run("刘振国:下半年,我们将力争新引进项目不少于600个。三个开发区要各新引进项目50个以上。",
+                  doc_date="2020-07-23")
+    assert _deadlines(figures) == [("项目不少于600个", "2020-12-31"), ("项目50个以上", "2020-12-31")]
+    figures = run("刘振国:今年2月以来,新区出台政策措施。下一步,新区还将设立总规模100亿元的基金。",
+                  doc_date="2020-07-23")
+    assert _deadlines(figures) == [("100亿元", None)]
+
+
 def test_running_twice_gives_the_same_result():
     text = "奋战四季度,全年新签约项目50个。"
     figures = run(text, doc_date="2021-10-01")

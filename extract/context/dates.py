@@ -16,12 +16,14 @@ clause of another figure (新签约项目30个,其中一季度10个: 一季度 i
 like a period (今年以来, 比2020年) set nothing, and a period already over by the document date is
 not a target's deadline (上半年 in an August report on the half year).
 Only targets (`is_target` True, set by the intent step that runs before this one) get a deadline;
-a recurring goal (每年) is annual with no date.
+a recurring goal (每年) is annual with no date, and a projection after an event (建成后, 达产后) governed
+by that phrase has none.
 """
 from __future__ import annotations
 
 import bisect
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Optional
@@ -166,12 +168,27 @@ class Layout:
         return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
 
 
+_PART_OF_YEAR = frozenset({"quarter_end", "month_end", "day", "this_quarter_end", "this_month_end"})
+_RATE = regex.compile(r"%|％|百分之|个百分点")
+# A speaker's label or a short lead ending in a colon (刘振国：, 主持人：) before a paragraph's opening
+_MAX_LABEL = 12
+
+
+def _rate_clauses(text: str, segments, figure_clauses: frozenset) -> frozenset:
+    """Start offsets of the clauses that state a rate of their own (开工率达到60%) and hold no figure."""
+    starts = {segments.clause(m.start())[0] for m in _RATE.finditer(text)}
+    return frozenset(starts - figure_clauses)
+
+
 def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention,
-                     figure_clauses: frozenset = frozenset(), layout: Optional[Layout] = None) -> Optional[DeadlinePhrase]:
+                     figure_clauses: frozenset = frozenset(), layout: Optional[Layout] = None,
+                     rate_clauses: frozenset = frozenset()) -> Optional[DeadlinePhrase]:
     """The deadline phrase (of `phrases`, in text order) that governs `mention`, or None.
 
     `figure_clauses` are the start offsets of the clauses that hold a figure: a phrase after the
     figure in such a clause belongs to that clause's own figure (新签约项目30个,其中一季度10个).
+    `rate_clauses` hold a rate and no figure: a part of the year there is that rate's (今年要确保上半年
+    开工率达到60%,到位资金不低于1200亿元: the 1200亿元 is due with 今年, not with 上半年).
     """
     start, end = mention.start, mention.end
     clause_start, clause_end = segments.clause(mention.number_start)
@@ -181,7 +198,12 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     sentence_start, sentence_end = segments.sentence(mention.number_start)
     before = _within(phrases, sentence_start, start)
     if before:
-        return before[-1]
+        last = before[-1]
+        if last.rule in _PART_OF_YEAR and segments.clause(last.start)[0] in rate_clauses:
+            year = [p for p in before[:-1] if p.rule == "year_end"]
+            if year:
+                return year[-1]
+        return last
     after = [p for p in _within(phrases, end, sentence_end) if segments.clause(p.start)[0] not in figure_clauses]
     if after:
         return after[0]
@@ -194,6 +216,9 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
             return leading[-1]
     line_start = text.rfind("\n", 0, mention.number_start) + 1
     opening_start, opening_end = segments.clause(line_start)
+    if (text[opening_end - 1:opening_end] in (":", "：") and opening_end - opening_start <= _MAX_LABEL
+            and not _within(phrases, opening_start, opening_end)):
+        opening_start, opening_end = segments.clause(opening_end)   # 刘振国：下半年,我们将…
     if opening_end <= sentence_start and _within(phrases, opening_start, opening_end):
         return _within(phrases, opening_start, opening_end)[-1]
     return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
@@ -219,13 +244,37 @@ def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tupl
     return found[-1] if found else None
 
 
+# A year said on its own (明年, 2026年, 今年, 2026年度): the year of the parts of a year after it
+_YEAR_ALONE = regex.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|[今明次来本当去上])年度?")
+_IN_A_YEAR = frozenset({"year_end", "month_end", "quarter_end", "day"})
+
+
+def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlinePhrase]:
+    """A phrase that names no year (年度, 一季度, 3月底前) takes the year that opens a clause before it in
+    its sentence: 明年全市计划…,年度计划投资2500亿元,力争一季度… is next year's, not the document's
+    (a year inside a clause, 预计2026年建成, frames nothing). One pass over the phrases in text order."""
+    out, anchor, sentence = [], None, -1
+    for p in phrases:
+        at = segments.sentence(p.start)[0]
+        if at != sentence:
+            anchor, sentence = None, at
+        if p.names_its_year:
+            opens = not segments.text[segments.clause(p.start)[0]:p.start].strip()
+            anchor = p if opens and _YEAR_ALONE.fullmatch(p.text) else None
+        elif anchor is not None and p.rule in _IN_A_YEAR:
+            year = tuple((k, v) for k, v in anchor.groups if k in ("year", "rel"))
+            p = replace(p, groups=p.groups + year)
+        out.append(p)
+    return out
+
+
 def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) -> list[DeadlinePhrase]:
     """The phrases that can set a target's deadline: annual ones, and those due on or after the reference."""
     usable = []
     for p in phrases:
         if p.sets_no_deadline:
             continue
-        if not p.is_annual:
+        if not p.is_annual and not p.is_event:
             due = resolve(p, reference)
             if due is None or (reference is not None and due < reference):
                 continue
@@ -236,17 +285,20 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
 def assign_dates(norm, segments, mentions, figures, meta) -> None:
     """Fill doc_date, doc_date_source, deadline, deadline_text and is_annual of `figures` in place."""
     doc_date, source, reference = reference_date(norm.text, meta)
-    phrases = _target_phrases(list(phrases_in(norm.text)), reference)
-    figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
     layout = Layout(norm.text)
+    phrases = _target_phrases(_with_their_years(list(phrases_in(norm.text)), segments), reference)
+    figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
+    rate_clauses = _rate_clauses(norm.text, segments, figure_clauses)
     for mention, figure in zip(mentions, figures):
         figure.doc_date, figure.doc_date_source = doc_date, source
         figure.deadline, figure.deadline_text, figure.is_annual = None, None, False
         if figure.is_target is not True:
             continue
-        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, layout)
+        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, layout, rate_clauses)
         if phrase is None:
             continue
+        if phrase.is_event:
+            continue   # 建成后可实现…: a projection once built, due on no date
         figure.deadline_text = norm.raw_text(phrase.start, phrase.end)
         if phrase.is_annual:
             figure.is_annual = True

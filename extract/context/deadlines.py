@@ -11,7 +11,9 @@ Conventions (those of JioNLP where it has one):
 - X年前 / 到X年 / X年底前 -> X-12-31; 十四五 (期末/内/期间) -> 2025-12-31, 十五五 -> 2030-12-31;
 - 用N年时间 / N年内 / N年行动 count the reference year as the first: 用两年时间 in 2023 -> 2024-12-31;
 - 春节前 -> the day before 春节 (除夕), the first one on or after the reference date;
-- 每年 / 年均 are recurring goals: annual, no date.
+- 每年 / 年均 are recurring goals: annual, no date;
+- 建成后 / 达产后 speak of a time after an event (a projection): they govern a figure as any phrase
+  does, and give it no date (项目预计年底前竣工,建成后可实现营收30亿元: the 30亿元 is not due by 年底).
 Years without a century (19年底, 九七年) are read within fifty years of the reference date.
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ from extract.rules import load_table
 
 PHRASE_TABLE = "deadline_phrases"
 RULES = ("year_end", "month_end", "quarter_end", "this_quarter_end", "this_month_end", "day", "years_end", "plan_end",
-         "spring_festival_eve", "annual", "none")
+         "spring_festival_eve", "annual", "event", "none")
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "来": 1, "下": 1, "去": -1, "上": -1, "前": -2}
@@ -91,6 +93,11 @@ class DeadlinePhrase:
     @property
     def is_annual(self) -> bool:
         return self.rule == "annual"
+
+    @property
+    def is_event(self) -> bool:
+        """建成后, 达产后: after an event with no date; governs, but sets no deadline."""
+        return self.rule == "event"
 
     @property
     def names_its_year(self) -> bool:
@@ -231,7 +238,7 @@ def _due_in_year(phrase: DeadlinePhrase, year: int, reference: Optional[date]) -
 def resolve(phrase: DeadlinePhrase, reference: Optional[date]) -> Optional[date]:
     """The due date `phrase` sets, read relative to `reference` (the document date)."""
     rule = phrase.rule
-    if rule in ("annual", "none"):
+    if rule in ("annual", "event", "none"):
         return None
     if rule == "plan_end":
         # 1st plan 1953-57, 2nd 1958-62, then three adjustment years; the 3rd began in 1966.
