@@ -78,6 +78,22 @@ CAUGHT_BUGS = [
     ("人均GDP突破10万元", [(M, 1e5, None, "CNY", "more_than", None)]),    # 最高 before an amount is a cap, like 最多.
     ("对总投资10亿元以上的制造业项目给予最高500万元奖励",
      [(M, 1e9, None, "CNY", "at_least", None), (M, 5e6, None, "CNY", "at_most", None)]),
+    # From the held-out constructed articles (tests/data/constructed_b):
+    # a cap or floor apart from its amount by a verb of granting or a rate (rules/qualifier_gaps.tsv).
+    ("对新落户的总部企业最高给予2000万元落户奖励", [(M, 2e7, None, "CNY", "at_most", None)]),
+    ("单个项目最高每年奖励100万元", [(M, 1e6, None, "CNY", "at_most", None)]),
+    ("单个项目平均投资强度不低于每亩300万元", [(M, 3e6, None, "CNY", "at_least", None)]),
+    # 分别 distributes a prefix qualifier over the coordinated amounts after it.
+    ("工业总产值、社会消费品零售总额分别突破3万亿元和1万亿元",
+     [(M, 3e12, None, "CNY", "more_than", None), (M, 1e12, None, "CNY", "more_than", None)]),
+    ("签约项目和开工项目总投资分别为38亿元和26亿元",
+     [(M, 3.8e9, None, "CNY", "exact", None), (M, 2.6e9, None, "CNY", "exact", None)]),
+    # links between a counted noun and its number: 已, 数, 均.
+    ("目前全市外贸企业已超过1200家", [(C, 1200, None, None, "more_than", "企业")]),
+    ("仙桃街道、龙兴镇等镇街签约项目数均超过5个", [(C, 5, None, None, "more_than", "项目")]),
+    # 重要, 即将 hold a modifier stop and are still modifiers.
+    ("集中开工3个重要项目", [(C, 3, None, None, "exact", "项目")]),
+    ("5个即将开工项目", [(C, 5, None, None, "exact", "项目")]),
 ]
 
 NEGATIVES = [
@@ -118,6 +134,9 @@ NEGATIVES = [
     "推进「两个一批」企业培育",
     "万元GDP能耗下降3%",                       # per 10,000 yuan of GDP: a unit of measure
     "万元工业增加值用水量下降5%",
+    "三个开发区要各新引进项目",               # the 三个 counts zones: a modal and 各 open a clause of their own
+    "两个园区将新落地项目",
+    "长江入海口",
 ]
 
 KNOWN_FAILURES = [

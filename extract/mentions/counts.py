@@ -27,6 +27,15 @@ def _quoted_name(text: str, m: regex.Match) -> bool:
     return any(opened == pair[0] and pair[1] in m.group("mods") for pair in _EXCLUSIONS["quoted_name"])
 
 
+def _clause_in_modifiers(m: regex.Match) -> bool:
+    """三个开发区要各新引进项目: a modal or a distributive among the modifiers opens a clause of its
+    own; the number counts what stands before it (zones), not the projects."""
+    mods = m.group("mods")
+    for word in _EXCLUSIONS["modifier_word"]:
+        mods = mods.replace(word, "")
+    return any(word in mods for word in _EXCLUSIONS["modifier"])
+
+
 def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
     before = text[max(0, m.start("num") - 2) : m.start("num")]
     if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
@@ -35,6 +44,8 @@ def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
             and any(before.endswith(w) for w in _EXCLUSIONS["before_magnitude"])):
         return True
     if number_first and m.group("qpre") is None and _quoted_name(text, m):
+        return True
+    if number_first and _clause_in_modifiers(m):
         return True
     after = m.end("cls")
     if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):

@@ -41,9 +41,12 @@ def money_pattern(require_unit: bool = True) -> regex.Pattern:
     foreign_after_yuan = alternation(r["word"] for r in currencies if r["word"] not in ("元", "圆", "块", "块钱"))
     subunits = alternation(r["word"] for r in load_table("money_subunits"))
     letters = "(?:" + alternation(r["word"] for r in load_table("magnitudes")) + ")?"
+    # A cap or a floor may stand apart from its amount by a verb of granting or a rate: 最高给予2000万元,
+    # 不低于每亩300万元 (rules/qualifier_gaps.tsv; only after a qualifier).
+    gaps = alternation(words("qualifier_gaps"))
     return regex.compile(
         rf"""
-        (?P<qpre>{alternation(qualifier_words("prefix"))})?
+        (?:(?P<qpre>{alternation(qualifier_words("prefix"))})(?P<gap>(?:{gaps}){{1,2}})?)?
         (?:(?P<curpre>{prefix_units})\ ?)?
         {NOT_INSIDE_A_NUMBER}
         (?P<num>{NUMERAL})

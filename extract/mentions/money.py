@@ -70,8 +70,29 @@ def _written_unit(num: str, post: str, unit: str) -> str:
     return run + post + unit
 
 
+_DISTRIBUTORS = words("qualifier_distributors")
+_COORDINATORS = frozenset(row["word"] for row in load_table("metric_coordinators"))
+
+
 def find_money(text: str) -> list[Mention]:
-    return [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
+    found = [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
+    _distribute_qualifiers(text, found)
+    return found
+
+
+def _distribute_qualifiers(text: str, found: list[Mention]) -> None:
+    """分别突破3万亿元和1万亿元: an amount coordinated right after one whose prefix qualifier is
+    distributed (分别, 各自) takes that qualifier when it has none of its own. One pass."""
+    carried = None   # the qualifier being distributed along a run of coordinated amounts
+    for first, second in zip(found, found[1:]):
+        if carried is None and first.qualifier != "exact" and first.start < first.number_start and any(
+                text.endswith(w, 0, first.start) for w in _DISTRIBUTORS):
+            carried = first.qualifier
+        if (carried is not None and second.qualifier == "exact" and second.start == second.number_start
+                and text[first.end:second.start] in _COORDINATORS):
+            second.qualifier = carried
+        else:
+            carried = None
 
 
 def parse_money(expression: str) -> Mention | None:
