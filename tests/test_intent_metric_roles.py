@@ -131,6 +131,15 @@ def test_amount_and_the_count_it_sums_share_a_group():
     assert money.role == "amount" and money.group == count.group
 
 
+def test_a_rate_or_an_average_after_a_count_is_no_sum_of_it():
+    # CONSTRUCTED (c08, c09): a per-mu or per-project amount (rules/role_sum_words.tsv, veto) does not
+    # total the count before it.
+    count, rate = extract_mentions("新增规上工业企业20家以上,单个项目平均投资强度不低于每亩300万元")
+    assert count.group != rate.group
+    threshold, count, largest = extract_mentions("投资额1000万美元以上的项目9个,单个项目最大投资额达6500万美元")
+    assert count.group == threshold.group != largest.group
+
+
 def test_unrelated_figures_are_separate_groups():
     figures = extract_mentions("此次集中开工的产业项目共16个,总投资达83.2亿元,年度计划投资15.9亿元,其中5亿元以上项目7个")
     groups = {f.text: f.group for f in figures}

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from extract.mentions.grammar import alternation
-from extract.rules import words
+from extract.rules import load_table, words
 
 _MAX_MODIFIERS = 8
 _MAX_GAP = 12        # characters between an amount and the count it sums
@@ -30,8 +30,16 @@ def _noun_after() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _sum_words() -> regex.Pattern:
-    return regex.compile(alternation(words("role_sum_words")))
+def _sum_words() -> tuple[regex.Pattern, dict[str, str]]:
+    kinds = {row["word"]: row["kind"] for row in load_table("role_sum_words")}
+    return regex.compile(alternation(kinds)), kinds
+
+
+def _sums(text: str, start: int, end: int) -> bool:
+    """A sum word between start and end, and no rate or average (投资强度, 单个, 平均) there."""
+    pattern, kinds = _sum_words()
+    found = {kinds[m.group()] for m in pattern.finditer(text, start, end)}
+    return "sum" in found and "veto" not in found
 
 
 def assign_roles(norm, segments, mentions, figures, meta) -> None:
@@ -78,7 +86,6 @@ def _count_summed(text, counts, starts, mention):
             continue
         if m.start >= mention.end and between.startswith("的"):
             return f
-        if (m.end <= mention.start and f.group is not None
-                and _sum_words().search(text, m.end, mention.number_start)):
+        if m.end <= mention.start and f.group is not None and _sums(text, m.end, mention.number_start):
             return f
     return None
