@@ -90,6 +90,7 @@ PHRASES = [
     ("达产后", "2023-04-09", None),          # after an event: governs, no date (test_dates.py)
     ("比2020年", "2021-10-01", None),
     ("去年同期", "2021-10-01", None),
+    ("增加到2025年的1.4万亿元", "2025-12-18", None),   # a level reached, not a horizon
     ("完成年度目标的205%", "2023-01-01", None),
     ("超额完成年度投资计划", "2023-01-01", None),
     ("年产", "2023-02-11", None),

@@ -45,9 +45,24 @@ def test_target_or_fact(text, is_target, strength):
     ("“十四五”期间,全市新增规上企业500家。", "2021-08-12", True),    # the plan still runs
     ("“十四五”期间,全市新增规上企业500家。", "2026-03-01", False),   # a plan over: a review
     ("到2025年底,全市累计引进项目300个。", "2026-03-01", False),
+    # CONSTRUCTED (b10): in the plan's last year a plan named without 到 is the period under review …
+    ("“十四五”时期,全市累计引进亿元以上项目1650个。", "2025-12-18", False),
+    ("“十四五”期间,全市新增规上企业500家。", "2024-06-01", True),
+    # … while 到“十四五”期末 is still a goal, and 增加到2025年的 is a level reached, no horizon.
+    ("到“十四五”期末,全市新增规上企业100家。", "2025-03-01", True),
+    ("全市生产总值从2020年的1.01万亿元增加到2025年的1.4万亿元左右。", "2025-12-18", False),
 ])
 def test_a_horizon_is_a_goal_only_while_it_is_ahead(text, doc_date, is_target):
     assert extract_mentions(text, doc_date=doc_date)[0].is_target is is_target
+
+
+def test_what_a_policy_grants_is_no_goal_of_the_paragraph():
+    # CONSTRUCTED (b09): the paragraph opens with goals; 给予 states an offer of a standing policy.
+    text = ("今年闵行区将力争实到外资突破20亿美元。区里对新认定的跨国公司地区总部给予最高1000万元的开办资助,"
+            "对年度实到外资超过1000万美元的项目按实到金额的1%给予奖励,最高不超过500万元。")
+    got = [(f.text, f.is_target, f.deadline) for f in extract_mentions(text, doc_date="2023-06-16")]
+    assert got == [("突破20亿美元", True, "2023-12-31"), ("最高1000万元", False, None),
+                   ("超过1000万美元", False, None), ("不超过500万元", False, None)]
 
 
 def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():

@@ -55,8 +55,17 @@ def _cues():
 
 
 @lru_cache(maxsize=1)
-def _horizon_rules() -> tuple[tuple[str, str, str], ...]:
-    return tuple((row["due"], row["lead"], row["strength"]) for row in load_table("intent_horizons"))
+def _horizon_rules() -> tuple[tuple[str, str, str, str], ...]:
+    return tuple((row["due"], row["lead"], row["strength"], row["ahead"]) for row in load_table("intent_horizons"))
+
+
+def _still_ahead(when, reference, ahead: str, lead: str) -> bool:
+    """Whether a horizon due `when` is still ahead of the document (`ahead`: by date, or by year)."""
+    if when is None:
+        return False
+    if reference is None:
+        return lead != ""
+    return when.year > reference.year if ahead == "year" else when >= reference
 
 
 def _horizons(text: str, reference) -> list:
@@ -65,10 +74,9 @@ def _horizons(text: str, reference) -> list:
     say so; a plan's name alone (“十三五”时期) may be past."""
     found = []
     for phrase in phrases_in(text):
-        for due, lead, strength in _horizon_rules():
+        for due, lead, strength, ahead in _horizon_rules():
             if phrase.rule == due and phrase.text.startswith(lead):
-                when = resolve(phrase, reference)
-                if when is not None and (when >= reference if reference is not None else lead != ""):
+                if _still_ahead(resolve(phrase, reference), reference, ahead, lead):
                     found.append((phrase.start, phrase.end, {"word": phrase.text, "intent": "target", "scope": "sentence",
                                                              "strength": strength, "paragraph": "no", "horizon": "yes"}))
                 break
