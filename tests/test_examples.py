@@ -94,6 +94,8 @@ CAUGHT_BUGS = [
     # 重要, 即将 hold a modifier stop and are still modifiers.
     ("集中开工3个重要项目", [(C, 3, None, None, "exact", "项目")]),
     ("5个即将开工项目", [(C, 5, None, None, "exact", "项目")]),
+    ("实施3个要素保障项目", [(C, 3, None, None, "exact", "项目")]),
+    ("引进10个各类重大项目", [(C, 10, None, None, "exact", "项目")]),
 ]
 
 NEGATIVES = [
