@@ -589,3 +589,24 @@ def test_a_place_that_receives_targets_heads_them():
             "正式合同投资额1100亿元。从全市看,重庆市共签约招商项目1136个。")
     got = [(f.text, f.region) for f in regions_of(text)]
     assert got == [("项目200个以上", "重庆市渝北区"), ("1100亿元", "重庆市渝北区"), ("项目1136个", "重庆市")]
+
+
+def test_places_enumerated_before_fenbie_take_their_figures_in_order():
+    # CONSTRUCTED (a second held-out text, 哈密 2022): 分别 hands each place its own figure.
+    text = ("【构造示例】\n哈密市新能源项目建设提速\n今年一季度,哈密市新能源产业完成投资86亿元。"
+            "伊州区、巴里坤哈萨克自治县、伊吾县分别完成投资38亿元、26亿元和22亿元。")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("86亿元", None), ("38亿元", "伊州区"), ("26亿元", "巴里坤哈萨克自治县"), ("22亿元", "伊吾县")]
+    # as many places as figures of a kind, or the head keeps them all
+    text = "【构造示例】\n伊州区、伊吾县分别完成投资38亿元、26亿元和22亿元。哈密市召开会议。"
+    assert {f.county for f in regions_of(text)} == {"伊州区"}
+
+
+def test_a_newspapers_place_tells_which_unit_of_a_shared_name():
+    # CONSTRUCTED (a second held-out text, 朝阳 2024): 朝阳区 is 北京's or 长春's; 北京日报 says which,
+    # and heads no figure.
+    text = ("【构造示例】\n朝阳区上半年实际利用外资13.6亿美元\n2024-07-30　来源：北京日报客户端\n\n"
+            "今年上半年,朝阳区新设外资企业386家。")
+    assert {f.region for f in regions_of(text)} == {"北京市朝阳区"}
+    text = "【构造示例】\n朝阳区上半年实际利用外资13.6亿美元\n\n今年上半年,朝阳区新设外资企业386家。"
+    assert {f.region for f in regions_of(text)} == {None}

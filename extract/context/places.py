@@ -34,6 +34,7 @@ class Place:
     candidates: tuple[Candidate, ...]
     zone: bool = False               # a zone: the form is the place + a zone ending
     in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
+    paper: bool = False              # … of a newspaper's or broadcaster's (北京日报): context, never a subject
     person: bool = False             # part of a person's name (张建华, 镇海洋说)
     key: Optional[str] = None        # the unit it names, once resolved
 
@@ -62,6 +63,11 @@ def _org_tail() -> regex.Pattern:
     words = sorted((r["word"] for r in load_table("region_org_suffixes")), key=len, reverse=True)
     stop = "将要在是了的为与和对把被从向今年月日新引进签约开工投资总亿万个家项目企业实现完成达到"
     return regex.compile(rf"(?:(?![{stop}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{'|'.join(map(regex.escape, words))})")
+
+
+@lru_cache(maxsize=1)
+def _paper_words() -> tuple[str, ...]:
+    return tuple(r["word"] for r in load_table("region_org_suffixes") if r["kind"] == "paper")
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +135,9 @@ def scan(text: str) -> list[Place]:
             if ending:
                 end, zone = ending.end(), True
         place = Place(start, end, text[start:end], candidates, zone=zone)
-        place.in_org = _org_tail().match(text, end) is not None
+        tail = _org_tail().match(text, end)
+        place.in_org = tail is not None
+        place.paper = tail is not None and tail.group().endswith(_paper_words())
         place.person = _is_person(text, place, places[-1].end if places else -1)
         places.append(place)
     return places
@@ -260,6 +268,8 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
         if _is_anchor(place, repeated):
             place.key = place.candidates[0].key
             anchors.append(place.key)
+        elif place.paper and not place.blocked and _unique(place):
+            anchors.append(place.candidates[0].key)   # 北京日报: context for the text's other names
     # A listed town is evidence for its county before it is accepted itself: 马驹桥镇 tells
     # which 通州 a text means.
     towns = [c.key for p in places if p.named for c in p.candidates if c.kind == TOWN]

@@ -462,6 +462,50 @@ def _subject(heads, head_starts: list[int], sentence_start: int, figure_start: i
     return None
 
 
+@lru_cache(maxsize=1)
+def _enumerators() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that join places into one subject (、, 和 …), and those that hand each its own figure (分别)."""
+    return (frozenset(r["word"] for r in load_table("metric_coordinators")),
+            tuple(r["word"] for r in load_table("qualifier_distributors")))
+
+
+def _respective(text: str, places: list[Place], heads, head_starts, segments, mentions) -> dict[int, Place]:
+    """伊州区、巴里坤县、伊吾县分别完成投资38亿元、26亿元和22亿元: places enumerated as one subject, then
+    分别, then as many figures of a kind as places: the k-th figure is the k-th place's. Index of the
+    figure -> its place. Each enumeration is walked once from the head that opens it."""
+    joiners, distributors = _enumerators()
+    index = {p.start: i for i, p in enumerate(places)}
+    marks = sorted(m.start() for w in distributors for m in regex.finditer(regex.escape(w), text))
+    groups: dict[tuple, list[int]] = {}
+    listed: dict[int, list[Place]] = {}
+    for k, mention in enumerate(mentions):
+        sentence_start = segments.sentence(mention.number_start)[0]
+        head = _subject(heads, head_starts, sentence_start, mention.start)
+        if head is None or head[2] is None:
+            continue
+        if head[0] not in listed:
+            i, run = index.get(head[0]), []
+            if i is not None:
+                run = [places[i]]
+                while (i + 1 < len(places) and places[i + 1].usable
+                       and text[places[i].end:places[i + 1].start] in joiners):
+                    i += 1
+                    run.append(places[i])
+            listed[head[0]] = run
+        run = listed[head[0]]
+        if len(run) < 2:
+            continue
+        j = bisect.bisect_left(marks, run[-1].end)
+        if j < len(marks) and marks[j] < mention.start:
+            groups.setdefault((head[0], marks[j], mention.kind), []).append(k)
+    out = {}
+    for (head_start, _, _), members in groups.items():
+        run = listed[head_start]
+        if len(members) == len(run):
+            out.update(zip(members, run))
+    return out
+
+
 def assign_regions(norm, segments, mentions, figures, meta) -> None:
     """Fill the region fields of every figure (parallel to `mentions`) in place."""
     if not figures:
@@ -473,12 +517,15 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
     heads = _heads(text, places)
     head_starts = [h[0] for h in heads]
     document = _document(text, places, sections, meta, heads)
-    for mention, figure in zip(mentions, figures):
+    respective = _respective(text, places, heads, head_starts, segments, mentions)
+    for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = _section_at(sections, mention.start)
         context = section.where if section else document
         where = context
         head = _subject(heads, head_starts, segments.sentence(mention.number_start)[0], mention.start)
-        if head is not None:
+        if k in respective:
+            where = _where(respective[k], "subject")
+        elif head is not None:
             start, end, place, unit_type = head
             if place is not None:
                 where = _where(place, "subject")
