@@ -247,6 +247,7 @@ def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tupl
 # A year said on its own (明年, 2026年, 今年, 2026年度): the year of the parts of a year after it
 _YEAR_ALONE = regex.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|[今明次来本当去上])年度?")
 _IN_A_YEAR = frozenset({"year_end", "month_end", "quarter_end", "day"})
+_SPACES = regex.compile(r"\s*")
 
 
 def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlinePhrase]:
@@ -259,7 +260,7 @@ def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlineP
         if at != sentence:
             anchor, sentence = None, at
         if p.names_its_year:
-            opens = not segments.text[segments.clause(p.start)[0]:p.start].strip()
+            opens = _SPACES.match(segments.text, segments.clause(p.start)[0]).end() >= p.start
             anchor = p if opens and _YEAR_ALONE.fullmatch(p.text) else None
         elif anchor is not None and p.rule in _IN_A_YEAR:
             year = tuple((k, v) for k, v in anchor.groups if k in ("year", "rel"))
