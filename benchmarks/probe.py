@@ -18,6 +18,16 @@ from pathlib import Path
 
 
 def _peak_rss_bytes() -> int:
+    """This process's peak resident set. On Linux, VmHWM of /proc/self/status: ru_maxrss also
+    keeps the peak of the forked copy of the parent before exec, so a probe started by a big
+    benchmark process would report the parent's size."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     # ru_maxrss is in kilobytes on Linux (bytes on macOS)
     scale = 1 if sys.platform == "darwin" else 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale

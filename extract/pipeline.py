@@ -27,6 +27,23 @@ def _number(value):
     return int(value) if value == value.to_integral_value() and abs(value) < 2**63 else float(value)
 
 
+# The longest sentence a record quotes. Past it (a text without full stops, a table flattened
+# into one line) the record quotes the figure's clause, or a window of the clause around it, so
+# that each record stays small instead of carrying the whole text (n figures x n characters).
+MAX_QUOTE = 400
+
+
+def _quoted(segments: Segments, m) -> tuple[int, int]:
+    """The normalised span a record quotes as the figure's sentence; it always holds the figure."""
+    start, end = segments.sentence(m.number_start)
+    if end - start > MAX_QUOTE:
+        start, end = segments.clause(m.number_start)
+        if end - start > MAX_QUOTE:
+            start = max(start, m.start - MAX_QUOTE // 2)
+            end = min(end, start + MAX_QUOTE)
+    return min(start, m.start), max(end, m.end)
+
+
 def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Optional[str] = None,
                      metadata_date: Optional[str] = None, default_region: Optional[str] = None) -> list[Figure]:
     """Every money amount and count in `text`, as records with their context."""
@@ -40,7 +57,7 @@ def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Opt
     figures = []
     for m in mentions:
         start, end = norm.raw_span(m.start, m.end)
-        s_start, s_end = norm.raw_span(*segments.sentence(m.number_start))
+        s_start, s_end = norm.raw_span(*_quoted(segments, m))
         figures.append(Figure(
             doc=meta.name, start=start, end=end, text=text[start:end],
             sentence=text[s_start:s_end], sentence_start=s_start,

@@ -96,3 +96,19 @@ def test_a_megabyte_of_one_code_point_at_a_time():
     text = "".join(chr(rng.choice([rng.randrange(0x20, 0xD800), rng.randrange(0xE000, 0x110000)]))
                    for _ in range(1_000_000))
     check(text)
+
+
+def test_a_text_without_full_stops_quotes_each_figure_by_its_clause():
+    # Short prose lines are joined into one "sentence" running the whole text; each record
+    # must still quote a bounded span holding its figure, not the text (n figures x n chars).
+    line = "项目建设稳步推进全年计划完成投资二十亿元，各项工作有序开展\n"
+    text = line * 400   # 12,000 characters
+    figures = extract_mentions(text)
+    assert len(figures) == 400
+    for figure in figures:
+        assert len(figure.sentence) <= 60           # its clause: the line and the next one's start
+        assert text[figure.sentence_start:figure.sentence_start + len(figure.sentence)] == figure.sentence
+        assert figure.sentence_start <= figure.start and figure.end <= figure.sentence_start + len(figure.sentence)
+    no_commas = "项目建设稳步推进全年计划完成投资二十亿元各项工作有序开展" * 100   # 2,900 characters
+    figure = extract_mentions(no_commas)[50]
+    assert len(figure.sentence) <= 400 and figure.text in figure.sentence
