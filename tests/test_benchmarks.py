@@ -57,6 +57,8 @@ def test_growth_and_pathological_inputs_measured_at_each_size(smoke):
     assert all(_positive(p["ns_per_char"]) and 0 < p["bytes_per_document"] <= p["n"] for p in growth["points"])
     assert growth["points"][0]["documents"] > 1     # small sizes are measured over several documents
     assert _positive(growth["per_char_ratio_max_min"]) and growth["per_char_ratio_max_min"] >= 1
+    assert all(_positive(p["cpu_ns_per_char"]) for p in growth["points"])
+    assert growth["cpu_per_char_ratio_max_min"] >= 1
     for name in ("repeated_yi", "digits", "no_punctuation", "repeated_duo", "unclosed_pinyin"):
         r = results["pathological"][name]
         assert len(r["points"]) + len(r["skipped"]) == len(results["plan"]["pathological"][r["unit"]])
