@@ -58,13 +58,15 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
         texts = [made] if isinstance(made, str) else made
         chars = sum(map(len, texts))
         cpu: list[float] = []
+        figures = sum(len(extract_mentions(text)) for text in texts)
         timings = per_call_seconds(lambda: [extract_mentions(text) for text in texts], rounds=rounds, cpu=cpu)
         seconds = median(timings)      # for all `texts` together
         point = {"n": n, "documents": len(texts), "chars": chars,
                  "bytes_per_document": max(len(text.encode("utf-8")) for text in texts),
                  "seconds_per_call": seconds / len(texts), "timings": spread(timings),
                  "ns_per_char": 1e9 * seconds / max(1, chars),
-                 "cpu_ns_per_char": 1e9 * median(cpu) / max(1, chars), "exponent": None}
+                 "cpu_ns_per_char": 1e9 * median(cpu) / max(1, chars),
+                 "figures_per_1000_chars": 1000 * figures / max(1, chars), "exponent": None}
         if points:
             prev = points[-1]
             point["exponent"] = 1 + math.log(point["ns_per_char"] / prev["ns_per_char"]) / math.log(n / prev["n"])
@@ -79,8 +81,9 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
 
 
 # Below this many bytes a size is measured on several different documents, so that the small sizes
-# see the same mix of prose, headings and figures as the large ones, not one short document's luck.
-SAMPLE_BYTES = 200_000
+# see the same mix of prose, headings and figures as the large ones, not a few documents' luck
+# (context costs per figure: 200 KB samples differed by half in figures per character).
+SAMPLE_BYTES = 1_000_000
 
 
 def document_growth(sizes_bytes, *, rounds: int, budget_seconds: float) -> dict:

@@ -102,11 +102,11 @@ def table(results: dict) -> str:
     if growth:
         out += ["", "2. Cost growth (generated news text)"]
         rows = [[_size(p["n"]), _n(p["documents"]), _n(p["chars"]), _n(1000 * p["seconds_per_call"], 2),
-                 _n(p["ns_per_char"], 0), _n(p.get("cpu_ns_per_char"), 0), _n(p["exponent"], 2)]
-                for p in growth["points"]]
-        rows += [[_size(s["n"]), "", "skipped", f"predicted {s['predicted_seconds']:.0f} s", "", "", ""]
+                 _n(p["ns_per_char"], 0), _n(p.get("cpu_ns_per_char"), 0), _n(p.get("figures_per_1000_chars"), 2),
+                 _n(p["exponent"], 2)] for p in growth["points"]]
+        rows += [[_size(s["n"]), "", "skipped", f"predicted {s['predicted_seconds']:.0f} s", "", "", "", ""]
                  for s in growth["skipped"]]
-        out += _rows(["size", "docs", "chars", "ms/doc", "ns/char", "CPU ns/char", "slope"], rows)
+        out += _rows(["size", "docs", "chars", "ms/doc", "ns/char", "CPU ns/char", "figures/1k chars", "slope"], rows)
         out.append(f"per-character cost max/min: {_n(growth['per_char_ratio_max_min'], 2)} wall, "
                    f"{_n(growth.get('cpu_per_char_ratio_max_min'), 2)} CPU")
     patho = results.get("pathological")
