@@ -25,22 +25,14 @@ import bisect
 
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from extract.context.deadlines import DeadlinePhrase, find_phrases, parse_deadline, resolve
+from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date, reference_date
 
-__all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase", "phrases_in"]
-
-
-@lru_cache(maxsize=2)
-def phrases_in(text: str) -> tuple[DeadlinePhrase, ...]:
-    """The deadline phrases of a normalised text, found once for the steps that read them (intent
-    reads plan horizons, then dates reads deadlines)."""
-    return tuple(find_phrases(text))
+__all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
@@ -287,7 +279,7 @@ def assign_dates(norm, segments, mentions, figures, meta) -> None:
     """Fill doc_date, doc_date_source, deadline, deadline_text and is_annual of `figures` in place."""
     doc_date, source, reference = reference_date(norm.text, meta)
     layout = Layout(norm.text)
-    phrases = _target_phrases(_with_their_years(list(phrases_in(norm.text)), segments), reference)
+    phrases = _target_phrases(_with_their_years(list(segments.deadline_phrases), segments), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
     rate_clauses = _rate_clauses(norm.text, segments, figure_clauses)
     for mention, figure in zip(mentions, figures):

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.context.dates import Layout, phrases_in
+from extract.context.dates import Layout
 from extract.context.deadlines import resolve
 from extract.context.docdate import reference_date
 from extract.mentions.grammar import alternation
@@ -68,12 +68,12 @@ def _still_ahead(when, reference, ahead: str, lead: str) -> bool:
     return when.year > reference.year if ahead == "year" else when >= reference
 
 
-def _horizons(text: str, reference) -> list:
+def _horizons(phrases, reference) -> list:
     """(start, end, row) of every deadline phrase that sets a horizon still ahead of `reference`.
     A text that names no year of its own (no reference) has only its 到2025年 as horizons: the words
     say so; a plan's name alone (“十三五”时期) may be past."""
     found = []
-    for phrase in phrases_in(text):
+    for phrase in phrases:
         for due, lead, strength, ahead in _horizon_rules():
             if phrase.rule == due and phrase.text.startswith(lead):
                 if _still_ahead(resolve(phrase, reference), reference, ahead, lead):
@@ -87,11 +87,11 @@ class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
-    def __init__(self, text: str, reference=None):
+    def __init__(self, text: str, reference, phrases):
         rows, pattern = _cues()
         self.text = text
         self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)]
-                           + _horizons(text, reference), key=lambda c: (c[0], c[1]))
+                           + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
         self.cue_starts = [c[0] for c in self.cues]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
@@ -182,7 +182,7 @@ class _TextCues:
 
 def assign_intent(norm, segments, mentions, figures, meta) -> None:
     text = norm.text
-    cues = _TextCues(text, reference_date(text, meta)[2])
+    cues = _TextCues(text, reference_date(text, meta)[2], segments.deadline_phrases)
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)
