@@ -11,13 +11,16 @@ above 1.2 is taken as at least 2 for that prediction: superlinear costs tend to 
 from __future__ import annotations
 
 import math
+import time
 
 import regex
 
 from benchmarks.corpus import DEFAULT_SEED, text_of_size
-from benchmarks.measure import median, per_call_seconds, spread
+from benchmarks.measure import median, spread
 from extract import extract_mentions
 
+# A round of a size repeats its call until it lasts this long, so timer resolution does not count.
+MIN_ROUND_SECONDS = 0.2
 _PUNCTUATION_AND_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
@@ -38,38 +41,58 @@ PATHOLOGICAL = {
 
 
 def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
-    """Per-character cost at each size, escalating in order, skipping sizes predicted over budget.
+    """Per-character cost at each size, skipping sizes predicted over budget.
 
-    `make(n)` gives one text of size n, or a list of texts of size n measured together.
+    `make(n)` gives one text of size n, or a list of texts of size n measured together. Sizes
+    are first tried once each in increasing order (which sets how many calls make a round, and
+    predicts from the slope so far whether the next size fits the budget); then the rounds go
+    over all sizes in turn, so that a change in the machine's load touches every size alike.
     """
     extract_mentions("2024年计划总投资10亿元的项目5个。")   # warm-up: rule tables, patterns, OpenCC
-    points, skipped = [], []
+    planned, skipped = [], []
     for n in sizes:
-        if len(points) >= 1:
-            last = points[-1]
-            slope = points[-1]["exponent"] or 1.0
+        if planned:
+            last = planned[-1]
+            slope = 1.0
+            if len(planned) >= 2:
+                before = planned[-2]
+                slope = math.log(last["probe"] / before["probe"]) / math.log(last["n"] / before["n"])
             # a slope measured over small sizes understates what follows: past 1.2, assume at least quadratic
             slope = max(2.0, slope) if slope > 1.2 else max(1.0, slope)
-            predicted = last["seconds_per_call"] * (n / last["n"]) ** slope
+            predicted = last["probe"] * (n / last["n"]) ** slope
             if predicted > budget_seconds:
                 skipped.append({"n": n, "predicted_seconds": predicted})
                 continue
         made = make(n)
         texts = [made] if isinstance(made, str) else made
-        chars = sum(map(len, texts))
-        cpu: list[float] = []
+        start = time.perf_counter()
         figures = sum(len(extract_mentions(text)) for text in texts)
-        timings = per_call_seconds(lambda: [extract_mentions(text) for text in texts], rounds=rounds, cpu=cpu)
-        seconds = median(timings)      # for all `texts` together
-        point = {"n": n, "documents": len(texts), "chars": chars,
+        probe = time.perf_counter() - start
+        planned.append({"n": n, "texts": texts, "figures": figures, "probe": probe,
+                        "calls": max(1, math.ceil(MIN_ROUND_SECONDS / probe)) if probe > 0 else 1000,
+                        "wall": [], "cpu": []})
+    for _ in range(rounds):
+        for plan in planned:
+            texts, calls = plan["texts"], plan["calls"]
+            cpu_start, start = time.process_time(), time.perf_counter()
+            for _ in range(calls):
+                for text in texts:
+                    extract_mentions(text)
+            plan["wall"].append((time.perf_counter() - start) / calls)
+            plan["cpu"].append((time.process_time() - cpu_start) / calls)
+    points = []
+    for plan in planned:
+        texts, chars = plan["texts"], sum(map(len, plan["texts"]))
+        seconds = median(plan["wall"])      # for all `texts` together
+        point = {"n": plan["n"], "documents": len(texts), "chars": chars,
                  "bytes_per_document": max(len(text.encode("utf-8")) for text in texts),
-                 "seconds_per_call": seconds / len(texts), "timings": spread(timings),
+                 "seconds_per_call": seconds / len(texts), "timings": spread(plan["wall"]),
                  "ns_per_char": 1e9 * seconds / max(1, chars),
-                 "cpu_ns_per_char": 1e9 * median(cpu) / max(1, chars),
-                 "figures_per_1000_chars": 1000 * figures / max(1, chars), "exponent": None}
+                 "cpu_ns_per_char": 1e9 * median(plan["cpu"]) / max(1, chars),
+                 "figures_per_1000_chars": 1000 * plan["figures"] / max(1, chars), "exponent": None}
         if points:
             prev = points[-1]
-            point["exponent"] = 1 + math.log(point["ns_per_char"] / prev["ns_per_char"]) / math.log(n / prev["n"])
+            point["exponent"] = 1 + math.log(point["ns_per_char"] / prev["ns_per_char"]) / math.log(point["n"] / prev["n"])
         points.append(point)
     costs = [p["ns_per_char"] for p in points]
     cpu_costs = [p["cpu_ns_per_char"] for p in points]

@@ -26,6 +26,7 @@ from extract.context.dates import OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, Support, choose, find_places, lookup
+from extract.mentions.grammar import alternation
 from extract.rules import load_table
 
 __all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
@@ -463,10 +464,10 @@ def _subject(heads, head_starts: list[int], sentence_start: int, figure_start: i
 
 
 @lru_cache(maxsize=1)
-def _enumerators() -> tuple[frozenset[str], tuple[str, ...]]:
+def _enumerators() -> tuple[frozenset[str], regex.Pattern]:
     """Words that join places into one subject (、, 和 …), and those that hand each its own figure (分别)."""
     return (frozenset(r["word"] for r in load_table("metric_coordinators")),
-            tuple(r["word"] for r in load_table("qualifier_distributors")))
+            regex.compile(alternation(r["word"] for r in load_table("qualifier_distributors"))))
 
 
 def _respective(text: str, places: list[Place], heads, head_starts, segments, mentions) -> dict[int, Place]:
@@ -475,7 +476,7 @@ def _respective(text: str, places: list[Place], heads, head_starts, segments, me
     figure -> its place. Each enumeration is walked once from the head that opens it."""
     joiners, distributors = _enumerators()
     index = {p.start: i for i, p in enumerate(places)}
-    marks = sorted(m.start() for w in distributors for m in regex.finditer(regex.escape(w), text))
+    marks = [m.start() for m in distributors.finditer(text, overlapped=True)]
     groups: dict[tuple, list[int]] = {}
     listed: dict[int, list[Place]] = {}
     for k, mention in enumerate(mentions):
