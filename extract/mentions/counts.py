@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import count_patterns
+from extract.mentions.grammar import RANGE_SEPARATOR, alternation, count_patterns, qualifier_words
 from extract.numbers import CN_UNIT_CLASS
-from extract.rules import load_table
+from extract.numbers import NUMERAL
+from extract.rules import load_table, words
 
 _COUNTED = {row["word"]: row["counted"] for row in load_table("counted_nouns")}
 _CLASSIFIER_COUNTS: dict[str, set[str]] = defaultdict(set)
@@ -76,6 +78,40 @@ def _mention(text: str, m: regex.Match, number_first: bool) -> Mention | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _continuation() -> regex.Pattern:
+    """A number and measure word coordinated right after a count, sharing its noun: the 18个 and 26个
+    of 分别开工项目21个、18个和26个 (joiners: rules/metric_coordinators.tsv). It must end its phrase
+    (a clause mark, another joiner or the end follows): in 企业5家和3个项目 the 3个 counts its own noun."""
+    joiners = alternation(words("metric_coordinators"))
+    return regex.compile(
+        rf"""(?:{joiners})
+        (?P<qpre>{alternation(qualifier_words("prefix"))})?
+        (?P<num>{NUMERAL})
+        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?P<infix>{alternation(qualifier_words("infix"))})?
+        (?P<cls>{alternation(words("count_classifiers"))})
+        (?P<qsuf>{alternation(qualifier_words("suffix"))})?
+        (?=[,，。;；:：!！?？)）\n]|$|(?:{joiners}))""", regex.VERBOSE)
+
+
+def _continued(text: str, head: Mention) -> list[Mention]:
+    """The counts coordinated after a noun-first count (项目5个和3个), each of the same noun."""
+    found, at = [], head.end
+    while True:
+        m = _continuation().match(text, at)
+        if m is None or head.counted not in _CLASSIFIER_COUNTS[m.group("cls")]:
+            return found
+        values = range_values(m.group("num"), m.group("num2"))
+        if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
+            return found
+        qualifier, start = qualifier_of(m, text)
+        found.append(Mention(start=start, end=m.end(), kind="count", value=values[0], value_max=values[1],
+                             currency=None, unit=m.group("cls"), qualifier=qualifier, counted=head.counted,
+                             number_start=m.start("num"), number_end=m.end("cls")))
+        at = m.end()
+
+
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first = count_patterns()
     found = []
@@ -84,4 +120,6 @@ def find_counts(text: str) -> list[Mention]:
             mention = _mention(text, m, is_number_first)
             if mention is not None:
                 found.append(mention)
+                if not is_number_first:
+                    found.extend(_continued(text, mention))
     return found
