@@ -610,3 +610,37 @@ def test_a_newspapers_place_tells_which_unit_of_a_shared_name():
     assert {f.region for f in regions_of(text)} == {"北京市朝阳区"}
     text = "【构造示例】\n朝阳区上半年实际利用外资13.6亿美元\n\n今年上半年,朝阳区新设外资企业386家。"
     assert {f.region for f in regions_of(text)} == {None}
+
+
+# -- held-out constructed articles (tests/data/constructed_c): roads, subdistricts, chains ------
+
+def test_a_road_named_after_a_place_is_no_place():
+    # CONSTRUCTED (c d01): 兰州 城关区's 嘉峪关路街道 is a subdistrict named after a road, not 嘉峪关市.
+    assert [p.written for p in scan(normalize("嘉峪关路街道盘活闲置楼宇").text)] == []
+    assert [p.written for p in scan(normalize("南京东路步行街").text)] == []
+    assert [p.written for p in scan(normalize("赴上海路演推介").text)] == ["上海"]
+    text = ("【构造示例】\n城关区上半年招商引资\n2022-07-19　来源：兰州日报\n\n今年上半年,城关区新签约项目56个。"
+            "嘉峪关路街道盘活闲置楼宇11栋,引进商贸企业23家。")
+    assert {f.region for f in regions_of(text)} == {"甘肃省兰州市城关区"}
+
+
+def test_a_subdistrict_named_like_a_far_county_does_not_stand_alone():
+    # CONSTRUCTED (c d05): 义乌's 福田街道, written twice, is no 深圳 福田区.
+    text = ("【构造示例】\n义乌市外资招引\n今年上半年,义乌市新设外商投资企业412家。外资企业主要集中在稠城街道和福田街道。"
+            "其中,福田街道依托国际商贸城引进外资采购商企业81家。")
+    assert {f.region for f in regions_of(text)} == {"浙江省金华市义乌市"}
+
+
+def test_a_shared_name_written_after_its_city_is_that_citys():
+    # CONSTRUCTED (c d03): 铁西区 is 沈阳's, 鞍山's or 四平's; 鞍山市铁西区 says which, 同期 leads a subject,
+    # and the paper (沈阳日报) with 沈阳经济技术开发区 still decides the bare 铁西区.
+    text = ("【构造示例】\n铁西区一季度重点项目建设开局良好\n2024-04-16　来源：沈阳日报\n\n"
+            "一季度,铁西区(沈阳经济技术开发区)新开工项目32个。\n另据统计,同期鞍山市铁西区签约项目15个。")
+    got = [(f.text, f.region) for f in regions_of(text)]
+    assert got == [("项目32个", "辽宁省沈阳市铁西区"), ("项目15个", "辽宁省鞍山市铁西区")]
+
+
+def test_qizhong_is_read_whole_before_a_place():
+    # CONSTRUCTED (c d08): 其中原州区 is not 中原 + 州区; 其中山东 is not 中山.
+    assert [p.written for p in scan(normalize("其中原州区开工项目20个").text)] == ["原州区"]
+    assert [p.written for p in scan(normalize("其中山东省签约项目5个").text)] == ["山东省"]

@@ -36,6 +36,7 @@ class Place:
     in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
     paper: bool = False              # … of a newspaper's or broadcaster's (北京日报): context, never a subject
     person: bool = False             # part of a person's name (张建华, 镇海洋说)
+    names_town: bool = False         # followed by 街道/镇/乡: a subdistrict's name (义乌's 福田街道), not the county
     key: Optional[str] = None        # the unit it names, once resolved
 
     @cached_property
@@ -91,6 +92,16 @@ def _is_person(text: str, place: Place, previous_end: int) -> bool:
     return after_surname or _person_cue().match(text, place.end) is not None
 
 
+@lru_cache(maxsize=1)
+def _road_ending() -> regex.Pattern:
+    """What makes a place's name a road's (rules/region_road_endings.tsv): 嘉峪关路, 南京东路."""
+    rows = load_table("region_road_endings")
+    alt = lambda kind: "|".join(sorted((regex.escape(r["word"]) for r in rows if r["kind"] == kind), key=len, reverse=True))  # noqa: E731
+    return regex.compile(rf"(?!{alt('not_road')})(?:{alt('road')})")
+
+
+_TOWN_ENDINGS = ("街道", "镇", "乡")
+
 _automaton: tuple = (None, None, (), None)
 
 
@@ -134,7 +145,10 @@ def scan(text: str) -> list[Place]:
             ending = zone_endings.match(text, end)
             if ending:
                 end, zone = ending.end(), True
-        place = Place(start, end, text[start:end], candidates, zone=zone)
+        if not zone and _road_ending().match(text, end):
+            continue   # 嘉峪关路街道: a road named after the place, no place
+        place = Place(start, end, text[start:end], candidates, zone=zone,
+                      names_town=not zone and text.startswith(_TOWN_ENDINGS, end))
         tail = _org_tail().match(text, end)
         place.in_org = tail is not None
         place.paper = tail is not None and tail.group().endswith(_paper_words())
@@ -247,7 +261,8 @@ def _is_anchor(place: Place, repeated: set[str]) -> bool:
     if not place.named or place.blocked or not _unique(place):
         return False
     candidate = place.candidates[0]
-    if _needs_context(candidate, place.written) and (place.zone or candidate.key in repeated):
+    if _needs_context(candidate, place.written) and (place.zone or (candidate.key in repeated
+                                                                    and not place.names_town)):
         return True
     return not _needs_context(candidate, place.written)
 
@@ -255,8 +270,20 @@ def _is_anchor(place: Place, repeated: set[str]) -> bool:
 def _repeated_short_names(places: list[Place]) -> set[str]:
     """Counties named again and again by a context-needing form (海门, 房县): their own paper."""
     counts = Counter(p.candidates[0].key for p in places
-                     if p.named and not p.blocked and _unique(p) and _needs_context(p.candidates[0], p.written))
+                     if p.named and not p.blocked and not p.names_town and _unique(p)
+                     and _needs_context(p.candidates[0], p.written))
     return {key for key, n in counts.items() if n >= _REPEATS_TO_STAND_ALONE}
+
+
+def _held_by_previous(place: Place, previous: Optional[Place]) -> Optional[str]:
+    """鞍山市铁西区, 长春市朝阳区: a name several units share, written right after a unit that holds
+    exactly one of them, is that one."""
+    if (previous is None or previous.end != place.start or previous.key is None or not previous.named
+            or _unique(place)):
+        return None
+    g = gazetteer()
+    inside = {c.key for c in place.candidates if g.contains(previous.key, c.key) and c.key != previous.key}
+    return inside.pop() if len(inside) == 1 else None
 
 
 def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
@@ -264,8 +291,14 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
     g = gazetteer()
     anchors = list(context_keys)
     repeated = _repeated_short_names(places)
+    previous = None
     for place in places:
-        if _is_anchor(place, repeated):
+        held = _held_by_previous(place, previous)
+        previous = place
+        if held is not None:
+            place.key = held   # 鞍山市铁西区: the 铁西区 of the city written right before it (its city
+                               # is the anchor already; the name adds no weight against the paper's own)
+        elif _is_anchor(place, repeated):
             place.key = place.candidates[0].key
             anchors.append(place.key)
         elif place.paper and not place.blocked and _unique(place):
