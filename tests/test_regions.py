@@ -644,3 +644,10 @@ def test_qizhong_is_read_whole_before_a_place():
     # CONSTRUCTED (c d08): 其中原州区 is not 中原 + 州区; 其中山东 is not 中山.
     assert [p.written for p in scan(normalize("其中原州区开工项目20个").text)] == ["原州区"]
     assert [p.written for p in scan(normalize("其中山东省签约项目5个").text)] == ["山东省"]
+
+
+def test_a_place_after_a_figure_and_an_enumeration_comma_heads_its_own_figure():
+    # CONSTRUCTED (c d08): 、 after 项目13个 ends an item; 、 between two places still joins them.
+    text = ("【构造示例】\n宁夏重大项目集中开工\n石嘴山:开工项目58个,其中大武口区新材料项目13个、平罗县项目22个。")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("项目58个", None), ("项目13个", "大武口区"), ("项目22个", "平罗县")]

@@ -433,14 +433,18 @@ def _clause_start(marks: list[int], at: int) -> int:
     return marks[k - 1] + 1 if k else 0
 
 
-def _heads(text: str, places: list[Place]) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
-    """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type)."""
+def _heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
+    """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
+    `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
+    项目13个、平罗县项目22个: 平罗县 heads its own figure)."""
     prefix = _head_prefix()
     pattern, types = _own_words()
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
     heads = []
     marks = _clause_marks(text)
+    if items_end:
+        marks = sorted(marks + list(items_end))
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
         clause_start = _clause_start(marks, start)
         if prefix.fullmatch(text, clause_start, start) is None and (place is None or not _recipient().match(text, start)):
@@ -515,7 +519,7 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
     on = _figure_date(figures, meta)
     places = find_places(text, _context_keys(meta))
     sections = _sections(text, places)
-    heads = _heads(text, places)
+    heads = _heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
     head_starts = [h[0] for h in heads]
     document = _document(text, places, sections, meta, heads)
     respective = _respective(text, places, heads, head_starts, segments, mentions)
