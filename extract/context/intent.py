@@ -83,6 +83,12 @@ def _horizons(phrases, reference) -> list:
     return found
 
 
+@lru_cache(maxsize=1)
+def _disposal() -> regex.Pattern:
+    """将 as 把 before a verb of grouping (将转型项目分为三类; rules/intent_disposal_verbs.tsv)."""
+    return regex.compile(rf"将(?=[^,，。;；:：!！?？\n]{{0,12}}?(?:{alternation(words('intent_disposal_verbs'))}))")
+
+
 class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
@@ -90,7 +96,9 @@ class _TextCues:
     def __init__(self, text: str, reference, phrases):
         rows, pattern = _cues()
         self.text = text
-        self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)]
+        disposal = {m.start() for m in _disposal().finditer(text)}
+        self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
+                            if not (m.group() == "将" and m.start() in disposal)]
                            + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
         self.cue_starts = [c[0] for c in self.cues]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
