@@ -651,3 +651,11 @@ def test_a_place_after_a_figure_and_an_enumeration_comma_heads_its_own_figure():
     text = ("【构造示例】\n宁夏重大项目集中开工\n石嘴山:开工项目58个,其中大武口区新材料项目13个、平罗县项目22个。")
     got = [(f.text, f.county) for f in regions_of(text)]
     assert got == [("项目58个", None), ("项目13个", "大武口区"), ("项目22个", "平罗县")]
+
+
+def test_a_neighbour_named_in_a_relative_clause_does_not_hide_the_subject():
+    # CONSTRUCTED (c d02): the figures after 与孝义相邻的介休市 are 介休's.
+    text = ("【构造示例】\n孝义市:资源型城市转型跑出“加速度”\n2023-08-30　来源：吕梁日报\n\n"
+            "1至7月,孝义市新签约转型项目37个。\n\n与孝义相邻的介休市,1至7月也签约转型项目21个,总投资98亿元。")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("项目37个", "孝义市"), ("项目21个", "介休市"), ("98亿元", "介休市")]

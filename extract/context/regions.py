@@ -93,7 +93,10 @@ def _head_prefix() -> regex.Pattern:
     """What may precede a clause's subject: dates, 在/其中 …, and an own word (我市海门区)."""
     leads = [r["word"] for r in load_table("region_subject_leads")] + list(_own_words()[1])
     leads = sorted(leads, key=len, reverse=True)
-    return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}|{_NEWS_OPENER}){_OPENERS})*")
+    # 与孝义相邻的介休市: a relative clause about a neighbour (rules/region_neighbour_words.tsv)
+    neighbour = "|".join(sorted((r["word"] for r in load_table("region_neighbour_words")), key=len, reverse=True))
+    relative = rf"[^,，。;；:：!！?？\n]{{0,10}}?(?:{neighbour})"
+    return regex.compile(rf"{_OPENERS}(?:(?:{'|'.join(leads)}|{_TIME}|{_NEWS_OPENER}|{relative}){_OPENERS})*")
 
 
 @lru_cache(maxsize=1)
