@@ -1,0 +1,96 @@
+"""Held-out constructed articles (tests/data/constructed_c), scored against their hand annotations
+with the project's scorer (tests/data/score.py, the same logic as ../shared/tools/score.py).
+
+Eight texts, each opening with 【构造示例】, written for this project after tests/data/constructed and
+tests/data/constructed_b had driven two rounds of fixes, in places, years and styles neither covered:
+兰州 城关区 2022 (a name 拉萨 shares, its 街道, one of them 嘉峪关路街道), 孝义 2023 (a 资源型城市's
+转型 projects in three classes, its neighbour 介休), 沈阳 铁西区 2024 (街道, and 鞍山's 铁西区 beside it),
+昆山 2022 (镇 and 开发区 names, 周庄 as 江阴 has one, 分别…5个和3个), 义乌 2021 (亿美元, 万美元, 街道,
+福田街道 as 深圳 has a 福田区), 厦门自贸片区 2018 (片区, 区块, 万家, 千亿级), 博罗县 2021 (a 广东 county,
+its 镇 and 街道) and a 宁夏 2026 roundup (cities as headings, counties and districts by short names,
+分别…21个、18个和26个, “十五五”). Annotated by the conventions of ../shared/gold/README.md before the
+extractor was run on them (commit 7d13b66); none of them is a real article.
+
+Held out, before any fix they prompted (the honest measure of unseen text): money F1 1.000 (94 of
+94), count F1 0.969 (95 of 101 found, no false positive: 18个、26个、17个、12个 and 3个 coordinated after a
+count, and 项目力争达到600个以上, were missed), counted 95/95, qualifier 189/189, is_target 179/189
+(0.947: 年内 of one project's projection and 将…分为三类 framed reports as goals), deadline 187/189
+(0.989), region 181/189 (0.958: 嘉峪关路街道 read as 嘉峪关市, 义乌's 福田街道 as 深圳's 福田区, 鞍山市铁西区
+as 沈阳's, 其中原州区 as 中原, 平罗县 after 、 and 与孝义相邻的介休市 left to the paper's unit). After the
+fixes (each a general rule with its own test rows): money and count F1 1.000, counted 101/101,
+qualifier, is_target, deadline and region 195/195. These texts now drove fixes too, so these scores
+overstate unseen articles as the earlier sets' do.
+"""
+from __future__ import annotations
+
+import pytest
+
+from support import DATA, load_scorer
+
+HELD_OUT = DATA / "constructed_c"
+MARK = "【构造示例】"
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(HELD_OUT.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_scorer().load_gold(str(HELD_OUT))
+
+
+@pytest.fixture(scope="module")
+def predictions(texts):
+    from extract import extract_mentions
+
+    return [f.to_dict() for name, text in texts.items() for f in extract_mentions(text, doc_name=name)]
+
+
+@pytest.fixture(scope="module")
+def report(gold, predictions):
+    return load_scorer().score(gold, predictions, str(HELD_OUT))
+
+
+def test_every_text_is_marked_constructed_and_annotated(texts, gold):
+    assert len(texts) == 8
+    assert set(texts) == set(gold)
+    for name, text in texts.items():
+        assert text.startswith(MARK), name
+        assert 400 <= len(text) <= 1500, (name, len(text))
+        for mention in gold[name]["mentions"]:
+            assert mention["text"] in text, (name, mention["text"])
+
+
+def test_every_figure_points_into_the_raw_text(texts, predictions):
+    for row in predictions:
+        raw = texts[row["doc"]]
+        assert raw[row["start"]:row["end"]] == row["text"]
+        assert raw[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])] == row["sentence"]
+
+
+@pytest.mark.parametrize("kind,floor", [("money", 0.99), ("count", 0.99)])
+def test_f1(report, kind, floor):
+    scores, errors = report
+    assert scores[kind]["f1"] >= floor, [e for e in errors if e.startswith(("MISS", "EXTRA"))]
+
+
+@pytest.mark.parametrize("attribute,floor", [
+    ("region", 0.99), ("counted", 0.99), ("qualifier", 0.99), ("is_target", 0.99), ("deadline", 0.99),
+])
+def test_context_accuracy(report, attribute, floor):
+    scores, errors = report
+    assert scores["attributes"][attribute]["accuracy"] >= floor, [e for e in errors if f"WRONG {attribute}" in e]
+
+
+# (error line the scorer prints, why it is still wrong): each must stay wrong until fixed (strict).
+# None is left on these texts.
+KNOWN_FAILURES: list[tuple[str, str]] = []
+
+
+@pytest.mark.parametrize("line,reason", [pytest.param(line, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
+                                         for line, reason in KNOWN_FAILURES])
+def test_known_failure(report, line, reason):
+    _, errors = report
+    assert not any(e.startswith(line) for e in errors)
