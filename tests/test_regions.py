@@ -659,3 +659,12 @@ def test_a_neighbour_named_in_a_relative_clause_does_not_hide_the_subject():
             "1至7月,孝义市新签约转型项目37个。\n\n与孝义相邻的介休市,1至7月也签约转型项目21个,总投资98亿元。")
     got = [(f.text, f.county) for f in regions_of(text)]
     assert got == [("项目37个", "孝义市"), ("项目21个", "介休市"), ("98亿元", "介休市")]
+
+
+def test_a_newspapers_place_outweighs_one_passing_mention_of_another_city():
+    # CONSTRUCTED (c d11): 鼓楼区 is 南京's, 徐州's, 开封's or 福州's; 福州日报 says 福州's even though the
+    # last paragraph compares it with 南京市鼓楼区, which keeps its own figure.
+    text = ("【构造示例】\n鼓楼区一季度招商引资“开门红”\n2019-04-12　来源：福州日报\n\n"
+            "一季度,鼓楼区共签约项目31个。\n\n同期,南京市鼓楼区签约项目24个。")
+    got = [(f.text, f.region) for f in regions_of(text)]
+    assert got == [("项目31个", "福建省福州市鼓楼区"), ("项目24个", "江苏省南京市鼓楼区")]

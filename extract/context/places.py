@@ -248,6 +248,7 @@ def choose(keys: Iterable[str], anchors) -> Optional[str]:
 
 
 _REPEATS_TO_STAND_ALONE = 2
+_PAPER_WEIGHT = 2
 
 
 def _unique(place: Place) -> bool:
@@ -302,7 +303,9 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
             place.key = place.candidates[0].key
             anchors.append(place.key)
         elif place.paper and not place.blocked and _unique(place):
-            anchors.append(place.candidates[0].key)   # 北京日报: context for the text's other names
+            # 北京日报: context for the text's other names, weighing as two mentions: the paper's own
+            # unit outweighs one passing mention of another (福州日报's 鼓楼区 beside 同期,南京市鼓楼区…)
+            anchors += [place.candidates[0].key] * _PAPER_WEIGHT
     # A listed town is evidence for its county before it is accepted itself: 马驹桥镇 tells
     # which 通州 a text means.
     towns = [c.key for p in places if p.named for c in p.candidates if c.kind == TOWN]
