@@ -35,9 +35,9 @@ def one(text, index=0):
     ("年初确定目标后,全年完成投资120亿元", False, None),            # the goal stands in another clause
     ("该项目建成后年产值可达30亿元", True, "soft"),                  # constructed: a projection
     ("目标是引进项目40个,实际引进项目46个", True, "hard"),          # constructed: the 40 (see below)
-    # constructed_c (d02): 年内 of a project's projection reaches its semicolon and frames no paragraph;
+    # constructed_c (d02): 年内可 is a projection, reaching its semicolon and framing no paragraph;
     # 将 before a verb of grouping is 把, no "will".
-    ("总投资48亿元的项目年内可投产;在新义街道,引进企业5家", False, None),
+    ("总投资48亿元的项目已进入设备安装阶段,年内可投产;在新义街道,引进企业5家", False, None),
     ("年内新增国家高新技术企业60家以上", True, "soft"),
     ("孝义市将转型项目分为三类:煤炭绿色开采类项目9个", False, None),
     ("孝义市将新签约项目60个", True, "soft"),
