@@ -23,7 +23,7 @@ SCALES = {
         "rounds": 5, "store_rounds": 3, "generated_docs": 500,
         "growth_bytes": (KB, 10 * KB, 100 * KB, MB, 10 * MB), "budget_seconds": 60.0,
         "pathological": {"times": (1_000, 3_000, 10_000), "chars": (10 * KB, 100 * KB, MB),
-                         "bytes": (10 * KB, 100 * KB, MB), "lines": (100, 1_000, 10_000)},
+                         "bytes": (10 * KB, 100 * KB, MB, 10 * MB), "lines": (100, 1_000, 10_000)},
         "memory_bytes": (100 * KB, MB), "ingest_docs": 200, "dask_workers": (1, 2),
         "dashboard_figures": (10_000, 100_000, 1_000_000),
     },

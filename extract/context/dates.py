@@ -25,7 +25,7 @@ import bisect
 
 from dataclasses import replace
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -45,16 +45,33 @@ def _distance(phrase: DeadlinePhrase, start: int, end: int) -> int:
     return start - phrase.end if phrase.end <= start else max(0, phrase.start - end)
 
 
-def _within(phrases: list[DeadlinePhrase], start: int, end: int) -> list[DeadlinePhrase]:
-    """The phrases inside [start, end); `phrases` are in text order, so bisect to the first one."""
-    first = bisect.bisect_left(phrases, start, key=lambda p: p.start)
-    inside = []
-    for phrase in phrases[first:]:
+def _forward(phrases: list[DeadlinePhrase], start: int, end: int) -> Iterator[DeadlinePhrase]:
+    """The phrases inside [start, end), first to last, found lazily: a caller that wants the first
+    one stops there, so a sentence that runs through the whole text costs no pass over its phrases."""
+    for i in range(bisect.bisect_left(phrases, start, key=_start_of), len(phrases)):
+        phrase = phrases[i]
         if phrase.start >= end:
-            break
+            return
         if phrase.end <= end:
-            inside.append(phrase)
-    return inside
+            yield phrase
+
+
+def _backward(phrases: list[DeadlinePhrase], start: int, end: int, before: Optional[int] = None) -> Iterator[DeadlinePhrase]:
+    """The phrases inside [start, end) that begin before `before` (default `end`), last to first, lazily."""
+    for i in range(bisect.bisect_left(phrases, end if before is None else before, key=_start_of) - 1, -1, -1):
+        phrase = phrases[i]
+        if phrase.start < start:
+            return
+        if phrase.end <= end:
+            yield phrase
+
+
+def _start_of(phrase: DeadlinePhrase) -> int:
+    return phrase.start
+
+
+def _last(phrases: list[DeadlinePhrase], start: int, end: int) -> Optional[DeadlinePhrase]:
+    return next(_backward(phrases, start, end), None)
 
 
 class ListLeads:
@@ -159,6 +176,10 @@ class Layout:
     def full_sentence_start(self, at: int) -> int:
         return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
 
+    def line_start(self, at: int) -> int:
+        starts = self.leads.line_starts
+        return starts[bisect.bisect_right(starts, at) - 1]
+
 
 _PART_OF_YEAR = frozenset({"quarter_end", "month_end", "day", "this_quarter_end", "this_month_end"})
 _RATE = regex.compile(r"%|％|百分之|个百分点")
@@ -184,35 +205,39 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     """
     start, end = mention.start, mention.end
     clause_start, clause_end = segments.clause(mention.number_start)
-    in_clause = _within(phrases, clause_start, clause_end)
-    if in_clause:
-        return min(in_clause, key=lambda p: (_distance(p, start, end), p.start > start))
+    # The nearest phrase of the figure's clause: the last one starting before the figure or the
+    # first one starting at or after it (phrases do not overlap, so no other can be nearer).
+    nearest = [p for p in (next(_backward(phrases, clause_start, clause_end, before=start), None),
+                           next(_forward(phrases, start, clause_end), None)) if p is not None]
+    if nearest:
+        return min(nearest, key=lambda p: (_distance(p, start, end), p.start > start))
     sentence_start, sentence_end = segments.sentence(mention.number_start)
-    before = _within(phrases, sentence_start, start)
-    if before:
-        last = before[-1]
+    earlier = _backward(phrases, sentence_start, start)
+    last = next(earlier, None)
+    if last is not None:
         if last.rule in _PART_OF_YEAR and segments.clause(last.start)[0] in rate_clauses:
-            year = [p for p in before[:-1] if p.rule == "year_end"]
-            if year:
-                return year[-1]
+            year = next((p for p in earlier if p.rule == "year_end"), None)
+            if year is not None:
+                return year
         return last
-    after = [p for p in _within(phrases, end, sentence_end) if segments.clause(p.start)[0] not in figure_clauses]
-    if after:
-        return after[0]
+    after = next((p for p in _forward(phrases, end, sentence_end)
+                  if segments.clause(p.start)[0] not in figure_clauses), None)
+    if after is not None:
+        return after
     layout = layout or Layout(text)
     full_start = layout.full_sentence_start(mention.number_start)
     if full_start < sentence_start:
-        leading = [p for p in _within(phrases, full_start, sentence_start)
-                   if segments.clause(p.start)[0] not in figure_clauses]
-        if leading:
-            return leading[-1]
-    line_start = text.rfind("\n", 0, mention.number_start) + 1
+        leading = next((p for p in _backward(phrases, full_start, sentence_start)
+                        if segments.clause(p.start)[0] not in figure_clauses), None)
+        if leading is not None:
+            return leading
+    line_start = layout.line_start(mention.number_start)
     opening_start, opening_end = segments.clause(line_start)
     if (text[opening_end - 1:opening_end] in (":", "：") and opening_end - opening_start <= _MAX_LABEL
-            and not _within(phrases, opening_start, opening_end)):
+            and _last(phrases, opening_start, opening_end) is None):
         opening_start, opening_end = segments.clause(opening_end)   # 刘振国：下半年,我们将…
-    if opening_end <= sentence_start and _within(phrases, opening_start, opening_end):
-        return _within(phrases, opening_start, opening_end)[-1]
+    if opening_end <= sentence_start and _last(phrases, opening_start, opening_end) is not None:
+        return _last(phrases, opening_start, opening_end)
     return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
             or _heading_phrase(phrases, layout.outline.chain(mention.number_start)))
 
@@ -220,9 +245,9 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
 def _heading_phrase(phrases: list[DeadlinePhrase], headings: list[tuple[int, int]]) -> Optional[DeadlinePhrase]:
     """The last phrase of the nearest outline heading above that has one ("二、2023年工作安排")."""
     for start, end in headings:
-        found = _within(phrases, start, end)
-        if found:
-            return found[-1]
+        found = _last(phrases, start, end)
+        if found is not None:
+            return found
     return None
 
 
@@ -232,8 +257,7 @@ def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tupl
     if lead is None:
         return None
     start, end = lead
-    found = _within(phrases, max(start, segments.sentence(end - 1)[0]), end)
-    return found[-1] if found else None
+    return _last(phrases, max(start, segments.sentence(end - 1)[0]), end)
 
 
 # A year said on its own (明年, 2026年, 今年, 2026年度): the year of the parts of a year after it

@@ -298,7 +298,8 @@ def _dateline(text: str, places: list[Place]) -> Optional[_Where]:
     for place in places:
         if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
             continue
-        line_start = text.rfind("\n", 0, place.start) + 1
+        # a dateline opens its line within 16 characters, so look no further back for the line break
+        line_start = text.rfind("\n", max(0, place.start - 17), place.start) + 1
         if (place.start - line_start <= 16 and _DATELINE_HEAD.fullmatch(text, line_start, place.start)
                 and _DATELINE_TAIL.match(text, place.end)):
             if place.key is None:
