@@ -36,6 +36,12 @@ PATHOLOGICAL = {
     "repeated_duo": ("多 repeated", lambda n: "多" * n, "times"),
     "duo_amounts": ("100多亿多 repeated (approximate amounts back to back)", lambda n: "100多亿多" * n, "times"),
     "unclosed_pinyin": ("項(xiàng repeated: pinyin glosses never closed", lambda n: "項(xiàng" * n, "times"),
+    "own_words": ("全区 repeated before one figure (a clause of nothing but subjects)",
+                  lambda n: "全区" * n + "新签约项目30个。", "times"),
+    "recipients": ("下达海门 repeated before one figure (places handed targets, no clause mark)",
+                   lambda n: "下达海门" * n + "项目30个。", "times"),
+    "interviews": ("——访海门区委书记 张三 repeated (interview headers on one line)",
+                   lambda n: "——访海门区委书记 张三" * n + "项目30个。", "times"),
     "short_lines": ("prose broken into lines of 31 characters", lambda n: ("项目建设稳步推进全年计划完成投资二十亿元，各项工作有序开展\n" * n), "lines"),
 }
 

@@ -46,7 +46,7 @@ _MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
 _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
          r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
 _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
-_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:电|讯|消息)")
+_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:电|讯|消息)")
 _DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
 # A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
@@ -212,10 +212,11 @@ def _interviews(text: str, places: list[Place], starts: list[int]) -> list[_Sect
     """"——访市委常委、政法委书记、邗江区委书记 张耀武": the narrowest place holding a title."""
     found = []
     for m in _INTERVIEW.finditer(text):
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        reach = min(len(text), m.end() + 40)   # a title is read up to 40 characters after "——访"
+        line_end = text.find("\n", m.end(), reach)
+        line_end = reach if line_end < 0 else line_end
         space = _SPACE.search(text, m.end(), line_end)
-        end = min(space.start() if space else line_end, m.end() + 40)
+        end = space.start() if space else line_end
         i = bisect.bisect_left(starts, m.end())
         titled = []
         while i < len(places) and places[i].start < end:
@@ -232,9 +233,17 @@ def _interviews(text: str, places: list[Place], starts: list[int]) -> list[_Sect
 
 def _interview_start(text: str, header: int) -> int:
     """An interview begins at its title, the short line just above the "——访" line."""
-    before = text[:header].rstrip()
-    line_start = before.rfind("\n") + 1
-    title = before[line_start:].strip()
+    end = header
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    # Looking back a few headings' length is enough: a longer line is no title (and the text
+    # before an interview is not copied, which cost the whole text at each "——访").
+    reach = max(0, end - 4 * _MAX_HEADING)
+    newline = text.rfind("\n", reach, end)
+    if newline < 0 and reach > 0:
+        return header
+    line_start = newline + 1
+    title = text[line_start:end].strip()
     if title and len(title) <= _MAX_HEADING and title[-1] not in _SENTENCE_END:
         return line_start
     return header
@@ -437,6 +446,13 @@ def _clause_start(marks: list[int], at: int) -> int:
     return marks[k - 1] + 1 if k else 0
 
 
+# The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
+# characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
+# (全区全区…) from costing a match over the whole clause at each of them.
+_MAX_HEAD_PREFIX = 40
+_OPENS_WITH_ZAI = regex.compile(r"\s*在")
+
+
 def _heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> list[tuple[int, int, Optional[Place], Optional[str]]]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
     `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
@@ -451,9 +467,10 @@ def _heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> l
         marks = sorted(marks + list(items_end))
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
         clause_start = _clause_start(marks, start)
-        if prefix.fullmatch(text, clause_start, start) is None and (place is None or not _recipient().match(text, start)):
+        prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
+        if not prefixed and (place is None or not _recipient().match(text, start)):
             continue
-        if text[clause_start:start].lstrip().startswith("在") and _VENUE.match(text, end):
+        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _VENUE.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
         if place is not None and _investor_origin().match(text, end):
             continue   # 香港一家知名企业宣布投资…: where the investor comes from
