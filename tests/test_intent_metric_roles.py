@@ -222,3 +222,19 @@ def test_a_report_of_completion_frames_no_paragraph():
 ])
 def test_a_completion_rate_after_the_figure_marks_a_report(text):
     assert extract_mentions(text)[0].is_target is False
+
+
+# Long sentences, constructed: a cue decides across hundreds of words that hide a cue (计划总投资),
+# clause marks and other figures. The cue look-up bisects by kind of cue instead of walking back
+# over every cue of the sentence (which was quadratic in a text without full stops); these check
+# that it still picks the same cue as the rule says, far from the cue and near it.
+@pytest.mark.parametrize("text,expected", [
+    ("全年确保" + "计划总投资5亿元的项目开工," * 200 + "新签约项目30个。", [True] * 201),
+    ("年度计划投资15亿元," + "实际完成投资3亿元," * 200, [True] + [False] * 200),
+    ("到2030年," + "累计引进项目5个," * 200, [True] * 200),
+    ("今年以来,累计引进项目5个,计划总投资8亿元;" * 100, [False] * 200),
+    ("建成后预计年产值超60亿元" * 100 + ";总投资15亿元。", [True] * 100 + [False]),
+    ("确保" + "项目5个" * 300, [True] * 300),
+])
+def test_the_deciding_cue_in_a_long_sentence(text, expected):
+    assert [f.is_target for f in extract_mentions(text, doc_date="2025-01-01")] == expected

@@ -59,3 +59,12 @@ def test_adding_a_qualifier_word_is_a_data_change(monkeypatch):
         assert grammar.money_pattern().search("起码5亿元").group("qpre") == "起码"
     finally:
         grammar.money_pattern.cache_clear()
+
+
+def test_intent_cues_have_known_labels_and_hold_no_clause_mark():
+    """extract/context/intent.py indexes cues by scope, and bisects on the fact that no cue holds a
+    clause mark (a cue before the last mark ahead of a figure ends before that mark)."""
+    for row in load_table("intent_cues"):
+        assert row["scope"] in {"sentence", "part", "clause", "heading"}, row
+        assert row["intent"] in {"target", "fact", "total", "none"}, row
+        assert not regex.search(r"[,，;；:：]", row["word"]), row

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -100,9 +101,25 @@ class _TextCues:
         self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
                             if not (m.group() == "将" and m.start() in disposal)]
                            + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
-        self.cue_starts = [c[0] for c in self.cues]
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
+        # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
+        # bisect by start instead of testing every cue of a long sentence.
+        self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
+        self.cue_starts = [c[0] for c in self.cues]
+        by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
+        self.targets, self.horizons_or_facts = [], []
+        for i, (_, _, row) in enumerate(self.cues):
+            if row["intent"] != "none":
+                by_scope[row["scope"]].append(i)
+            if row["intent"] == "target":
+                self.targets.append(i)
+            if row.get("horizon") or row["intent"] == "fact":
+                self.horizons_or_facts.append(i)
+        self.reach_sentence = by_scope["sentence"]
+        self.reach_heading = sorted(by_scope["sentence"] + by_scope["heading"])
+        self.reach_part, self.reach_clause = by_scope["part"], by_scope["clause"]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
@@ -116,41 +133,53 @@ class _TextCues:
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
 
-    def decisive(self, start: int, end: int, heading: bool = False):
-        """The last cue in [start, end) that reaches `end`: a clause cue only within its clause, a
-        heading word only when [start, end) is an outline heading."""
-        i = bisect.bisect_left(self.cue_starts, end) - 1
-        while i >= 0 and self.cues[i][0] >= start:
-            cue_start, cue_end, row = self.cues[i]
-            i -= 1
-            if cue_end > end or (row["scope"] == "heading" and not heading):
-                continue
-            if row["scope"] == "clause" and bisect.bisect_left(self.clause_marks, cue_end) < bisect.bisect_left(
-                    self.clause_marks, end):
-                continue  # a clause mark stands between the cue and the figure
-            if row["scope"] == "part" and bisect.bisect_left(self.semicolons, cue_end) < bisect.bisect_left(
-                    self.semicolons, end):
-                continue  # a semicolon stands between the projection and the figure
-            if row["intent"] == "none":
-                continue  # a word that only contains a cue (重要, 计划总投资) hides that cue, nothing more
-            if row["intent"] == "total":
-                return self._total(i, start, cue_start, row)
-            return row
+    def _holds_a_mark(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self.clause_marks, start) < bisect.bisect_left(self.clause_marks, end)
+
+    def _last(self, kind: list[int], last: int, bound: int, end: Optional[int] = None) -> Optional[int]:
+        """The last cue of `kind` (indices into `cues`) at index <= `last` that starts at or after
+        `bound` and, if `end` is given, ends by it."""
+        k = bisect.bisect_right(kind, last) - 1
+        while k >= 0 and self.cues[kind[k]][0] >= bound:
+            if end is None or self.cues[kind[k]][1] <= end:
+                return kind[k]
+            k -= 1   # a cue that runs past `end` (it overlaps the figure): the one before may not
         return None
 
-    def _total(self, i: int, start: int, total_start: int, total):
+    @staticmethod
+    def _after_last(marks: list[int], at: int) -> int:
+        """Start of the stretch before `at` that holds none of `marks`."""
+        k = bisect.bisect_left(marks, at)
+        return marks[k - 1] + 1 if k else 0
+
+    def decisive(self, start: int, end: int, heading: bool = False):
+        """The last cue in [start, end) that reaches `end`: a clause cue only within its clause, a
+        part cue (a projection) only up to a semicolon, a heading word only when [start, end) is an
+        outline heading. A word that only contains a cue (重要, 计划总投资; intent none) hides that
+        cue and decides nothing."""
+        last = bisect.bisect_left(self.cue_starts, end) - 1
+        found = [self._last(self.reach_heading if heading else self.reach_sentence, last, start, end),
+                 self._last(self.reach_part, last, max(start, self._after_last(self.semicolons, end)), end),
+                 self._last(self.reach_clause, last, max(start, self._after_last(self.clause_marks, end)), end)]
+        i = max((j for j in found if j is not None), default=None)
+        if i is None:
+            return None
+        cue_start, _, row = self.cues[i]
+        if row["intent"] == "total":
+            return self._total(i - 1, start, cue_start, row)
+        return row
+
+    def _total(self, last: int, start: int, total_start: int, total):
         """A total (累计, 全年完成) whose goal is said before it: a goal cue in its own clause, or a
-        plan horizon anywhere before it in the sentence; else the total is a report."""
-        clause = bisect.bisect_left(self.clause_marks, total_start)
-        while i >= 0 and self.cues[i][0] >= start:
-            cue_start, cue_end, row = self.cues[i]
-            i -= 1
-            if row.get("horizon") or (row["intent"] == "target"
-                                      and bisect.bisect_left(self.clause_marks, cue_end) == clause):
-                return row
-            if row["intent"] == "fact":
-                break
-        return total
+        plan horizon anywhere before it in the sentence, unless a report word stands between; else
+        the total is a report."""
+        horizon_or_fact = self._last(self.horizons_or_facts, last, start)
+        goal = self._last(self.targets, last, max(start, self._after_last(self.clause_marks, total_start)))
+        i = max((j for j in (horizon_or_fact, goal) if j is not None), default=None)
+        if i is None:
+            return total
+        row = self.cues[i][2]
+        return row if i == goal or row.get("horizon") else total
 
     def paragraph_frame(self, paragraph_start: int):
         """A target cue in the paragraph's first sentence, framing the later ones."""
