@@ -14,7 +14,7 @@ from benchmarks import report
 from benchmarks.machine import describe, load_average
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-SECTIONS = ("extraction", "growth", "pathological", "memory", "ingest", "dashboard")
+SECTIONS = ("extraction", "growth", "pathological", "sweep", "memory", "ingest", "dashboard")
 
 KB, MB = 1_000, 1_000_000
 # How big each scale goes. smoke only checks that everything runs (the test suite uses it).
@@ -24,6 +24,7 @@ SCALES = {
         "growth_bytes": (KB, 10 * KB, 100 * KB, MB, 10 * MB), "budget_seconds": 60.0,
         "pathological": {"times": (1_000, 3_000, 10_000), "chars": (10 * KB, 100 * KB, MB),
                          "bytes": (10 * KB, 100 * KB, MB, 10 * MB), "lines": (100, 1_000, 10_000)},
+        "sweep": {"units": 300, "base_chars": 6_000},
         "memory_bytes": (100 * KB, MB), "ingest_docs": 200, "dask_workers": (1, 2),
         "dashboard_figures": (10_000, 100_000, 1_000_000),
     },
@@ -32,6 +33,7 @@ SCALES = {
         "growth_bytes": (KB, 10 * KB, 100 * KB, MB), "budget_seconds": 20.0,
         "pathological": {"times": (300, 1_000, 3_000), "chars": (10 * KB, 100 * KB),
                          "bytes": (10 * KB, 100 * KB), "lines": (100, 1_000)},
+        "sweep": {"units": 60, "base_chars": 4_000},
         "memory_bytes": (MB,), "ingest_docs": 50, "dask_workers": (1, 2),
         "dashboard_figures": (10_000, 100_000),
     },
@@ -39,6 +41,7 @@ SCALES = {
         "rounds": 1, "store_rounds": 1, "generated_docs": 4,
         "growth_bytes": (KB, 4 * KB), "budget_seconds": 5.0,
         "pathological": {"times": (10, 30), "chars": (100, 300), "bytes": (300, 900), "lines": (3, 9)},
+        "sweep": {"units": 2, "base_chars": 200},
         "memory_bytes": (4 * KB,), "ingest_docs": 3, "dask_workers": (1, 2),
         "dashboard_figures": (1_000,),
     },
@@ -72,6 +75,11 @@ def run(scale: str, sections: tuple[str, ...], log=print) -> dict:
         log("pathological inputs ...")
         results["pathological"] = pathological(plan["pathological"], rounds=plan["rounds"],
                                                budget_seconds=plan["budget_seconds"])
+    if "sweep" in sections:
+        from benchmarks.sweep import sweep
+
+        log("linearity sweep: sentences repeated ...")
+        results["sweep"] = sweep(**plan["sweep"])
     if "memory" in sections:
         from benchmarks.memory import memory_benchmark
 

@@ -120,6 +120,17 @@ def table(results: dict) -> str:
             rows.append([name, f"{sizes} {r['unit']}", costs, _n(r["growth_ratio_last_first"], 2),
                          _n(r["exponent_last"], 2), skipped or ""])
         out += _rows(["input", "sizes", "ns/char", "growth", "slope", "skipped (predicted)"], rows)
+    sweep = results.get("sweep")
+    if sweep:
+        growth = sweep["growth_4x"]
+        out += ["", f"2c. Linearity sweep: {sweep['sentences']} of {sweep['sentences_in_pool']} sentences, as written "
+                    f"and without punctuation, repeated to ~{sweep['base_chars']:,} chars and 4x that",
+                f"per-char cost 4x / 1x: median {_n(growth['median'], 2)}, max {_n(growth['max'], 2)}; "
+                f"growing again at 16x: {len(sweep['growing'])}"]
+        rows = [[g["unit"][:30], g["form"], " / ".join(f"{n:,}" for n in g["repeats"]),
+                 " / ".join(_n(c, 0) for c in g["ns_per_char"])] for g in sweep["growing"]]
+        if rows:
+            out += _rows(["unit", "form", "repeats", "CPU ns/char"], rows)
     memory = results.get("memory")
     if memory:
         out += ["", "3. Peak memory (own subprocess)"]

@@ -59,10 +59,23 @@ def test_growth_and_pathological_inputs_measured_at_each_size(smoke):
     assert _positive(growth["per_char_ratio_max_min"]) and growth["per_char_ratio_max_min"] >= 1
     assert all(_positive(p["cpu_ns_per_char"]) for p in growth["points"])
     assert growth["cpu_per_char_ratio_max_min"] >= 1
-    for name in ("repeated_yi", "digits", "no_punctuation", "repeated_duo", "unclosed_pinyin"):
-        r = results["pathological"][name]
+    from benchmarks.growth import PATHOLOGICAL
+
+    assert set(results["pathological"]) == set(PATHOLOGICAL)
+    for r in results["pathological"].values():
         assert len(r["points"]) + len(r["skipped"]) == len(results["plan"]["pathological"][r["unit"]])
         assert _positive(r["growth_ratio_last_first"])
+
+
+def test_sweep_repeats_sentences_of_the_bundled_texts(smoke):
+    results, _ = smoke
+    sweep = results["sweep"]
+    assert sweep["sentences_in_pool"] > 500           # seeds, their follow-ups, constructed articles
+    assert sweep["sentences"] == results["plan"]["sweep"]["units"]
+    assert sweep["units"] == 2 * sweep["sentences"]   # as written and without punctuation
+    assert _positive(sweep["growth_4x"]["median"]) and sweep["growth_4x"]["max"] >= sweep["growth_4x"]["median"]
+    for unit in sweep["growing"]:
+        assert len(unit["repeats"]) == len(unit["ns_per_char"]) == 3
 
 
 def test_memory_ingest_dask_and_dashboard_sections(smoke):
