@@ -107,6 +107,9 @@ CAUGHT_BUGS = [
     ("引进企业5家和3个平台", [(C, 5, None, None, "exact", "企业")]),
     # 力争/争取 between the noun and its number (constructed_c d08).
     ("上半年新开工项目力争达到600个以上", [(C, 600, None, None, "at_least", "项目")]),
+    # 确保 there too, and 央企 (central state-owned enterprises) as companies (constructed_d e08).
+    ("全年新开工项目确保达到25个", [(C, 25, None, None, "exact", "项目")]),
+    ("与中国铁建等3家央企签订合作协议", [(C, 3, None, None, "exact", "企业")]),
 ]
 
 NEGATIVES = [

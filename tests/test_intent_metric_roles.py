@@ -17,6 +17,7 @@ def one(text, index=0):
     ("总投资90亿元的惠生海工装备基地项目正在进行土建施工", False, None),
     ("16个新开工项目计划总投资83.2亿元", False, None),               # 计划总投资 is a size, not a plan
     ("年度计划投资15.9亿元", True, "soft"),
+    ("当年计划投资560亿元", True, "soft"),                        # the year's plan, as 年度计划 (constructed_d e03)
     ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
     ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
@@ -117,6 +118,7 @@ def test_a_colon_list_stays_under_its_goal():
 @pytest.mark.parametrize("text,metric,stage", [
     ("总投资达83.2亿元", "total_investment", None),
     ("年度计划投资15.9亿元", "annual_investment", None),
+    ("当年计划投资560亿元", "annual_investment", None),
     ("应税销售50亿元", "sales", None),
     ("税收超5亿元", "tax", None),
     ("实际到账外资1.5亿美元", "foreign_capital", None),

@@ -566,6 +566,14 @@ def test_the_functional_zones_of_binhai_are_binhais():
     assert {f.region for f in regions_of(text)} == {"天津市滨海新区"}
 
 
+def test_zhengzhous_airport_zone_is_zhengzhous():
+    # CONSTRUCTED (constructed_d e02): 郑州航空港区 (郑州航空港经济综合实验区) is a zone run by 郑州市; read as an
+    # unknown unit it left every figure of its paper without a region.
+    text = ("【构造示例】\n郑州航空港区上半年重点项目建设成绩单出炉\n记者从郑州航空港经济综合实验区获悉,"
+            "上半年新开工项目43个。下半年,航空港区将确保新增规上工业企业25家以上。")
+    assert {f.region for f in regions_of(text)} == {"河南省郑州市"}
+
+
 def test_a_region_word_and_an_estuary_are_no_places_but_haikou_is():
     # CONSTRUCTED (b01): 海南区域 is "the Hainan region", not 乌海's 海南区; 入海口 is no 海口;
     # 海口 itself is the city.
