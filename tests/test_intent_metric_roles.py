@@ -105,6 +105,16 @@ def test_a_projection_ends_at_the_semicolon():
     assert [f.is_target for f in extract_mentions(text)] == [True, True]
 
 
+def test_a_work_list_introduced_as_work_to_do_is_a_plan():
+    # A 政府工作报告's 重点抓好以下工作: frames its numbered items, whose sentences have no cue of their own
+    # (constructed_d e04); the review's 做了以下工作 frames nothing.
+    plan = "重点抓好以下工作：\n（一）扩大有效投资。一季度集中开工项目不少于300个。\n（二）推动县域争先。今年长丰县新开工项目95个。"
+    assert [(f.is_target, f.deadline) for f in extract_mentions(plan, doc_date="2025-01-20")] == [
+        (True, "2025-03-31"), (True, "2025-12-31")]
+    review = "过去一年，主要做了以下工作：\n（一）扩大有效投资。新开工项目300个。\n（二）推动县域争先。长丰县新开工项目95个。"
+    assert [f.is_target for f in extract_mentions(review, doc_date="2025-01-20")] == [False, False]
+
+
 def test_a_cue_in_the_first_sentence_frames_the_paragraph():
     text = "奋战四季度,邗江将紧盯工业开票百强。坚持服务到一线,加快发放1.3亿元区级工信奖补资金。"
     assert one(text).is_target is True
