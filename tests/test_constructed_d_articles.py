@@ -1,0 +1,115 @@
+"""Held-out constructed articles, fourth round (tests/data/constructed_d), scored against their hand
+annotations with the project's scorer (tests/data/score.py, the same logic as ../shared/tools/score.py).
+
+Eight texts, each opening with 【构造示例】, written for this project after tests/data/constructed,
+constructed_b and constructed_c had driven three rounds of fixes, in places, years and styles none of
+them covered. None of them is a real article. They were annotated by the conventions of
+../shared/gold/README.md before the extractor was run on them (commit 4535b2e): 天府新区 2023 (a
+numbered list of signed projects, 双流 and 新津 beside it, its 街道), 郑州航空港区 2024 (a mid-year
+report with 完成率 and 同比, 世界500强企业2家, 中牟 and 新郑 beside it), 青岛西海岸新区 2022 (a press
+conference in 问/答, 过亿元项目, 胶州 and 平度), 合肥 2025 (a 政府工作报告: review, 预期目标, a numbered
+work list, “十五五”末), 昆明 2020 (亿美元, 万元, a range 3000万-5000万元, 五华区 as 梅州 has a 五华县, two
+自治州), 哈尔滨 2021 (districts, counties, 绥化's 肇东 beside it), 赤峰 2019 (旗 as counties) and
+石家庄 新华区 2018 (its 街道, and 平顶山's and 沧州's 新华区 in the same article).
+
+Held out, before any fix they prompted (the honest measure of unseen text): money F1 1.000 (105 of
+105), count F1 0.982 (108 of 112 found, no false positive: 3家央企, 项目确保达到25个, 总数超过8000家 and
+超5000万元的14个 were missed), counted 108/108, qualifier 213/213, is_target 204/213 (0.958) and deadline
+204/213 (0.958: 当年计划投资 was no goal; a 政府工作报告's work list under 重点抓好以下工作 was read as
+reports; 力争…，全年完成…，新增规上企业150家 left the last goal to 全年完成's report), region 187/213
+(0.878: 郑州航空港区 was an unknown unit, leaving the whole paper's figures without a region).
+
+Fixes, each a general rule with its own test rows: 郑州航空港区 and its full name as zones of 郑州市,
+当年计划 a goal cue as 年度计划, 央企 a company noun, 确保 between a counted noun and its number, and
+抓好以下/做好以下 as goal cues framing a work list. No annotation was changed. After them: money F1
+1.000 (105), count F1 0.991 (110 of 112, no false positive), counted 110/110, qualifier 215/215,
+is_target and deadline 214/215, region 215/215. These texts drove fixes too, so these scores overstate
+unseen articles as the earlier sets' do.
+"""
+from __future__ import annotations
+
+import pytest
+
+from support import DATA, load_scorer
+
+HELD_OUT = DATA / "constructed_d"
+MARK = "【构造示例】"
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(HELD_OUT.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_scorer().load_gold(str(HELD_OUT))
+
+
+@pytest.fixture(scope="module")
+def predictions(texts):
+    from extract import extract_mentions
+
+    return [f.to_dict() for name, text in texts.items() for f in extract_mentions(text, doc_name=name)]
+
+
+@pytest.fixture(scope="module")
+def report(gold, predictions):
+    return load_scorer().score(gold, predictions, str(HELD_OUT))
+
+
+def test_every_text_is_marked_constructed_and_annotated(texts, gold):
+    assert len(texts) == 8
+    assert set(texts) == set(gold)
+    for name, text in texts.items():
+        assert text.startswith(MARK), name
+        assert 400 <= len(text) <= 1500, (name, len(text))
+        assert 25 <= len(gold[name]["mentions"]) <= 40, name
+        for mention in gold[name]["mentions"]:
+            assert mention["text"] in text, (name, mention["text"])
+
+
+def test_every_figure_points_into_the_raw_text(texts, predictions):
+    for row in predictions:
+        raw = texts[row["doc"]]
+        assert raw[row["start"]:row["end"]] == row["text"]
+        assert raw[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])] == row["sentence"]
+
+
+@pytest.mark.parametrize("kind,floor", [("money", 0.99), ("count", 0.98)])
+def test_f1(report, kind, floor):
+    scores, errors = report
+    assert scores[kind]["f1"] >= floor, [e for e in errors if e.startswith(("MISS", "EXTRA"))]
+
+
+@pytest.mark.parametrize("attribute,floor", [
+    ("region", 0.99), ("counted", 0.99), ("qualifier", 0.99), ("is_target", 0.99), ("deadline", 0.99),
+])
+def test_context_accuracy(report, attribute, floor):
+    scores, errors = report
+    assert scores["attributes"][attribute]["accuracy"] >= floor, [e for e in errors if f"WRONG {attribute}" in e]
+
+
+# (error line the scorer prints, why it is still wrong): each must stay wrong until fixed (strict).
+KNOWN_FAILURES = [
+    ("MISS e04_anhui_hefei_2025_work_report.txt: count 8000 «超过8000家»",
+     "新增国家高新技术企业1500余家，总数超过8000家: the companies are named in the clause before; a count "
+     "needs its noun in its own clause, and carrying 企业 over a comma to a bare 家 would count people "
+     "and households too"),
+    ("MISS e05_yunnan_kunming_2020_q3_investment.txt: count 14 «的14个»",
+     "引进数字经济项目18个，其中投资额超5000万元的14个: 项目 is elided after 的; reading a bare 个 after 其中 "
+     "as the noun before it is not yet a rule"),
+    ("WRONG is_target e06_heilongjiang_harbin_2021_spring_start.txt: «规上企业150家»",
+     "力争6月底前…，全年完成固定资产投资增长10%以上，新增规上企业150家: 全年完成 is a report unless a goal "
+     "cue stands in its own clause (年初确定目标后,全年完成投资120亿元 is a report), so 力争 two clauses "
+     "back does not reach it"),
+    ("WRONG deadline e06_heilongjiang_harbin_2021_spring_start.txt: «规上企业150家»",
+     "as above: a report gets no deadline"),
+]
+
+
+@pytest.mark.parametrize("line,reason", [pytest.param(line, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
+                                         for line, reason in KNOWN_FAILURES])
+def test_known_failure(report, line, reason):
+    _, errors = report
+    assert not any(e.startswith(line) for e in errors)
