@@ -110,6 +110,9 @@ CAUGHT_BUGS = [
     # 确保 there too, and 央企 (central state-owned enterprises) as companies (constructed_d e08).
     ("全年新开工项目确保达到25个", [(C, 25, None, None, "exact", "项目")]),
     ("与中国铁建等3家央企签订合作协议", [(C, 3, None, None, "exact", "企业")]),
+    # 港企/台企 (Hong Kong and Taiwan companies) as companies (constructed_e f01).
+    ("前海去年新增港企1860家", [(C, 1860, None, None, "exact", "企业")]),
+    ("新引进台企25家", [(C, 25, None, None, "exact", "企业")]),
 ]
 
 NEGATIVES = [

@@ -676,3 +676,11 @@ def test_a_newspapers_place_outweighs_one_passing_mention_of_another_city():
             "一季度,鼓楼区共签约项目31个。\n\n同期,南京市鼓楼区签约项目24个。")
     got = [(f.text, f.region) for f in regions_of(text)]
     assert got == [("项目31个", "福建省福州市鼓楼区"), ("项目24个", "江苏省南京市鼓楼区")]
+
+
+def test_a_neighbour_across_the_water_does_not_hide_the_subject():
+    # CONSTRUCTED (e f01): in 与前海隔海相望的东莞滨海湾新区 the figures are 东莞's; 前海 only locates it.
+    text = ("【构造示例】\n前海深港合作再提速\n2024-03-15　来源：深圳特区报\n\n"
+            "前海新开工项目68个。\n\n与前海隔海相望的东莞滨海湾新区同日表示,今年将新签约项目30个。")
+    got = [(f.text, f.city) for f in regions_of(text)]
+    assert got == [("项目68个", "深圳市"), ("项目30个", "东莞市")]
