@@ -72,6 +72,16 @@ def test_what_a_policy_grants_is_no_goal_of_the_paragraph():
                    ("超过1000万美元", False, None), ("不超过500万元", False, None)]
 
 
+def test_a_bracketed_title_frames_the_items_under_it():
+    # CONSTRUCTED (e f04): a WeChat post's 【…目标】 title on a line of its own makes its ✅/🚀 items goals,
+    # due when its period ends; 【…成绩单】 names no cue, so its items stay reports; 最高奖励 is an offer.
+    text = ("【📊 一季度成绩单】\n\n▶ 新签约项目 62 个\n\n【🎯 二季度目标】\n\n✅ 新签约项目不少于 60 个\n\n"
+            "【📌 全年目标】\n\n🚀 实际到位内资 1100 亿元以上\n\n💰 对新落户的总部企业，最高奖励 1000 万元！")
+    got = [(f.text, f.is_target, f.deadline) for f in extract_mentions(text, doc_date="2023-04-06")]
+    assert got == [("项目 62 个", False, None), ("项目不少于 60 个", True, "2023-06-30"),
+                   ("1100 亿元以上", True, "2023-12-31"), ("最高奖励 1000 万元", False, None)]
+
+
 def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
     # CONSTRUCTED (tests/data/constructed c03): 计划总投资 is a size, not a plan, but the goal before it stands.
     text = "今年的主要目标是:全年新签约项目500个以上、计划总投资2500亿元以上"

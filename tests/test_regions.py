@@ -684,3 +684,11 @@ def test_a_neighbour_across_the_water_does_not_hide_the_subject():
             "前海新开工项目68个。\n\n与前海隔海相望的东莞滨海湾新区同日表示,今年将新签约项目30个。")
     got = [(f.text, f.city) for f in regions_of(text)]
     assert got == [("项目68个", "深圳市"), ("项目30个", "东莞市")]
+
+
+def test_a_bracketed_title_naming_no_place_ends_the_section_of_a_place_item():
+    # CONSTRUCTED (e f04): after "● 望城经开区：…" the post's 【二季度目标】 is the whole new area's again.
+    text = ("【构造示例】\n湘江新区一季度招商成绩单\n湘江新区发布　2023-04-06\n\n【园区亮点】\n\n"
+            "● 望城经开区：新开工项目 12 个\n\n【🎯 二季度目标】\n\n✅ 新签约项目不少于 60 个")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("项目 12 个", "望城区"), ("项目不少于 60 个", None)]

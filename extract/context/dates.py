@@ -120,14 +120,16 @@ class ListLeads:
 OUTLINE_LEVELS = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
                   (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
                   (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
-_OUTLINE_FIRST = frozenset("一二三四五六七八九十(（0123456789")
+# A post's section title in 【】 on a line of its own (【二季度目标】 over its ▶/✅ items) ranks as 一、
+BRACKET_TITLE = regex.compile(r"【[^】]+】")
+_OUTLINE_FIRST = frozenset("一二三四五六七八九十(（0123456789【")
 _MAX_OUTLINE_HEADING = 50
 _NOT_A_TITLE = regex.compile(r"[。！？!?,，;；:：]")   # a title has no clause marks: "1.新签约…,…;" is an item
 
 
 class Outline:
     """The outline headings of a text, each a title on a line of its own ("二、2023年工作安排",
-    "(一)招商引资"; not "(一)大抓招商。全年…" nor "1.新签约…,…;", items that run on), and for a position
+    "(一)招商引资", "【二季度目标】"; not "(一)大抓招商。全年…" nor "1.新签约…,…;", items that run on), and for a position
     the headings whose sections hold it, nearest first. A section runs to the next heading of the
     same or a higher rank."""
 
@@ -145,7 +147,10 @@ class Outline:
             content = text[first:end].rstrip()
             if len(content) > _MAX_OUTLINE_HEADING or _NOT_A_TITLE.search(content):
                 continue
-            depth = next((level for level, pattern in OUTLINE_LEVELS if pattern.match(content)), None)
+            if BRACKET_TITLE.fullmatch(content):
+                depth = 1
+            else:
+                depth = next((level for level, pattern in OUTLINE_LEVELS if pattern.match(content)), None)
             if depth is None:
                 continue
             while stack and stack[-1][0] >= depth:

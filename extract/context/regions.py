@@ -22,7 +22,7 @@ import regex
 
 from extract.normalize import OUTLINE_NUMBER
 
-from extract.context.dates import OUTLINE_LEVELS
+from extract.context.dates import BRACKET_TITLE, OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, Support, choose, find_places, lookup
@@ -169,7 +169,8 @@ def _heading_place(text: str, places: list[Place], starts: list[int], at: int, n
 
 def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
     """Short lines that open with a place and a separator ("海门:…", "【启东】…", "## 海门区"),
-    and numbered outline headings ("三、通州区发展" opens a section, "四、城市功能提升" ends it).
+    and numbered outline headings ("三、通州区发展" opens a section, "四、城市功能提升" ends it, as a
+    bracketed title naming no place does: 【二季度目标】).
     A heading whose name several units share (【象山】: 宁波's 象山县 or 桂林's 象山区) is read by
     the other headings and places of the text (【慈溪】【余姚】 beside it: 宁波's); if they cannot
     tell, it names no region but still ends the section before it.
@@ -193,6 +194,9 @@ def _headings(text: str, places: list[Place], starts: list[int]) -> list[_Sectio
             found.append(_Section(line_start, len(text), _where(place, "heading"), depth))
         elif depth is not None:
             found.append(_Section(line_start, len(text), None, depth))
+        elif BRACKET_TITLE.fullmatch(content):
+            # 【二季度目标】 after "● 望城经开区：…": a post's next section, about no place of its own
+            found.append(_Section(line_start, len(text), None, None, closes=True))
     if undecided:
         anchors = Counter(s.where.key for s in found if s.where is not None)
         anchors.update(p.key for p in places if p.usable)
