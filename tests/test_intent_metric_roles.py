@@ -42,6 +42,9 @@ def one(text, index=0):
     ("年内新增国家高新技术企业60家以上", True, "soft"),
     ("孝义市将转型项目分为三类:煤炭绿色开采类项目9个", False, None),
     ("孝义市将新签约项目60个", True, "soft"),
+    # a schedule under 作出安排 and a goal under 提出 (constructed_e f07, f08)
+    ("会议对时间节点作出安排：一季度,新开工项目不少于120个", True, "hard"),   # 不少于: a floor, hard
+    ("宁波市提出引进项目不少于1200个", True, "hard"),
 ])
 def test_target_or_fact(text, is_target, strength):
     figure = one(text)
