@@ -14,66 +14,7 @@ is_target 213/215, deadline 212/215. What is still wrong is listed below as stri
 """
 from __future__ import annotations
 
-import pytest
-
-from support import DATA, load_scorer
-
-CONSTRUCTED = DATA / "constructed"
-MARK = "【构造示例】"
-
-
-@pytest.fixture(scope="module")
-def texts() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(CONSTRUCTED.glob("*.txt"))}
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return load_scorer().load_gold(str(CONSTRUCTED))
-
-
-@pytest.fixture(scope="module")
-def predictions(texts):
-    from extract import extract_mentions
-
-    return [f.to_dict() for name, text in texts.items() for f in extract_mentions(text, doc_name=name)]
-
-
-@pytest.fixture(scope="module")
-def report(gold, predictions):
-    return load_scorer().score(gold, predictions, str(CONSTRUCTED))
-
-
-def test_every_text_is_marked_constructed_and_annotated(texts, gold):
-    assert 8 <= len(texts) <= 12
-    assert set(texts) == set(gold)
-    for name, text in texts.items():
-        assert text.startswith(MARK), name
-        assert 400 <= len(text) <= 1500, (name, len(text))
-        for mention in gold[name]["mentions"]:
-            assert mention["text"] in text, (name, mention["text"])
-
-
-def test_every_figure_points_into_the_raw_text(texts, predictions):
-    for row in predictions:
-        raw = texts[row["doc"]]
-        assert raw[row["start"]:row["end"]] == row["text"]
-        assert raw[row["sentence_start"]:row["sentence_start"] + len(row["sentence"])] == row["sentence"]
-
-
-@pytest.mark.parametrize("kind,floor", [("money", 0.99), ("count", 0.99)])
-def test_f1(report, kind, floor):
-    scores, errors = report
-    assert scores[kind]["f1"] >= floor, [e for e in errors if e.startswith(("MISS", "EXTRA"))]
-
-
-@pytest.mark.parametrize("attribute,floor", [
-    ("region", 0.99), ("counted", 0.99), ("qualifier", 0.99), ("is_target", 0.985), ("deadline", 0.98),
-])
-def test_context_accuracy(report, attribute, floor):
-    scores, errors = report
-    assert scores["attributes"][attribute]["accuracy"] >= floor, [e for e in errors if f"WRONG {attribute}" in e]
-
+from support import DATA, ConstructedRound
 
 # (error line the scorer prints, why it is still wrong): each must stay wrong until fixed (strict).
 KNOWN_FAILURES = [
@@ -89,9 +30,8 @@ KNOWN_FAILURES = [
 ]
 
 
-@pytest.mark.parametrize("line,reason", [pytest.param(line, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
-                                         for line, reason in KNOWN_FAILURES])
-def test_known_failure(report, line, reason):
-    _, errors = report
-    assert not any(e.startswith(line) for e in errors)
-
+class TestConstructed(ConstructedRound):
+    FOLDER = DATA / "constructed"
+    TEXTS = 12
+    ACCURACY_FLOORS = {**ConstructedRound.ACCURACY_FLOORS, "is_target": 0.985, "deadline": 0.98}
+    KNOWN_FAILURES = KNOWN_FAILURES
