@@ -113,6 +113,15 @@ CAUGHT_BUGS = [
     # 港企/台企 (Hong Kong and Taiwan companies) as companies (constructed_e f01).
     ("前海去年新增港企1860家", [(C, 1860, None, None, "exact", "企业")]),
     ("新引进台企25家", [(C, 25, None, None, "exact", "企业")]),
+    # A running total in the next clause counts the same noun (constructed_d e04, constructed_e f08) …
+    ("新增规上工业企业68家，总数达到782家。", [(C, 68, None, None, "exact", "企业"), (C, 782, None, None, "exact", "企业")]),
+    ("新增国家高新技术企业1500余家,总数超过8000家", [(C, 1500, None, None, "more_than", "企业"),
+                                           (C, 8000, None, None, "more_than", "企业")]),
+    ("分别新增企业12家、8家,合计20家。", [(C, 12, None, None, "exact", "企业"), (C, 8, None, None, "exact", "企业"),
+                                (C, 20, None, None, "exact", "企业")]),
+    # … but only with the same measure word, and only when the total ends its clause.
+    ("新增企业5家，总数达到782个。", [(C, 5, None, None, "exact", "企业")]),
+    ("新增企业5家，累计引进项目20个", [(C, 5, None, None, "exact", "企业"), (C, 20, None, None, "exact", "项目")]),
 ]
 
 NEGATIVES = [

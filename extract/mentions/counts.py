@@ -112,6 +112,37 @@ def _continued(text: str, head: Mention) -> list[Mention]:
         at = m.end()
 
 
+@lru_cache(maxsize=1)
+def _total_after() -> regex.Pattern:
+    """The next clause's running total of the same things, its noun left out: the 782家 of
+    新增规上工业企业68家,总数达到782家 (rules/count_totals.tsv). It must end its clause."""
+    return regex.compile(
+        rf"""[,，;；]\s*
+        (?:{alternation(words("count_totals"))})
+        (?:{alternation(words("count_links"))}){{0,2}}
+        (?P<qpre>{alternation(qualifier_words("prefix"))})?
+        (?P<num>{NUMERAL})
+        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?P<infix>{alternation(qualifier_words("infix"))})?
+        (?P<cls>{alternation(words("count_classifiers"))})
+        (?P<qsuf>{alternation(qualifier_words("suffix"))})?
+        (?=[,，。;；:：!！?？)）\n]|$)""", regex.VERBOSE)
+
+
+def _total(text: str, head: Mention) -> Mention | None:
+    """The running total stated right after a count (`head`), which counts the same noun."""
+    m = _total_after().match(text, head.end)
+    if m is None or m.group("cls") != head.unit:
+        return None
+    values = range_values(m.group("num"), m.group("num2"))
+    if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
+        return None
+    qualifier, start = qualifier_of(m, text)
+    return Mention(start=start, end=m.end(), kind="count", value=values[0], value_max=values[1],
+                   currency=None, unit=m.group("cls"), qualifier=qualifier, counted=head.counted,
+                   number_start=m.start("num"), number_end=m.end("cls"))
+
+
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first = count_patterns()
     found = []
@@ -119,7 +150,7 @@ def find_counts(text: str) -> list[Mention]:
         for m in pattern.finditer(text, overlapped=not is_number_first):
             mention = _mention(text, m, is_number_first)
             if mention is not None:
-                found.append(mention)
-                if not is_number_first:
-                    found.extend(_continued(text, mention))
+                run = [mention] + ([] if is_number_first else _continued(text, mention))
+                total = _total(text, run[-1])
+                found.extend(run + ([total] if total else []))
     return found
