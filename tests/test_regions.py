@@ -692,3 +692,13 @@ def test_a_bracketed_title_naming_no_place_ends_the_section_of_a_place_item():
             "● 望城经开区：新开工项目 12 个\n\n【🎯 二季度目标】\n\n✅ 新签约项目不少于 60 个")
     got = [(f.text, f.county) for f in regions_of(text)]
     assert got == [("项目 12 个", "望城区"), ("项目不少于 60 个", None)]
+
+
+def test_a_paragraph_opening_with_a_place_and_a_colon_is_about_that_place_throughout():
+    # CONSTRUCTED (f g01, g03): "容城县：…；去年…" in a 雄安新区 paper; the clauses after ； are 容城县's
+    # too, not the paper's. A short line "海门:" is a heading already; this is the long paragraph form.
+    text = ("【构造示例】\n南通市重点项目集中开工\n2021-03-16　来源：南通发布\n\n"
+            "启东市：今年安排项目38个；去年完成投资286亿元，引进企业42家。\n\n"
+            "南通市今年将推进重点项目200个以上。")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("项目38个", "启东市"), ("286亿元", "启东市"), ("企业42家", "启东市"), ("项目200个以上", None)]
