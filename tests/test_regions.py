@@ -702,3 +702,12 @@ def test_a_paragraph_opening_with_a_place_and_a_colon_is_about_that_place_throug
             "南通市今年将推进重点项目200个以上。")
     got = [(f.text, f.county) for f in regions_of(text)]
     assert got == [("项目38个", "启东市"), ("286亿元", "启东市"), ("企业42家", "启东市"), ("项目200个以上", None)]
+
+
+def test_the_whole_prefecture_is_not_quanzhou_county():
+    # CONSTRUCTED (f g05): in a 延边州 paper 全州 is the whole 自治州 (as 全市), not 桂林's 全州县.
+    text = ("【构造示例】\n延边州上半年项目建设成绩单出炉\n\n"
+            "7月21日，延边州召开经济形势分析会。上半年，全州开复工项目486个。\n\n下半年全州要确保开工项目不少于600个。")
+    # 全州 written twice would stand alone as a short name (test_a_short_name_written_again_and_again_stands_alone)
+    assert [f.city for f in regions_of(text)] == ["延边朝鲜族自治州", "延边朝鲜族自治州"]
+    assert [f.county for f in regions_of("【构造示例】\n桂林市全州县今年新开工项目12个。")] == ["全州县"]
