@@ -711,3 +711,19 @@ def test_the_whole_prefecture_is_not_quanzhou_county():
     # 全州 written twice would stand alone as a short name (test_a_short_name_written_again_and_again_stands_alone)
     assert [f.city for f in regions_of(text)] == ["延边朝鲜族自治州", "延边朝鲜族自治州"]
     assert [f.county for f in regions_of("【构造示例】\n桂林市全州县今年新开工项目12个。")] == ["全州县"]
+
+
+@pytest.mark.parametrize("text, city", [
+    # CONSTRUCTED (f g07): 东莞 has towns and no counties; 松山湖 is its high-tech zone, not 赤峰's 松山区
+    ("【构造示例】\n东莞市召开推进会。\n\n松山湖：28个在建项目已复工，松山湖今年计划引进企业100家。", "东莞市"),
+    # CONSTRUCTED (f g06): 洋浦经济开发区 lies in 儋州市
+    ("【构造示例】\n海南自贸港建设提速\n\n洋浦经济开发区新设外资企业67家，洋浦今年计划引进企业1000家。", "儋州市"),
+])
+def test_zones_of_cities_without_counties(text, city):
+    assert [f.city for f in regions_of(text)] == [city, city]
+
+
+def test_jiyuan_under_its_demonstration_zone_name():
+    # CONSTRUCTED (f g02): 济源产城融合示范区 is the province-administered 济源市 (no city above it)
+    figures = regions_of("【构造示例】\n济源产城融合示范区一季度新开工项目46个，总投资218亿元。")
+    assert [(f.county, f.city) for f in figures] == [("济源市", None), ("济源市", None)]
