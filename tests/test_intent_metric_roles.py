@@ -18,6 +18,7 @@ def one(text, index=0):
     ("16个新开工项目计划总投资83.2亿元", False, None),               # 计划总投资 is a size, not a plan
     ("年度计划投资15.9亿元", True, "soft"),
     ("当年计划投资560亿元", True, "soft"),                        # the year's plan, as 年度计划 (constructed_d e03)
+    ("生态治理项目今年计划投资85亿元", True, "soft"),               # 今年计划 is a plan; 计划投资 alone a size (constructed_f g01)
     ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
     ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
