@@ -264,3 +264,9 @@ def test_a_completion_rate_after_the_figure_marks_a_report(text):
 ])
 def test_the_deciding_cue_in_a_long_sentence(text, expected):
     assert [f.is_target for f in extract_mentions(text, doc_date="2025-01-01")] == expected
+
+
+def test_this_years_plan_reaches_only_to_its_semicolon():
+    # CONSTRUCTED (f g01): after ； the paragraph reports what was signed
+    figures = extract_mentions("生态治理项目今年计划投资85亿元；寨里片区签约企业18家，协议金额43亿元。")
+    assert [f.is_target for f in figures] == [True, False, False]
