@@ -21,6 +21,7 @@ def one(text, index=0):
     ("生态治理项目今年计划投资85亿元", True, "soft"),               # 今年计划 is a plan; 计划投资 alone a size (constructed_f g01)
     ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
     ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
+    ("四地已争取中央预算内投资9.7亿元", False, None),               # 已争取 reports funds obtained (constructed_f g03)
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
     ("截至目前,已完成投资20亿元", False, None),                    # constructed
     ("去年全区新签约项目45个", False, None),                        # constructed
