@@ -18,8 +18,10 @@ def one(text, index=0):
     ("16个新开工项目计划总投资83.2亿元", False, None),               # 计划总投资 is a size, not a plan
     ("年度计划投资15.9亿元", True, "soft"),
     ("当年计划投资560亿元", True, "soft"),                        # the year's plan, as 年度计划 (constructed_d e03)
+    ("生态治理项目今年计划投资85亿元", True, "soft"),               # 今年计划 is a plan; 计划投资 alone a size (constructed_f g01)
     ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
     ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
+    ("四地已争取中央预算内投资9.7亿元", False, None),               # 已争取 reports funds obtained (constructed_f g03)
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
     ("截至目前,已完成投资20亿元", False, None),                    # constructed
     ("去年全区新签约项目45个", False, None),                        # constructed
@@ -263,3 +265,9 @@ def test_a_completion_rate_after_the_figure_marks_a_report(text):
 ])
 def test_the_deciding_cue_in_a_long_sentence(text, expected):
     assert [f.is_target for f in extract_mentions(text, doc_date="2025-01-01")] == expected
+
+
+def test_this_years_plan_reaches_only_to_its_semicolon():
+    # CONSTRUCTED (f g01): after ； the paragraph reports what was signed
+    figures = extract_mentions("生态治理项目今年计划投资85亿元；寨里片区签约企业18家，协议金额43亿元。")
+    assert [f.is_target for f in figures] == [True, False, False]

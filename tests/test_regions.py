@@ -692,3 +692,38 @@ def test_a_bracketed_title_naming_no_place_ends_the_section_of_a_place_item():
             "● 望城经开区：新开工项目 12 个\n\n【🎯 二季度目标】\n\n✅ 新签约项目不少于 60 个")
     got = [(f.text, f.county) for f in regions_of(text)]
     assert got == [("项目 12 个", "望城区"), ("项目不少于 60 个", None)]
+
+
+def test_a_paragraph_opening_with_a_place_and_a_colon_is_about_that_place_throughout():
+    # CONSTRUCTED (f g01, g03): "容城县：…；去年…" in a 雄安新区 paper; the clauses after ； are 容城县's
+    # too, not the paper's. A short line "海门:" is a heading already; this is the long paragraph form.
+    text = ("【构造示例】\n南通市重点项目集中开工\n2021-03-16　来源：南通发布\n\n"
+            "启东市：今年安排项目38个；去年完成投资286亿元，引进企业42家。\n\n"
+            "南通市今年将推进重点项目200个以上。")
+    got = [(f.text, f.county) for f in regions_of(text)]
+    assert got == [("项目38个", "启东市"), ("286亿元", "启东市"), ("企业42家", "启东市"), ("项目200个以上", None)]
+
+
+def test_the_whole_prefecture_is_not_quanzhou_county():
+    # CONSTRUCTED (f g05): in a 延边州 paper 全州 is the whole 自治州 (as 全市), not 桂林's 全州县.
+    text = ("【构造示例】\n延边州上半年项目建设成绩单出炉\n\n"
+            "7月21日，延边州召开经济形势分析会。上半年，全州开复工项目486个。\n\n下半年全州要确保开工项目不少于600个。")
+    # 全州 written twice would stand alone as a short name (test_a_short_name_written_again_and_again_stands_alone)
+    assert [f.city for f in regions_of(text)] == ["延边朝鲜族自治州", "延边朝鲜族自治州"]
+    assert [f.county for f in regions_of("【构造示例】\n桂林市全州县今年新开工项目12个。")] == ["全州县"]
+
+
+@pytest.mark.parametrize("text, city", [
+    # CONSTRUCTED (f g07): 东莞 has towns and no counties; 松山湖 is its high-tech zone, not 赤峰's 松山区
+    ("【构造示例】\n东莞市召开推进会。\n\n松山湖：28个在建项目已复工，松山湖今年计划引进企业100家。", "东莞市"),
+    # CONSTRUCTED (f g06): 洋浦经济开发区 lies in 儋州市
+    ("【构造示例】\n海南自贸港建设提速\n\n洋浦经济开发区新设外资企业67家，洋浦今年计划引进企业1000家。", "儋州市"),
+])
+def test_zones_of_cities_without_counties(text, city):
+    assert [f.city for f in regions_of(text)] == [city, city]
+
+
+def test_jiyuan_under_its_demonstration_zone_name():
+    # CONSTRUCTED (f g02): 济源产城融合示范区 is the province-administered 济源市 (no city above it)
+    figures = regions_of("【构造示例】\n济源产城融合示范区一季度新开工项目46个，总投资218亿元。")
+    assert [(f.county, f.city) for f in figures] == [("济源市", None), ("济源市", None)]

@@ -40,6 +40,7 @@ _OUTLINE = OUTLINE_LEVELS
 _SEPARATOR_CHARS = ":：丨|｜】]·— \t\u3000篇"
 _HEADING_SEPARATOR = regex.compile(rf"[{regex.escape(_SEPARATOR_CHARS)}]|$")
 _SENTENCE_END = "。！？!?；;"
+_ITEM_COLONS = ":："   # "容城县：…" opens a paragraph about 容城县
 _INTERVIEW = regex.compile(r"(?:——|—|--|－－)\s*(?:专)?访\s*")
 _SPACE = regex.compile(r"\s")
 _MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
@@ -253,9 +254,26 @@ def _interview_start(text: str, header: int) -> int:
     return header
 
 
+def _paragraph_items(text: str, places: list[Place], starts: list[int]) -> list[_Section]:
+    """"容城县：今年安排项目38个；去年完成投资286亿元。": a paragraph too long for a heading that opens
+    with a place and a colon is an item about that place to the paragraph's end, across its ； and
+    。 (a sentence naming another place still says so itself)."""
+    found = []
+    for line_start, line in _lines(text):
+        content = line.strip()
+        if not content or not (len(content) > _MAX_HEADING or content[-1] in _SENTENCE_END):
+            continue   # a short line is a heading (see _headings)
+        at = line_start + _HEADING_DECORATION.match(line).end()
+        place = _heading_place(text, places, starts, at, numbered=False)
+        if place is not None and place.key is not None and text[place.end:place.end + 1] in _ITEM_COLONS:
+            found.append(_Section(line_start, line_start + len(line), _where(place, "heading")))
+    return found
+
+
 def _sections(text: str, places: list[Place]) -> list[_Section]:
     """Headed sections and interviews, each running to the next one, to the next markdown
-    heading, or (for a numbered one) to the next numbered heading of the same or higher rank."""
+    heading, or (for a numbered one) to the next numbered heading of the same or higher rank;
+    then paragraphs opening with a place and a colon, each to its own end."""
     starts = [p.start for p in places]
     found = sorted(_headings(text, places, starts) + _interviews(text, places, starts), key=lambda s: s.start)
     markdown = [m.start() for m in _MARKDOWN_HEADING.finditer(text)]
@@ -284,7 +302,7 @@ def _sections(text: str, places: list[Place]) -> list[_Section]:
                     end = later.start
                     break
         closed.append(_Section(section.start, end, section.where, section.depth))
-    return closed
+    return closed + _paragraph_items(text, places, starts)
 
 
 def region_sections(norm, meta) -> list[tuple[int, int, Region, str]]:
