@@ -78,21 +78,47 @@ def _mention(text: str, m: regex.Match, number_first: bool) -> Mention | None:
     )
 
 
+def _bare_count() -> str:
+    """A number and measure word with their qualifiers, no noun: what follows a count and shares its
+    noun (the groups qualifier_of reads)."""
+    return rf"""
+        (?P<qpre>{alternation(qualifier_words("prefix"))})?
+        (?P<num>{NUMERAL})
+        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
+        (?P<infix>{alternation(qualifier_words("infix"))})?
+        (?P<cls>{alternation(words("count_classifiers"))})
+        (?P<qsuf>{alternation(qualifier_words("suffix"))})?"""
+
+
 @lru_cache(maxsize=1)
 def _continuation() -> regex.Pattern:
     """A number and measure word coordinated right after a count, sharing its noun: the 18个 and 26个
     of 分别开工项目21个、18个和26个 (joiners: rules/metric_coordinators.tsv). It must end its phrase
     (a clause mark, another joiner or the end follows): in 企业5家和3个项目 the 3个 counts its own noun."""
     joiners = alternation(words("metric_coordinators"))
-    return regex.compile(
-        rf"""(?:{joiners})
-        (?P<qpre>{alternation(qualifier_words("prefix"))})?
-        (?P<num>{NUMERAL})
-        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
-        (?P<infix>{alternation(qualifier_words("infix"))})?
-        (?P<cls>{alternation(words("count_classifiers"))})
-        (?P<qsuf>{alternation(qualifier_words("suffix"))})?
+    return regex.compile(rf"""(?:{joiners}){_bare_count()}
         (?=[,，。;；:：!！?？)）\n]|$|(?:{joiners}))""", regex.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def _total_after() -> regex.Pattern:
+    """The next clause's running total of the same things, its noun left out: the 782家 of
+    新增规上工业企业68家,总数达到782家 (rules/count_totals.tsv). It must end its clause."""
+    return regex.compile(
+        rf"""[,，;；]\s*(?:{alternation(words("count_totals"))})(?:{alternation(words("count_links"))}){{0,2}}
+        {_bare_count()}
+        (?=[,，。;；:：!！?？)）\n]|$)""", regex.VERBOSE)
+
+
+def _of_the_same_noun(text: str, m: regex.Match, head: Mention) -> Mention | None:
+    """The count `m` matched (a _bare_count) as one of `head`'s noun, if it is a whole positive number."""
+    values = range_values(m.group("num"), m.group("num2"))
+    if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
+        return None
+    qualifier, start = qualifier_of(m, text)
+    return Mention(start=start, end=m.end(), kind="count", value=values[0], value_max=values[1],
+                   currency=None, unit=m.group("cls"), qualifier=qualifier, counted=head.counted,
+                   number_start=m.start("num"), number_end=m.end("cls"))
 
 
 def _continued(text: str, head: Mention) -> list[Mention]:
@@ -102,45 +128,17 @@ def _continued(text: str, head: Mention) -> list[Mention]:
         m = _continuation().match(text, at)
         if m is None or head.counted not in _CLASSIFIER_COUNTS[m.group("cls")]:
             return found
-        values = range_values(m.group("num"), m.group("num2"))
-        if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
+        mention = _of_the_same_noun(text, m, head)
+        if mention is None:
             return found
-        qualifier, start = qualifier_of(m, text)
-        found.append(Mention(start=start, end=m.end(), kind="count", value=values[0], value_max=values[1],
-                             currency=None, unit=m.group("cls"), qualifier=qualifier, counted=head.counted,
-                             number_start=m.start("num"), number_end=m.end("cls")))
+        found.append(mention)
         at = m.end()
-
-
-@lru_cache(maxsize=1)
-def _total_after() -> regex.Pattern:
-    """The next clause's running total of the same things, its noun left out: the 782家 of
-    新增规上工业企业68家,总数达到782家 (rules/count_totals.tsv). It must end its clause."""
-    return regex.compile(
-        rf"""[,，;；]\s*
-        (?:{alternation(words("count_totals"))})
-        (?:{alternation(words("count_links"))}){{0,2}}
-        (?P<qpre>{alternation(qualifier_words("prefix"))})?
-        (?P<num>{NUMERAL})
-        (?:(?P<sep>{RANGE_SEPARATOR})(?P<num2>{NUMERAL}))?
-        (?P<infix>{alternation(qualifier_words("infix"))})?
-        (?P<cls>{alternation(words("count_classifiers"))})
-        (?P<qsuf>{alternation(qualifier_words("suffix"))})?
-        (?=[,，。;；:：!！?？)）\n]|$)""", regex.VERBOSE)
 
 
 def _total(text: str, head: Mention) -> Mention | None:
     """The running total stated right after a count (`head`), which counts the same noun."""
     m = _total_after().match(text, head.end)
-    if m is None or m.group("cls") != head.unit:
-        return None
-    values = range_values(m.group("num"), m.group("num2"))
-    if values is None or values[0] != values[0].to_integral_value() or values[0] <= 0:
-        return None
-    qualifier, start = qualifier_of(m, text)
-    return Mention(start=start, end=m.end(), kind="count", value=values[0], value_max=values[1],
-                   currency=None, unit=m.group("cls"), qualifier=qualifier, counted=head.counted,
-                   number_start=m.start("num"), number_end=m.end("cls"))
+    return None if m is None or m.group("cls") != head.unit else _of_the_same_noun(text, m, head)
 
 
 def find_counts(text: str) -> list[Mention]:
