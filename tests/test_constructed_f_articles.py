@@ -25,10 +25,12 @@ about that place to its end; 全州 is no short name of 全州县; zones 松山�
 reports. One annotation was wrong by the conventions and was fixed: g02's 示范区还将统筹…38亿元，设立…10亿元
 states no horizon, so no deadline. After them (against the corrected annotation): money F1 1.000,
 count F1 0.978 (90 of 94, no false positive), counted 90/90, qualifier 220/220, is_target 214/220
-(0.973), deadline 212/220 (0.964), region 181/220 (0.823). Regions stay this round's weak spot: a
-paper whose only own word is 全省 is read as its province's (济源, 儋州), and 延边州's own figures fall
-to 吉林省 (right province, too broad) rather than to a wrong unit. These texts drove fixes too, so
-these scores overstate unseen articles as the earlier sets' do.
+(0.973), deadline 212/220 (0.964), region 181/220 (0.823): a paper whose only own word is 全省 was
+read as its province's (济源, 儋州), and 延边州's own figures fell to 吉林省 (right province, too broad).
+Then (lead, after the round): when 全省 is a paper's only own word and every place it names lies in
+one unit below the province, the paper is that unit's, citing its province (济源, 延边州; 儋州's paper
+also names 海口 and stays 海南's): region 208/220 (0.946). These texts drove fixes too, so these
+scores overstate unseen articles as the earlier sets' do.
 """
 from __future__ import annotations
 
@@ -43,13 +45,9 @@ G06 = "g06_hainan_danzhou_yangpu_2021_free_trade_port.txt"
 G07 = "g07_guangdong_dongguan_2020_towns_resumption.txt"
 G08 = "g08_sichuan_chengdu_xinjin_2021_county_to_district.txt"
 
-JIYUAN_OWN_WORD = ("the paper's only own word is 全省 (在全省“三个一批”活动中, a comparison), so its own region must be a "
-                   "province: 河南省; the 示范区 names itself 示范区 and 济源, a county-level city with no city above "
-                   "it, which the own-word rule (region_own_words.tsv) cannot ask for")
-DANZHOU_OWN_WORD = ("as 济源's: 海南全省去年… is the only own word, so sentences naming no place of their own (the "
-                    "headline, 9月底前…, 那大镇/白马井镇/木棠镇, towns not in region_towns.tsv) fall to 海南省")
-PREFECTURE_OWN_WORD = ("全州 (the whole 自治州) is no own word yet: 我州/全州 rows with a 州 type made a bare 全州县 "
-                       "(桂林) lose its region, so the figures keep 吉林省, right but too broad")
+DANZHOU_OWN_WORD = ("海南全省去年… is the paper's only own word, and besides 儋州 and 洋浦 it names 海南, 海口 and a "
+                    "滨海新区 read as 天津's, so not every place lies in 儋州 and the paper stays 海南省's: sentences naming "
+                    "no place of their own (the headline, 9月底前…, towns not in region_towns.tsv) fall to 海南省")
 SUBJECT_AFTER_SEMICOLON = ("延吉市上半年…；计划年底前引进… and 珲春市…；今年力争…: a sentence's subject does not reach past "
                            "its ；, and these paragraphs open without a colon (延吉市： would be an item)")
 NEIGHBOUR_ACROSS_RIVER = ("与东莞隔江相望的中山翠亨新区，上半年…: 中山 is found (中山市), but 中山翠亨新区, a zone the "
@@ -69,25 +67,8 @@ COUNT_NOUN_AWAY = ("a count whose noun stands before a verb or in the clause bef
 KNOWN_FAILURES = [
     (f"WRONG is_target {G01}: «完成投资不少于150亿元»", YEAR_TOTAL_UNDER_GOAL),
     (f"WRONG deadline {G01}: «完成投资不少于150亿元»", YEAR_TOTAL_UNDER_GOAL),
-    (f"WRONG region {G02}: «152个省市重点项目»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «完成投资126.5亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «新开工项目46个»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «总投资218亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «重点项目160个»", JIYUAN_OWN_WORD),
     (f"WRONG is_target {G02}: «重点项目160个»", ARRANGED_THIS_YEAR),
     (f"WRONG deadline {G02}: «重点项目160个»", ARRANGED_THIS_YEAR),
-    (f"WRONG region {G02}: «年度计划投资405亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «实现开工项目不少于120个»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «上半年完成投资超220亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «竣工投产项目60个以上»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «总投资50亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «计划投资28亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «亿元以上»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «项目15个»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «新增规上企业不少于20家»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «专项债券资金38亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «规模10亿元»", JIYUAN_OWN_WORD),
-    (f"WRONG region {G02}: «最高500万元»", JIYUAN_OWN_WORD),
     (f"WRONG deadline {G02}: «全部工业营业收入达到3000亿元»", PLAN_END_ACROSS_GROWTH_CLAUSE),
     (f"WRONG deadline {G02}: «企业5家»", PLAN_END_ACROSS_GROWTH_CLAUSE),
     (f"MISS {G03}: count 412 «规上工业企业复工412家»", COUNT_NOUN_AWAY),
@@ -98,19 +79,9 @@ KNOWN_FAILURES = [
     (f"WRONG is_target {G04}: «重点项目316个»", ARRANGED_THIS_YEAR),
     (f"WRONG deadline {G04}: «重点项目316个»", ARRANGED_THIS_YEAR),
     (f"MISS {G05}: count 600 «开复工不少于600个»", COUNT_NOUN_AWAY),
-    (f"WRONG region {G05}: «5000万元以上»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «项目486个»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «完成投资276.8亿元»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «新签约项目93个»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «签约额412亿元»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «5000万元以上»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «完成投资400亿元»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «固定资产投资超过560亿元»", PREFECTURE_OWN_WORD),
     (f"WRONG region {G05}: «亿元以上»", SUBJECT_AFTER_SEMICOLON),
     (f"WRONG region {G05}: «项目20个»", SUBJECT_AFTER_SEMICOLON),
     (f"WRONG region {G05}: «实际利用外资3000万美元以上»", SUBJECT_AFTER_SEMICOLON),
-    (f"WRONG region {G05}: «出台纾困资金4.5亿元»", PREFECTURE_OWN_WORD),
-    (f"WRONG region {G05}: «减免房租1.2亿元»", PREFECTURE_OWN_WORD),
     (f"WRONG region {G06}: «新增市场主体企业超4000家»", DANZHOU_OWN_WORD),
     (f"WRONG region {G06}: «新开工项目不少于35个»", DANZHOU_OWN_WORD),
     (f"WRONG region {G06}: «完成投资超过430亿元»", DANZHOU_OWN_WORD),
@@ -132,5 +103,5 @@ class TestConstructedF(ConstructedRound):
     TEXTS = 8
     FIGURES_PER_TEXT = (25, 40)
     F1_FLOORS = {**ConstructedRound.F1_FLOORS, "count": 0.97}
-    ACCURACY_FLOORS = {**ConstructedRound.ACCURACY_FLOORS, "is_target": 0.96, "deadline": 0.95, "region": 0.81}
+    ACCURACY_FLOORS = {**ConstructedRound.ACCURACY_FLOORS, "is_target": 0.96, "deadline": 0.95, "region": 0.93}
     KNOWN_FAILURES = KNOWN_FAILURES

@@ -727,3 +727,20 @@ def test_jiyuan_under_its_demonstration_zone_name():
     # CONSTRUCTED (f g02): 济源产城融合示范区 is the province-administered 济源市 (no city above it)
     figures = regions_of("【构造示例】\n济源产城融合示范区一季度新开工项目46个，总投资218亿元。")
     assert [(f.county, f.city) for f in figures] == [("济源市", None), ("济源市", None)]
+
+
+def test_whole_province_alone_in_one_units_paper_cites_the_province():
+    # CONSTRUCTED (constructed_f g02, 济源 under no city): every place is 济源's, and 全省 is its only own
+    # word, so figures naming no place are 济源's; the 全省 clause's own figure stays the province's.
+    text = ("【构造示例】\n济源一季度项目建设开门红\n济源产城融合示范区召开观摩会。一季度新开工项目46个。"
+            "全省同期签约项目1270个。济源将确保年底前竣工项目60个。")
+    got = {f.text: f.region for f in regions_of(text)}
+    assert got == {"项目46个": "河南省济源市", "项目1270个": "河南省", "项目60个": "河南省济源市"}
+
+
+def test_whole_province_in_a_paper_naming_several_of_its_cities_is_the_provinces():
+    # CONSTRUCTED: a provincial roundup names two cities; its figures without a place are 河南's.
+    text = ("【构造示例】\n全省重点项目建设加快推进\n郑州、洛阳等地召开推进会。一季度新开工项目460个。"
+            "全省同期签约项目1270个。")
+    got = {f.text: f.region for f in regions_of(text)}
+    assert got == {"项目460个": "河南省", "项目1270个": "河南省"}

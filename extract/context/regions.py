@@ -380,8 +380,9 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
     of that type: the narrowest holding at least half as many places as the best of that type (a
     启东 paper that mentions 南通 once is 启东's); there is none if no unit of that type is named
     (a district's paper that only names its city). Otherwise it is the narrowest unit holding
-    at least half of the places. Unless the paper speaks of itself (我县 and the one 县 named),
-    one passing mention is not enough: the unit needs two places, or one that heads a clause or
+    at least half of the places, as it is when 全省 is the only own word but every place named lies in
+    one unit below the province (济源's paper citing 河南). Unless the paper speaks of itself (我县 and
+    the one 县 named), one passing mention is not enough: the unit needs two places, or one that heads a clause or
     stands in the first line ("海门就是上海" in a slogan does not make a report Shanghai's).
     """
     g = gazetteer()
@@ -394,6 +395,11 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
         for outer in g.chain(place.key):
             cover[outer] += 1
     own, speaks_of_itself = _own_type(text, sections)
+    below_province = {_below_province(p.key) for p in resolved}
+    if own == "省" and not speaks_of_itself and len(below_province) == 1 and None not in below_province:
+        # 全省 alone (全省同期签约项目1270个) in a paper whose every place lies in one unit below the
+        # province is that unit's paper citing its province: a province's paper names its cities.
+        own = None
     if own:
         typed = [k for k in cover if _type_of(k, own)]
         if own == "区":   # 全区 in a zone's paper is the zone, which stands for its host (襄阳高新区: 襄阳市)
@@ -423,6 +429,12 @@ def _about(text: str, places: list[Place], sections: list[_Section], heads: set[
         written = Counter(p.written for p in named).most_common(1)[0][0]
         return _where(next(p for p in named if p.written == written), "document_default")
     return _Where(key, "document_default", g.units[key].name)
+
+
+def _below_province(key: str) -> Optional[str]:
+    """The unit right below the province that holds `key` (a city, or a county the province runs itself)."""
+    chain = gazetteer().chain(key)
+    return chain[1] if len(chain) > 1 else None
 
 
 def _document(text: str, places: list[Place], sections: list[_Section], meta, heads) -> Optional[_Where]:
