@@ -241,8 +241,9 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     if (text[opening_end - 1:opening_end] in (":", "：") and opening_end - opening_start <= _MAX_LABEL
             and _last(phrases, opening_start, opening_end) is None):
         opening_start, opening_end = segments.clause(opening_end)   # 刘振国：下半年,我们将…
-    if opening_end <= sentence_start and _last(phrases, opening_start, opening_end) is not None:
-        return _last(phrases, opening_start, opening_end)
+    opening = _last(phrases, opening_start, opening_end) if opening_end <= sentence_start else None
+    if opening is not None:
+        return opening
     return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
             or _heading_phrase(phrases, layout.outline.chain(mention.number_start)))
 

@@ -23,6 +23,7 @@ import regex
 from extract.context.dates import Layout
 from extract.context.deadlines import resolve
 from extract.context.docdate import reference_date
+from extract.context.segments import start_after_last
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -146,12 +147,6 @@ class _TextCues:
             k -= 1   # a cue that runs past `end` (it overlaps the figure): the one before may not
         return None
 
-    @staticmethod
-    def _after_last(marks: list[int], at: int) -> int:
-        """Start of the stretch before `at` that holds none of `marks`."""
-        k = bisect.bisect_left(marks, at)
-        return marks[k - 1] + 1 if k else 0
-
     def decisive(self, start: int, end: int, heading: bool = False):
         """The last cue in [start, end) that reaches `end`: a clause cue only within its clause, a
         part cue (a projection) only up to a semicolon, a heading word only when [start, end) is an
@@ -159,8 +154,8 @@ class _TextCues:
         cue and decides nothing."""
         last = bisect.bisect_left(self.cue_starts, end) - 1
         found = [self._last(self.reach_heading if heading else self.reach_sentence, last, start, end),
-                 self._last(self.reach_part, last, max(start, self._after_last(self.semicolons, end)), end),
-                 self._last(self.reach_clause, last, max(start, self._after_last(self.clause_marks, end)), end)]
+                 self._last(self.reach_part, last, max(start, start_after_last(self.semicolons, end)), end),
+                 self._last(self.reach_clause, last, max(start, start_after_last(self.clause_marks, end)), end)]
         i = max((j for j in found if j is not None), default=None)
         if i is None:
             return None
@@ -174,7 +169,7 @@ class _TextCues:
         plan horizon anywhere before it in the sentence, unless a report word stands between; else
         the total is a report."""
         horizon_or_fact = self._last(self.horizons_or_facts, last, start)
-        goal = self._last(self.targets, last, max(start, self._after_last(self.clause_marks, total_start)))
+        goal = self._last(self.targets, last, max(start, start_after_last(self.clause_marks, total_start)))
         i = max((j for j in (horizon_or_fact, goal) if j is not None), default=None)
         if i is None:
             return total

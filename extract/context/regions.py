@@ -26,6 +26,7 @@ from extract.context.dates import BRACKET_TITLE, OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, Support, choose, find_places, lookup
+from extract.context.segments import start_after_last
 from extract.mentions.grammar import alternation
 from extract.rules import load_table
 
@@ -474,12 +475,6 @@ def _clause_marks(text: str) -> list[int]:
     return [m.start() for m in _CLAUSE_MARK.finditer(text)]
 
 
-def _clause_start(marks: list[int], at: int) -> int:
-    """Start of the clause holding `at`, from the sorted clause-mark positions."""
-    k = bisect.bisect_left(marks, at)
-    return marks[k - 1] + 1 if k else 0
-
-
 # The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
 # characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
 # (全区全区…) from costing a match over the whole clause at each of them.
@@ -500,7 +495,7 @@ def _heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> l
     if items_end:
         marks = sorted(marks + list(items_end))
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
-        clause_start = _clause_start(marks, start)
+        clause_start = start_after_last(marks, start)
         prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
         if not prefixed and (place is None or not _recipient().match(text, start)):
             continue
@@ -529,18 +524,17 @@ def _enumerators() -> tuple[frozenset[str], regex.Pattern]:
             regex.compile(alternation(r["word"] for r in load_table("qualifier_distributors"))))
 
 
-def _respective(text: str, places: list[Place], heads, head_starts, segments, mentions) -> dict[int, Place]:
+def _respective(text: str, places: list[Place], subjects, mentions) -> dict[int, Place]:
     """伊州区、巴里坤县、伊吾县分别完成投资38亿元、26亿元和22亿元: places enumerated as one subject, then
     分别, then as many figures of a kind as places: the k-th figure is the k-th place's. Index of the
-    figure -> its place. Each enumeration is walked once from the head that opens it."""
+    figure -> its place; `subjects` is each figure's subject (see _subject). Each enumeration is
+    walked once from the head that opens it."""
     joiners, distributors = _enumerators()
     index = {p.start: i for i, p in enumerate(places)}
     marks = [m.start() for m in distributors.finditer(text, overlapped=True)]
     groups: dict[tuple, list[int]] = {}
     listed: dict[int, list[Place]] = {}
-    for k, mention in enumerate(mentions):
-        sentence_start = segments.sentence(mention.number_start)[0]
-        head = _subject(heads, head_starts, sentence_start, mention.start)
+    for k, (mention, head) in enumerate(zip(mentions, subjects)):
         if head is None or head[2] is None:
             continue
         if head[0] not in listed:
@@ -577,12 +571,13 @@ def assign_regions(norm, segments, mentions, figures, meta) -> None:
     heads = _heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
     head_starts = [h[0] for h in heads]
     document = _document(text, places, sections, meta, heads)
-    respective = _respective(text, places, heads, head_starts, segments, mentions)
+    subjects = [_subject(heads, head_starts, segments.sentence(m.number_start)[0], m.start) for m in mentions]
+    respective = _respective(text, places, subjects, mentions)
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = _section_at(sections, mention.start)
         context = section.where if section else document
         where = context
-        head = _subject(heads, head_starts, segments.sentence(mention.number_start)[0], mention.start)
+        head = subjects[k]
         if k in respective:
             where = _where(respective[k], "subject")
         elif head is not None:

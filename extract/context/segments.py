@@ -41,6 +41,13 @@ class Segments:
         return _span(self.clause_starts, at, len(self.text), self.text)
 
 
+def start_after_last(marks: list[int], at: int) -> int:
+    """Start of the stretch before `at` that holds none of `marks` (sorted positions of single
+    characters: clause marks, semicolons): one past the last of them before `at`, or 0."""
+    k = bisect.bisect_left(marks, at)
+    return marks[k - 1] + 1 if k else 0
+
+
 def _starts(text: str, ends: regex.Pattern) -> tuple[int, ...]:
     starts = [0, *(m.end() for m in ends.finditer(text))]
     if starts[-1] == len(text) and len(starts) > 1:
