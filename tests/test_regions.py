@@ -14,10 +14,10 @@ from extract.context.gazetteer import CITY, COUNTY, PROVINCE, before, gazetteer,
 from extract.context.places import scan
 from extract.context.regions import (assign_regions, document_region, region_sections,
                                      resolve_region)
-from extract.context.segments import Segments
+from extract.context.document import DocMeta, Document
 from extract.mentions import find_mentions
 from extract.normalize import normalize
-from extract.pipeline import DocMeta, extract_mentions
+from extract.pipeline import extract_mentions
 from extract.rules import load_table
 
 from support import SEEDS, load_scorer
@@ -28,7 +28,7 @@ def regions_of(text: str, **meta):
     figures = extract_mentions(text, doc_name=meta.get("name"), doc_date=meta.get("doc_date"),
                                default_region=meta.get("default_region"))
     norm = normalize(text)
-    assign_regions(norm, Segments.of(norm.text), find_mentions(norm), figures, DocMeta(**meta))
+    assign_regions(Document.of(norm, DocMeta(**meta)), find_mentions(norm), figures)
     return figures
 
 

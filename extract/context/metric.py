@@ -40,8 +40,8 @@ def _clause_start(text: str, at: int) -> int:
     return max(0, at - 80)
 
 
-def assign_metric(norm, segments, mentions, figures, meta) -> None:
-    text = norm.text
+def assign_metric(doc, mentions, figures) -> None:
+    text = doc.text
     rows, pattern = _words()
     previous_money_end = -1
     for mention, figure in sorted(zip(mentions, figures), key=lambda pair: pair[0].start):
