@@ -18,8 +18,8 @@ from extract.rules import load_table
 
 # A gloss is a parenthesised pinyin syllable right after a Han character: 項(xiàng)目.
 # It must carry a tone mark, so that an ordinary bracketed word such as 公司(ltd) stays.
-_PINYIN_LETTERS = "a-zü" + "".join(row["letter"] for row in load_table("pinyin_tone_letters"))
-_TONE_LETTERS = "".join(row["letter"] for row in load_table("pinyin_tone_letters"))
+_TONE_LETTERS = "".join(regex.escape(row["letter"]) for row in load_table("pinyin_tone_letters"))
+_PINYIN_LETTERS = "a-zü" + _TONE_LETTERS
 _GLOSS = regex.compile(
     rf"(?<=\p{{Han}})[(（](?=[{_PINYIN_LETTERS}]{{0,6}}[{_TONE_LETTERS}])[{_PINYIN_LETTERS}]{{1,7}}[)）]"
 )
