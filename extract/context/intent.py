@@ -21,16 +21,12 @@ from typing import Optional
 import regex
 
 from extract.context.deadlines import resolve
-from extract.context.segments import start_after_last
+from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, FULL_SENTENCE_END, LINE_BREAK, PARENTHETICAL,
+                                       SEMICOLON, start_after_last)
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _REPORT = {"intent": "fact", "strength": ""}
-_CLAUSE_END = regex.compile(r"[,，;；:：]")
-_SEMICOLON = regex.compile(r"[;；]")
-_LINE_BREAK = regex.compile(r"\n")
-_FLOORS = ("不低于", "不少于")
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
 # The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
 _AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
@@ -84,6 +80,55 @@ def _horizons(phrases, reference) -> list:
 
 
 @lru_cache(maxsize=1)
+def _completions() -> regex.Pattern:
+    """A goal named as the object of a completion (完成了市下任务, 完成年初预期目标任务的143%;
+    rules/intent_completion_verbs.tsv, intent_completed_goals.tsv): the goal words report that it
+    was met. Group `goal` spans the goal words."""
+    verbs, goals = alternation(words("intent_completion_verbs")), alternation(words("intent_completed_goals"))
+    return regex.compile(rf"(?:{verbs})[^,，。;；:：!！?？\n]{{0,12}}?(?P<goal>(?:{goals})+)")
+
+
+@lru_cache(maxsize=1)
+def _sizes() -> regex.Pattern:
+    """Words that name the size of projects (总投资, 投资总额; rules/intent_size_words.tsv): the amount
+    right after one is what projects cost, a fact, whatever goal the sentence sets; a goal cue between
+    makes it a goal (总投资将超1000亿元). `opening` words count only at a clause's start (…项目756个,
+    投资1.26万亿元), since inside a clause they are also the verb of a goal (将投资20亿元)."""
+    rows = load_table("intent_size_words")
+    anywhere = alternation(r["word"] for r in rows if r["position"] in ("any", "none"))
+    opening = alternation(r["word"] for r in rows if r["position"] == "opening")
+    return regex.compile(rf"{anywhere}|(?<=^|{CLAUSE_END_CHAR})(?:{opening})")
+
+
+@lru_cache(maxsize=1)
+def _not_sizes() -> frozenset:
+    return frozenset(r["word"] for r in load_table("intent_size_words") if r["position"] == "none")
+
+
+# An amount that describes the noun after it: 总投资约120亿元的中沙石化产业园二期
+_ATTRIBUTIVE = regex.compile(r"[^,，;；:：。！？!?\n]{1,16}?元的")
+_FLOOR_QUALIFIERS = frozenset({"at_least", "more_than"})
+_SIZE_GAP = 2   # 为, 达 between a size word and its amount
+# What may stand before a size word that opens its clause (…211个,项目总投资4434.87亿元)
+_OPENS = regex.compile(r"\s*(?:项目)?")
+_SIZE_LINK = regex.compile(r"[为达约是]*")
+# A share of the figure just named: …目标任务8亿元的124%
+_SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
+_MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
+
+
+def _last_goal_word(goal_words: str) -> str:
+    """The last of the goal words run together in `goal_words` (目标任务 -> 任务)."""
+    return next(w for w in words("intent_completed_goals") if goal_words.endswith(w))
+
+
+def _enclosing_end(spans: list[tuple[int, int]], at: int) -> float:
+    """The end of the span of `spans` (sorted, disjoint) that holds `at`, or infinity."""
+    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return spans[k][1] if k >= 0 and spans[k][0] <= at < spans[k][1] else float("inf")
+
+
+@lru_cache(maxsize=1)
 def _disposal() -> regex.Pattern:
     """将 as 把 before a verb of grouping (将转型项目分为三类; rules/intent_disposal_verbs.tsv)."""
     return regex.compile(rf"将(?=[^,，。;；:：!！?？\n]{{0,12}}?(?:{alternation(words('intent_disposal_verbs'))}))")
@@ -93,19 +138,27 @@ class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
-    def __init__(self, text: str, reference, phrases, layout):
+    def __init__(self, text: str, reference, phrases, layout, mentions):
         rows, pattern = _cues()
         self.text = text
+        project_counts = sorted(m.number_start for m in mentions if m.kind == "count" and m.counted == "项目")
+        self.sentence_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
         disposal = {m.start() for m in _disposal().finditer(text)}
-        self.cues = sorted([(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
-                            if not (m.group() == "将" and m.start() in disposal)]
-                           + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
-        self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
+        self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
+        words_found = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
+                       if not (m.group() == "将" and m.start() in disposal)]
+        self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
+        self.size_ends = frozenset(self._size_ends(project_counts))
         # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
         # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
         # bisect by start instead of testing every cue of a long sentence.
         self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
         self.cue_starts = [c[0] for c in self.cues]
+        # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
+        asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
+        self.aside_ends = [_enclosing_end(asides, c[0]) for c in self.cues]
         by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
         self.targets, self.horizons_or_facts = [], []
         for i, (_, _, row) in enumerate(self.cues):
@@ -118,13 +171,61 @@ class _TextCues:
         self.reach_sentence = by_scope["sentence"]
         self.reach_heading = sorted(by_scope["sentence"] + by_scope["heading"])
         self.reach_part, self.reach_clause = by_scope["part"], by_scope["clause"]
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
-        self.paragraph_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.paragraph_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
         self.section_frames: dict[tuple[int, int], object] = {}
         self.layout = layout
+
+    def _met_goals(self, found: list) -> list:
+        """`found` with each goal word that a completion has as its object (完成了市下任务) made a
+        report, unless a goal cue in the completion's clause makes the completion itself the goal
+        (确保完成全年目标任务)."""
+        met = []
+        rows = _cues()[0]
+        for m in _completions().finditer(self.text):
+            clause = start_after_last(self.clause_marks, m.start())
+            if not any(clause <= s < m.start() and row["intent"] == "target" for s, _, row in found):
+                met.append((m.start("goal"), m.end("goal")))
+                self.met_goals[m.end("goal")] = rows[_last_goal_word(m.group("goal"))]
+        if not met:
+            return found
+        return [(s, e, _MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
+                for s, e, row in found]
+
+    def is_size(self, at: int) -> bool:
+        """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
+        return any(at - gap in self.size_ends and _SIZE_LINK.fullmatch(self.text, at - gap, at)
+                   for gap in range(_SIZE_GAP + 1))
+
+    def _size_ends(self, project_counts: list[int]) -> list[int]:
+        """The size words that measure counted projects: a count of projects before the word in its
+        clause (项目19个总投资32.3亿元), or in the clause just before one the word opens (计划新开工项目
+        41个,总投资2006亿元), or projects the amount describes (总投资约120亿元的…项目). Without these the
+        total is the subject itself, a goal where the sentence sets one (…110个和95个,蜀山区新签约项目
+        总投资不低于400亿元)."""
+        found = []
+        for m in _sizes().finditer(self.text):
+            if m.group() in _not_sizes():
+                continue
+            reach = start_after_last(self.clause_marks, m.start())
+            if _OPENS.fullmatch(self.text, reach, m.start()):
+                reach = self._previous_clause(reach)   # 计划新开工项目41个,总投资…: the count just before
+            reach = max(reach, self.sentence_start(m.start()))
+            k = bisect.bisect_left(project_counts, reach)
+            if (k < len(project_counts) and project_counts[k] < m.start()) or _ATTRIBUTIVE.match(self.text, m.end()):
+                found.append(m.end())
+        return found
+
+    def _previous_clause(self, clause_start: int) -> int:
+        """Start of the last clause with words in it before the one starting at `clause_start`."""
+        at = clause_start - 1
+        while at > 0:
+            start = start_after_last(self.clause_marks, at)
+            if self.text[start:at].strip():
+                return start
+            at = start - 1
+        return 0
 
     def paragraph_start(self, at: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, at) - 1]
@@ -140,7 +241,7 @@ class _TextCues:
         `bound` and, if `end` is given, ends by it."""
         k = bisect.bisect_right(kind, last) - 1
         while k >= 0 and self.cues[kind[k]][0] >= bound:
-            if end is None or self.cues[kind[k]][1] <= end:
+            if end is None or (self.cues[kind[k]][1] <= end and self.aside_ends[kind[k]] >= end):
                 return kind[k]
             k -= 1   # a cue that runs past `end` (it overlaps the figure): the one before may not
         return None
@@ -212,12 +313,18 @@ class _TextCues:
 
 def assign_intent(doc, mentions, figures) -> None:
     text = doc.text
-    cues = _TextCues(text, doc.reference, doc.deadline_phrases, doc.layout)
+    cues = _TextCues(text, doc.reference, doc.deadline_phrases, doc.layout, mentions)
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)
         if _reported_after(text, mention.end):
             cue = _REPORT
+        elif mention.kind == "money" and mention.qualifier not in _FLOOR_QUALIFIERS and cues.is_size(mention.start):
+            # what counted projects cost (计划新开工项目41个,总投资2006亿元); a floor (总投资不低于800亿元,
+            # 2000亿元以上) is no known sum but what a goal asks for
+            cue = _REPORT
+        elif mention.number_start in cues.met_goals and _SHARE_OF_IT.match(text, mention.end):
+            cue = cues.met_goals[mention.number_start]   # the goal's own amount: 完成全年目标任务8亿元的124%
         elif cue is None:
             paragraph_start = cues.paragraph_start(mention.number_start)
             if paragraph_start != sentence_start:
@@ -228,5 +335,5 @@ def assign_intent(doc, mentions, figures) -> None:
                 cue = cues.section_frame(mention.number_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
-        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _FLOORS:
+        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in words("intent_floors"):
             figure.strength = "hard"  # 不低于/不少于 in a goal is a floor the writer commits to

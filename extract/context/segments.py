@@ -11,8 +11,22 @@ from functools import cached_property
 
 import regex
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
-_CLAUSE_END = regex.compile(r"[。！？!?；;\n,，、:：]+")
+# The units every context step reads, defined once here.
+# A full sentence ends at 。！？ or a line break: a goal stated before a semicolon list ("明确今年目标:
+# …;…;…") still frames the whole list (intent reads cues per full sentence; layout finds lead-ins).
+FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+# A sentence (the deadline step's unit) also ends at a semicolon: the parts of a list each have theirs.
+SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
+# A clause (of a sentence) also ends at a comma, an enumeration comma 、 or a colon.
+CLAUSE_END_CHAR = r"[。！？!?；;\n,，、:：]"
+CLAUSE_END = regex.compile(CLAUSE_END_CHAR + "+")
+# The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
+# does not): commas, semicolons and colons, not 、 which joins the items of one clause.
+CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+SEMICOLON = regex.compile(r"[;；]")
+LINE_BREAK = regex.compile(r"\n")
+# A parenthetical aside ((任务数18家), （含）): one level, within a line.
+PARENTHETICAL = regex.compile(r"[(（][^()（）\n]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +38,7 @@ class Segments:
 
     @staticmethod
     def of(text: str) -> "Segments":
-        return Segments(text, _starts(text, _SENTENCE_END), _starts(text, _CLAUSE_END))
+        return Segments(text, _starts(text, SENTENCE_END), _starts(text, CLAUSE_END))
 
     @cached_property
     def deadline_phrases(self) -> tuple:
