@@ -8,9 +8,10 @@ Which deadline phrase governs a figure, nearest scope first:
    a sentence here ends at a semicolon too, but a phrase in a clause of its own (one without a figure)
    before the semicolons still leads every part of the sentence ("2024年…主要目标是:全年新签约…;新落地
    项目投资额1200亿元;…" and "到2025年,…;新引进…150个" give the later parts that year);
-3. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
-4. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
-5. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
+3. for a sentence that breaks down the one before (其中…), the last phrase of that sentence;
+4. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
+5. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
+6. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
 A phrase further away does not govern; nor does a phrase after the figure that stands in the
 clause of another figure (新签约项目30个,其中一季度10个: 一季度 is the 10's). Words that only look
 like a period (今年以来, 比2020年) set nothing, and a period already over by the document date is
@@ -31,6 +32,7 @@ import regex
 
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date
+from extract.context.segments import opens_breakdown
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 
@@ -118,6 +120,10 @@ def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses
         if leading is not None:
             return leading
     line_start = layout.line_start(mention.number_start)
+    if full_start > line_start and opens_breakdown(text, full_start):
+        leading = _last(phrases, layout.full_sentence_start(full_start - 1), full_start)
+        if leading is not None:
+            return leading   # …拟列2019年省重点项目1564个…。其中在建项目1199个: the plan's year
     opening_start, opening_end = segments.clause(line_start)
     if (text[opening_end - 1:opening_end] in (":", "：") and opening_end - opening_start <= _MAX_LABEL
             and _last(phrases, opening_start, opening_end) is None):
@@ -173,7 +179,8 @@ def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlineP
 
 
 def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) -> list[DeadlinePhrase]:
-    """The phrases that can set a target's deadline: annual ones, and those due on or after the reference."""
+    """The phrases that can set a target's deadline: annual ones, and those due after the reference
+    (on it, for a period that ends that day)."""
     usable = []
     for p in phrases:
         if p.sets_no_deadline:
@@ -182,6 +189,8 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
             due = resolve(p, reference)
             if due is None or (reference is not None and due < reference):
                 continue
+            if p.rule == "day" and due == reference:
+                continue   # the day the text is written (福州1月28日消息) is no day anything is due
         usable.append(p)
     return usable
 

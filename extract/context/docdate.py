@@ -7,7 +7,8 @@
 - text: the first day named in the body ("2月6日,“新春第一会”…召开"), the event a report opens with,
   which is at or just before publication.
 A dateline or body date without its year takes the year the text is written in: the latest year
-it names that is not a plan horizon (到2025年, 2025年前, 预计2028年通车; rules/date_year_cues.tsv).
+it names that is not a plan horizon (到2025年, 2025年前, 预计2028年通车; rules/date_year_cues.tsv), or
+later where the text says so of a year it cites (今年发布的《2016年度…报告》; rules/date_cited_years.tsv).
 
 `doc_date` is always a full ISO date or None. A date known only to the month (a user's "2025-02")
 is the first of that month. A date known only to the year gives no `doc_date`, but its year still
@@ -46,6 +47,12 @@ def _horizon_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row["side"], row["cue"]) for row in load_table("date_year_cues"))
 
 
+@lru_cache(maxsize=1)
+def _later_years() -> tuple[dict, ...]:
+    return tuple({"pattern": regex.compile(row["pattern"]), "later": int(row["later"])}
+                 for row in load_table("date_cited_years"))
+
+
 def parse_given_date(value: Optional[str]) -> tuple[Optional[date], Optional[str]]:
     """A user's or a file's date ("2021-10-01T08:00", "2021/10/1", "2021年10月1日", "2025-02", "2020"):
     (reference, precision)."""
@@ -68,7 +75,8 @@ def _year_value(written: str) -> int:
 
 
 def year_of_writing(text: str) -> Optional[int]:
-    """The year a text is written in: the latest year it names that is not a plan horizon."""
+    """The year a text is written in: the latest year it names that is not a plan horizon, or the
+    year a citation implies (今年发布的《2016年度…报告》: 2017; rules/date_cited_years.tsv)."""
     cues = _horizon_cues()
     reach = max((len(cue) for _, cue in cues), default=1)
     candidates = []
@@ -77,6 +85,9 @@ def year_of_writing(text: str) -> Optional[int]:
         after = text[m.end(): m.end() + reach]
         if not any(before.endswith(cue) if side == "before" else after.startswith(cue) for side, cue in cues):
             candidates.append(_year_value(m.group(1) or m.group(2)))
+    for rule in _later_years():
+        for m in rule["pattern"].finditer(text):
+            candidates.append(_year_value(m.group("year")) + rule["later"])
     return max(candidates) if candidates else None
 
 

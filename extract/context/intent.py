@@ -22,13 +22,15 @@ import regex
 
 from extract.context.deadlines import resolve
 from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, FULL_SENTENCE_END, LINE_BREAK, PARENTHETICAL,
-                                       SEMICOLON, start_after_last)
+                                       SEMICOLON, opens_breakdown, start_after_last)
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
 _REPORT = {"intent": "fact", "strength": ""}
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
 # The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
+# The share of a goal just named: 完成年度计划投资的52%, 完成市定目标任务的26.62%
+_SHARE_OF_GOAL = regex.compile(r"[^,，。;；]{0,4}?的[\d.]+[%％]")
 _AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
 
 
@@ -38,10 +40,16 @@ def _after_cues() -> regex.Pattern:
 
 
 def _reported_after(text: str, end: int) -> bool:
-    """A completion rate or a year-on-year change right after the figure: a report."""
+    """A completion rate or a year-on-year change right after the figure, or a next clause that
+    tells the share of a goal it met (完成投资6.5亿元,完成年度计划投资的52%): a report."""
     window_end = min(len(text), end + _AFTER_WINDOW)
     stop = _AFTER_STOP.search(text, end, window_end)
-    return _after_cues().search(text, end, stop.start() if stop else window_end) is not None
+    if _after_cues().search(text, end, stop.start() if stop else window_end) is not None:
+        return True
+    if stop is None or text[stop.start()] not in ",，":
+        return False
+    met = _completions().match(text, stop.end())
+    return met is not None and _SHARE_OF_GOAL.match(text, met.end()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -92,12 +100,13 @@ def _completions() -> regex.Pattern:
 def _sizes() -> regex.Pattern:
     """Words that name the size of projects (总投资, 投资总额; rules/intent_size_words.tsv): the amount
     right after one is what projects cost, a fact, whatever goal the sentence sets; a goal cue between
-    makes it a goal (总投资将超1000亿元). `opening` words count only at a clause's start (…项目756个,
-    投资1.26万亿元), since inside a clause they are also the verb of a goal (将投资20亿元)."""
+    makes it a goal (总投资将超1000亿元). Group `opening`: a word that counts only at a clause's start
+    (…项目756个,投资1.26万亿元) or right after a count of projects (项目29个投资34.2亿元), since inside a
+    clause it is also the verb of a goal (将投资20亿元)."""
     rows = load_table("intent_size_words")
     anywhere = alternation(r["word"] for r in rows if r["position"] in ("any", "none"))
     opening = alternation(r["word"] for r in rows if r["position"] == "opening")
-    return regex.compile(rf"{anywhere}|(?<=^|{CLAUSE_END_CHAR})(?:{opening})")
+    return regex.compile(rf"{anywhere}|(?P<opening>{opening})")
 
 
 @lru_cache(maxsize=1)
@@ -110,11 +119,31 @@ _ATTRIBUTIVE = regex.compile(r"[^,，;；:：。！？!?\n]{1,16}?元的")
 _FLOOR_QUALIFIERS = frozenset({"at_least", "more_than"})
 _SIZE_GAP = 2   # 为, 达 between a size word and its amount
 # What may stand before a size word that opens its clause (…211个,项目总投资4434.87亿元)
-_OPENS = regex.compile(r"\s*(?:项目)?")
+_OPENS = regex.compile(r"[\s、]*(?:项目)?")
+# A year named as a whole (2016年, 今年, 2022年度), not the start of a report period (今年以来)
+# The whole of a year (2016年, 今年, 2022年度), not a period that starts or ends in it (今年以来, 年底前)
+# nor a part of it (今年上半年, 2023年一季度, 2021年第三季度, 今年1-6月), which a report looks back on.
+_WHOLE_YEAR = r"年(?!以来|初|底|末|前|[上下]半年|第|[一二三四1-4]季|[\d一二三四五六七八九十]+月)度?"
+_LIST_YEAR = rf"(?:(?<!\d)(?:19|20)\d{{2}}|[今本明]){_WHOLE_YEAR}"
+_YEAR_OF_PLAN = regex.compile(rf"(?:(?<!\d)(?P<year>(?:19|20)\d{{2}})|[今本明]){_WHOLE_YEAR}|年度")
+# Within a list's name: no clause mark, no space (a title's parts), no 的 (an event's projects:
+# 今年第一季度集中开工的重大项目), no batch or month (2023年第三批重大项目集中签约).
+_LIST_GAP = r"[^,，。;；:：!！?？\n\s的批季月]"
+_LIST_LINK = regex.compile(r"[共有计达为]{0,2}")   # 重点项目共有12个
+_LIST_REACH = 12   # a list's name may end past its count (700个省重点项目)
+_PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
+_CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
+_CLAUSE_STOP = regex.compile(r"[,，;；:：。！？!?\n]")
 _SIZE_LINK = regex.compile(r"[为达约是]*")
 # A share of the figure just named: …目标任务8亿元的124%
 _SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
 _MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
+
+
+def _not_past(year, reference) -> bool:
+    """Whether a year of a plan (2020年, 今年, 年度) is not over at the document's date."""
+    written = year.group("year")
+    return written is None or reference is None or int(written) >= reference.year
 
 
 def _last_goal_word(goal_words: str) -> str:
@@ -126,6 +155,24 @@ def _enclosing_end(spans: list[tuple[int, int]], at: int) -> float:
     """The end of the span of `spans` (sorted, disjoint) that holds `at`, or infinity."""
     k = bisect.bisect_right(spans, (at, float("inf"))) - 1
     return spans[k][1] if k >= 0 and spans[k][0] <= at < spans[k][1] else float("inf")
+
+
+@lru_cache(maxsize=1)
+def _year_lists() -> regex.Pattern:
+    """A year's list of key projects: a year, then a key-project word before 项目 in one clause."""
+    keys = alternation(words("intent_year_list_words"))
+    return regex.compile(rf"{_LIST_YEAR}(?P<scope>{_LIST_GAP}{{0,12}}?)(?:{keys}){_LIST_GAP}{{0,8}}?项目")
+
+
+@lru_cache(maxsize=1)
+def _acts() -> regex.Pattern:
+    """The words of a project stage (签约, 开工, 引进; rules/metric_words.tsv): acts, which a list is not."""
+    return regex.compile(alternation(row["word"] for row in load_table("metric_words") if row["stage"]))
+
+
+@lru_cache(maxsize=1)
+def _plan_verbs() -> regex.Pattern:
+    return regex.compile(alternation(words("intent_plan_verbs")))
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +188,7 @@ class _TextCues:
     def __init__(self, text: str, reference, phrases, layout, mentions):
         rows, pattern = _cues()
         self.text = text
-        project_counts = sorted(m.number_start for m in mentions if m.kind == "count" and m.counted == "项目")
+        project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
         self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
         disposal = {m.start() for m in _disposal().finditer(text)}
@@ -149,7 +196,9 @@ class _TextCues:
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
         words_found = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
                        if not (m.group() == "将" and m.start() in disposal)]
-        self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference), key=lambda c: (c[0], c[1]))
+        self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference)
+                           + self._plans(words_found, reference), key=lambda c: (c[0], c[1]))
+        self.project_counts = project_counts
         self.size_ends = frozenset(self._size_ends(project_counts))
         # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
         # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
@@ -168,6 +217,9 @@ class _TextCues:
                 self.targets.append(i)
             if row.get("horizon") or row["intent"] == "fact":
                 self.horizons_or_facts.append(i)
+        # Report words that open their sentence (今年以来,江西省…举办…), in its first clause
+        self.report_starts = [c[0] for c in (self.cues[i] for i in self.horizons_or_facts) if c[2]["intent"] == "fact"
+                              and start_after_last(self.clause_marks, c[0]) <= self.sentence_start(c[0])]
         self.reach_sentence = by_scope["sentence"]
         self.reach_heading = sorted(by_scope["sentence"] + by_scope["heading"])
         self.reach_part, self.reach_clause = by_scope["part"], by_scope["clause"]
@@ -193,27 +245,48 @@ class _TextCues:
         return [(s, e, _MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
                 for s, e, row in found]
 
+    def _plans(self, found: list, reference) -> list:
+        """Verbs that put projects on a year's plan (今年确定重大建设项目780个, 2020年,阳江市共安排重点
+        建设项目132项, 共谋划年度重点工程项目56项; rules/intent_plan_verbs.tsv): a goal cue where the
+        year they plan for, not yet over, stands before them in the sentence with no report word between
+        (今年已…), or right after them in their clause."""
+        plans = []
+        for m in _plan_verbs().finditer(self.text):
+            sentence = self.sentence_start(m.start())
+            clause_end = _CLAUSE_STOP.search(self.text, m.end())
+            after = self.text[m.end(): clause_end.start() if clause_end else len(self.text)]
+            years = [y for y in _YEAR_OF_PLAN.finditer(self.text, sentence, m.start()) if _not_past(y, reference)]
+            planned = bool(years) and not any(years[-1].end() <= s < m.start() and row["intent"] == "fact"
+                                              for s, _, row in found)
+            if planned or any(_not_past(y, reference) for y in _YEAR_OF_PLAN.finditer(after)):
+                plans.append((m.start(), m.end(), {**_PLAN, "word": m.group()}))
+        return plans
+
     def is_size(self, at: int) -> bool:
         """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
         return any(at - gap in self.size_ends and _SIZE_LINK.fullmatch(self.text, at - gap, at)
                    for gap in range(_SIZE_GAP + 1))
 
-    def _size_ends(self, project_counts: list[int]) -> list[int]:
+    def _size_ends(self, project_counts: list[tuple[int, int]]) -> list[int]:
         """The size words that measure counted projects: a count of projects before the word in its
         clause (项目19个总投资32.3亿元), or in the clause just before one the word opens (计划新开工项目
         41个,总投资2006亿元), or projects the amount describes (总投资约120亿元的…项目). Without these the
         total is the subject itself, a goal where the sentence sets one (…110个和95个,蜀山区新签约项目
         总投资不低于400亿元)."""
         found = []
+        count_ends = frozenset(end for _, end in project_counts)
         for m in _sizes().finditer(self.text):
             if m.group() in _not_sizes():
                 continue
+            if m.group("opening") and not (m.start() in count_ends or m.start() == 0
+                                           or _CLAUSE_END_MARK.match(self.text, m.start() - 1)):
+                continue   # 投资 inside a clause is also a goal's verb (将投资20亿元)
             reach = start_after_last(self.clause_marks, m.start())
             if _OPENS.fullmatch(self.text, reach, m.start()):
                 reach = self._previous_clause(reach)   # 计划新开工项目41个,总投资…: the count just before
             reach = max(reach, self.sentence_start(m.start()))
-            k = bisect.bisect_left(project_counts, reach)
-            if (k < len(project_counts) and project_counts[k] < m.start()) or _ATTRIBUTIVE.match(self.text, m.end()):
+            k = bisect.bisect_left(project_counts, (reach,))
+            if (k < len(project_counts) and project_counts[k][0] < m.start()) or _ATTRIBUTIVE.match(self.text, m.end()):
                 found.append(m.end())
         return found
 
@@ -275,6 +348,69 @@ class _TextCues:
         row = self.cues[i][2]
         return row if i == goal or row.get("horizon") else total
 
+    def year_list(self, sentence_start: int, at: int):
+        """A count of projects on a year's list of key projects, named in its own clause (该区2016年重点
+        开竣工项目38项, 2020年四川700个省重点项目): the count of the year's plan, a goal, where nothing else
+        in the sentence speaks; so are the counts of a breakdown after it (其中新开工项目30项). The
+        projects of an event are no list (2023年一季度…重大项目签约活动,签约17个
+        项目; 今年第一季度集中开工的重大项目共有12个)."""
+        clause_start = max(sentence_start, start_after_last(self.clause_marks, at))
+        if self._on_year_list(clause_start, at):
+            return _PLAN
+        lead = self._breakdown_lead(sentence_start, at)   # …2016年重点开竣工项目38项,其中新开工项目30项,竣工…
+        if lead is not None:
+            k = bisect.bisect_left(self.project_counts, (sentence_start,))
+            for count, _ in self.project_counts[k:bisect.bisect_left(self.project_counts, (lead,))]:
+                if self._on_year_list(max(sentence_start, start_after_last(self.clause_marks, count)), count):
+                    return _PLAN
+        return None
+
+    def _breakdown_lead(self, sentence_start: int, at: int) -> Optional[int]:
+        """Start of the last clause before `at` in its sentence that opens a breakdown (其中…), or None."""
+        k = bisect.bisect_left(self.clause_marks, at) - 1
+        while k >= 0 and self.clause_marks[k] >= sentence_start:
+            if opens_breakdown(self.text, self.clause_marks[k] + 1):
+                return self.clause_marks[k] + 1
+            k -= 1
+        return sentence_start if opens_breakdown(self.text, sentence_start) else None
+
+    def _on_year_list(self, clause_start: int, at: int) -> bool:
+        """Whether the count at `at` is the count of a year's list named in its clause."""
+        for m in _year_lists().finditer(self.text, clause_start, min(len(self.text), at + _LIST_REACH)):
+            if m.start() < at and (at < m.end() or _LIST_LINK.fullmatch(self.text, m.end(), at)) \
+                    and not _acts().search(m.group("scope")):
+                return True
+        return False
+
+    def breakdown_frame(self, sentence_start: int):
+        """The cue that closes the sentence before, for a sentence that opens with a breakdown word
+        (…拟列2019年省重点项目1564个,总投资3.8万亿元。其中在建项目1199个…): its parts are the same
+        plan's (rules/intent_breakdown_leads.tsv). Only a cue that governs a sentence carries over (not
+        年度投资, which speaks of its own clause), and not into a sentence that reports of its own."""
+        if not opens_breakdown(self.text, sentence_start) or self._reports(sentence_start):
+            return None
+        previous = self.sentence_start(sentence_start - 1)
+        cue = self.decisive(previous, sentence_start - 1)
+        return cue if cue is not None and cue["scope"] == "sentence" else None
+
+    def _reports(self, sentence_start: int) -> bool:
+        """Whether the sentence holds a report word of its own (其中,42个涉市重点项目,累计完成投资…)."""
+        k = bisect.bisect_right(self.sentence_starts, sentence_start)
+        end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        first = bisect.bisect_left(self.cue_starts, sentence_start)
+        last = bisect.bisect_left(self.cue_starts, end)
+        return any(self.cues[i][2]["intent"] in ("fact", "total") for i in range(first, last))
+
+    def reported_since(self, paragraph_start: int, sentence_start: int) -> bool:
+        """Whether a sentence of the paragraph after its first and up to `sentence_start` opens as a report
+        (今年以来,…): the first sentence's goal frames the sentences before that turn, not the reports after
+        it (区域高质量发展必须靠实体经济…。今年以来,江西省…举办…。三大活动共签约…项目174个). A report word
+        later in a sentence (…1月份已完成投资1000万元) speaks of its own clause and does not end the frame."""
+        k = bisect.bisect_right(self.sentence_starts, paragraph_start)
+        first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        i = bisect.bisect_left(self.report_starts, first_end)
+        return i < len(self.report_starts) and self.report_starts[i] < sentence_start
+
     def paragraph_frame(self, paragraph_start: int):
         """A target cue in the paragraph's first sentence, framing the later ones."""
         if paragraph_start not in self.frames:
@@ -327,7 +463,11 @@ def assign_intent(doc, mentions, figures) -> None:
             cue = cues.met_goals[mention.number_start]   # the goal's own amount: 完成全年目标任务8亿元的124%
         elif cue is None:
             paragraph_start = cues.paragraph_start(mention.number_start)
-            if paragraph_start != sentence_start:
+            if mention.kind == "count" and mention.counted == "项目":
+                cue = cues.year_list(sentence_start, mention.number_start)
+            if cue is None and sentence_start > paragraph_start:
+                cue = cues.breakdown_frame(sentence_start)
+            if cue is None and paragraph_start != sentence_start and not cues.reported_since(paragraph_start, sentence_start):
                 cue = cues.paragraph_frame(paragraph_start)
             if cue is None:
                 cue = cues.list_frame(paragraph_start)

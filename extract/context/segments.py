@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -53,6 +53,20 @@ class Segments:
 
     def clause(self, at: int) -> tuple[int, int]:
         return _span(self.clause_starts, at, len(self.text), self.text)
+
+
+@lru_cache(maxsize=1)
+def _breakdown_leads() -> regex.Pattern:
+    from extract.mentions.grammar import alternation
+    from extract.rules import words
+
+    return regex.compile(rf"\s*(?:{alternation(words('intent_breakdown_leads'))})")
+
+
+def opens_breakdown(text: str, sentence_start: int) -> bool:
+    """Whether the sentence at `sentence_start` breaks down the one before (其中在建项目1199个…;
+    rules/intent_breakdown_leads.tsv): its figures belong to that sentence's plan and period."""
+    return _breakdown_leads().match(text, sentence_start) is not None
 
 
 def start_after_last(marks: list[int], at: int) -> int:
