@@ -165,6 +165,8 @@ def test_a_colon_list_stays_under_its_goal():
     ("其中,新建项目756个,投资1.26万亿元,计划完成投资3430.3亿元;", "2025-04-24",
      [("项目756个", False), ("1.26万亿元", False), ("3430.3亿元", True)]),
     # realdev lushi_2019: 项目投资 after the count of its projects
+    ("卢氏县今年确定建设110个重点项目。其中计划投资40亿元的中金集团选厂改扩建,年度计划完成投资1.6亿元。", "2019-02-14",
+     [("110个重点项目", True), ("40亿元", False), ("1.6亿元", True)]),
     ("旅游服务业14个项目投资25.1亿元,年度计划完成投资7.3亿元。", "2019-02-14",
      [("14个项目", False), ("25.1亿元", False), ("7.3亿元", True)]),
     # … a floor after 总投资 is what a goal asks for, and a total that is itself the subject is the goal

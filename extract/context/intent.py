@@ -22,7 +22,8 @@ import regex
 
 from extract.context.deadlines import resolve
 from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, FULL_SENTENCE_END, LINE_BREAK, PARENTHETICAL,
-                                       SEMICOLON, opens_breakdown, start_after_last)
+                                       SEMICOLON, breakdown_leads, opens_breakdown,
+                                       start_after_last)
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -279,9 +280,10 @@ class _TextCues:
             if m.group() in _not_sizes():
                 continue
             if m.group("opening") and not (m.start() in count_ends or m.start() == 0
-                                           or _CLAUSE_END_MARK.match(self.text, m.start() - 1)):
+                                           or _CLAUSE_END_MARK.match(self.text, m.start() - 1)
+                                           or self._after_breakdown_lead(m.start())):
                 continue   # 投资 inside a clause is also a goal's verb (将投资20亿元)
-            reach = start_after_last(self.clause_marks, m.start())
+            reach = max(self.sentence_start(m.start()), start_after_last(self.clause_marks, m.start()))
             if _OPENS.fullmatch(self.text, reach, m.start()):
                 reach = self._previous_clause(reach)   # 计划新开工项目41个,总投资…: the count just before
             reach = max(reach, self.sentence_start(m.start()))
@@ -289,6 +291,11 @@ class _TextCues:
             if (k < len(project_counts) and project_counts[k][0] < m.start()) or _ATTRIBUTIVE.match(self.text, m.end()):
                 found.append(m.end())
         return found
+
+    def _after_breakdown_lead(self, at: int) -> bool:
+        """Whether only a breakdown word stands before `at` in its clause (其中计划投资40亿元的…)."""
+        lead = breakdown_leads().match(self.text, max(self.sentence_start(at), start_after_last(self.clause_marks, at)))
+        return lead is not None and lead.end() == at
 
     def _previous_clause(self, clause_start: int) -> int:
         """Start of the last clause with words in it before the one starting at `clause_start`."""

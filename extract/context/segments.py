@@ -56,7 +56,8 @@ class Segments:
 
 
 @lru_cache(maxsize=1)
-def _breakdown_leads() -> regex.Pattern:
+def breakdown_leads() -> regex.Pattern:
+    """The words that open a breakdown of what was said before (其中), after any spaces."""
     from extract.mentions.grammar import alternation
     from extract.rules import words
 
@@ -66,7 +67,7 @@ def _breakdown_leads() -> regex.Pattern:
 def opens_breakdown(text: str, sentence_start: int) -> bool:
     """Whether the sentence at `sentence_start` breaks down the one before (其中在建项目1199个…;
     rules/intent_breakdown_leads.tsv): its figures belong to that sentence's plan and period."""
-    return _breakdown_leads().match(text, sentence_start) is not None
+    return breakdown_leads().match(text, sentence_start) is not None
 
 
 def start_after_last(marks: list[int], at: int) -> int:
