@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.context.segments import CLAUSE_END
 from extract.mentions.grammar import alternation
 from extract.rules import load_table
 
@@ -19,7 +20,6 @@ METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_i
            "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")
 STAGES = ("signed", "started", "completed", "attracted")
 _COUNT_METRIC = {"项目": "project_count", "企业": "enterprise_count"}
-_CLAUSE_START = regex.compile(r"[,，;；:：。！？!?\n、]")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def _coordinators() -> frozenset[str]:
 
 def _clause_start(text: str, at: int) -> int:
     for i in range(at - 1, max(-1, at - 80), -1):
-        if _CLAUSE_START.match(text, i):
+        if CLAUSE_END.match(text, i):
             return i + 1
     return max(0, at - 80)
 
