@@ -153,8 +153,6 @@ def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tupl
     return _last(phrases, max(start, segments.sentence(end - 1)[0]), end)
 
 
-# A year said on its own (明年, 2026年, 今年, 2026年度): the year of the parts of a year after it
-_YEAR_ALONE = regex.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|[今明次来本当去上])年度?")
 _IN_A_YEAR = frozenset({"year_end", "month_end", "quarter_end", "day"})
 _SPACES = regex.compile(r"\s*")
 
@@ -170,7 +168,7 @@ def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlineP
             anchor, sentence = None, at
         if p.names_its_year:
             opens = _SPACES.match(segments.text, segments.clause(p.start)[0]).end() >= p.start
-            anchor = p if opens and _YEAR_ALONE.fullmatch(p.text) else None
+            anchor = p if opens and p.is_whole_year else None   # the year of the parts of a year after it
         elif anchor is not None and p.rule in _IN_A_YEAR:
             year = tuple((k, v) for k, v in anchor.groups if k in ("year", "rel"))
             p = replace(p, groups=p.groups + year)

@@ -120,31 +120,20 @@ _ATTRIBUTIVE = regex.compile(r"[^,，;；:：。！？!?\n]{1,16}?元的")
 _FLOOR_QUALIFIERS = frozenset({"at_least", "more_than"})
 _SIZE_GAP = 2   # 为, 达 between a size word and its amount
 # What may stand before a size word that opens its clause (…211个,项目总投资4434.87亿元)
-_OPENS = regex.compile(r"[\s、]*(?:项目)?")
+
 # A year named as a whole (2016年, 今年, 2022年度), not the start of a report period (今年以来)
-# The whole of a year (2016年, 今年, 2022年度), not a period that starts or ends in it (今年以来, 年底前)
-# nor a part of it (今年上半年, 2023年一季度, 2021年第三季度, 今年1-6月), which a report looks back on.
-_WHOLE_YEAR = r"年(?!以来|初|底|末|前|[上下]半年|第|[一二三四1-4]季|[\d一二三四五六七八九十]+月)度?"
-_LIST_YEAR = rf"(?:(?<!\d)(?:19|20)\d{{2}}|[今本明]){_WHOLE_YEAR}"
-_YEAR_OF_PLAN = regex.compile(rf"(?:(?<!\d)(?P<year>(?:19|20)\d{{2}})|[今本明]){_WHOLE_YEAR}|年度")
-# Within a list's name: no clause mark, no space (a title's parts), no 的 (an event's projects:
-# 今年第一季度集中开工的重大项目), no batch or month (2023年第三批重大项目集中签约).
-_LIST_GAP = r"[^,，。;；:：!！?？\n\s的批季月]"
-_LIST_LINK = regex.compile(r"[共有计达为]{0,2}")   # 重点项目共有12个
+# The years a plan or a list is of: a year said on its own (2016年, 今年, 2022年度; deadline phrases),
+# not a part of it (今年上半年, 2023年一季度, 今年1-6月) nor a span (今年以来, 到2025年), which a report
+# looks back on or a horizon looks ahead to. A list's year is a number or this or next year.
+_LIST_YEARS = ("今", "本", "明")
 _LIST_REACH = 12   # a list's name may end past its count (700个省重点项目)
+_YEAR_WORD = "年度"   # the year's (谋划年度重点工程项目): a plan's year with no number
 _PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
 _CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
 _CLAUSE_STOP = regex.compile(r"[,，;；:：。！？!?\n]")
-_SIZE_LINK = regex.compile(r"[为达约是]*")
 # A share of the figure just named: …目标任务8亿元的124%
 _SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
 _MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
-
-
-def _not_past(year, reference) -> bool:
-    """Whether a year of a plan (2020年, 今年, 年度) is not over at the document's date."""
-    written = year.group("year")
-    return written is None or reference is None or int(written) >= reference.year
 
 
 def _last_goal_word(goal_words: str) -> str:
@@ -160,9 +149,26 @@ def _enclosing_end(spans: list[tuple[int, int]], at: int) -> float:
 
 @lru_cache(maxsize=1)
 def _year_lists() -> regex.Pattern:
-    """A year's list of key projects: a year, then a key-project word before 项目 in one clause."""
-    keys = alternation(words("intent_year_list_words"))
-    return regex.compile(rf"{_LIST_YEAR}(?P<scope>{_LIST_GAP}{{0,12}}?)(?:{keys}){_LIST_GAP}{{0,8}}?项目")
+    """The name of a year's list of key projects after its year: a key-project word before 项目 in one
+    clause, with no word of an event (rules/intent_year_list_words.tsv) on the way."""
+    rows = load_table("intent_year_list_words")
+    keys = alternation(r["word"] for r in rows if r["role"] == "key")
+    events = alternation(r["word"] for r in rows if r["role"] == "event")
+    gap = rf"(?:(?!{events})[^,，。;；:：!！?？\n\s])"
+    return regex.compile(rf"(?P<scope>{gap}{{0,12}}?)(?:{keys}){gap}{{0,8}}?项目")
+
+
+@lru_cache(maxsize=None)
+def _links(link: str) -> str:
+    """An alternation of the words that may stand between two parts of a phrase (rules/intent_link_words.tsv)."""
+    return alternation(r["word"] for r in load_table("intent_link_words") if r["link"] == link)
+
+
+@lru_cache(maxsize=1)
+def _link_patterns() -> dict[str, regex.Pattern]:
+    return {"size": regex.compile(rf"(?:{_links('size')})*"),                 # 总投资为…, 投资达…
+            "list": regex.compile(rf"(?:{_links('list')}){{0,2}}"),            # 重点项目共有12个
+            "opening": regex.compile(rf"[\s、]*(?:{_links('opening')})?")}     # …211个,项目总投资…
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +204,10 @@ class _TextCues:
         words_found = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
                        if not (m.group() == "将" and m.start() in disposal)]
         self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference)
-                           + self._plans(words_found, reference), key=lambda c: (c[0], c[1]))
+                           + self._plans(words_found, phrases, reference), key=lambda c: (c[0], c[1]))
         self.project_counts = project_counts
+        self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
+                           and (p.group("rel") is None or p.group("rel") in _LIST_YEARS)]
         self.size_ends = frozenset(self._size_ends(project_counts))
         # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
         # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
@@ -246,26 +254,31 @@ class _TextCues:
         return [(s, e, _MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
                 for s, e, row in found]
 
-    def _plans(self, found: list, reference) -> list:
+    def _plans(self, found: list, phrases, reference) -> list:
         """Verbs that put projects on a year's plan (今年确定重大建设项目780个, 2020年,阳江市共安排重点
         建设项目132项, 共谋划年度重点工程项目56项; rules/intent_plan_verbs.tsv): a goal cue where the
         year they plan for, not yet over, stands before them in the sentence with no report word between
         (今年已…), or right after them in their clause."""
+        years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == _YEAR_WORD)
+                 and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
+        starts = [start for start, _ in years]
         plans = []
         for m in _plan_verbs().finditer(self.text):
             sentence = self.sentence_start(m.start())
             clause_end = _CLAUSE_STOP.search(self.text, m.end())
-            after = self.text[m.end(): clause_end.start() if clause_end else len(self.text)]
-            years = [y for y in _YEAR_OF_PLAN.finditer(self.text, sentence, m.start()) if _not_past(y, reference)]
-            planned = bool(years) and not any(years[-1].end() <= s < m.start() and row["intent"] == "fact"
-                                              for s, _, row in found)
-            if planned or any(_not_past(y, reference) for y in _YEAR_OF_PLAN.finditer(after)):
+            k = bisect.bisect_left(starts, m.start()) - 1
+            before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
+            planned = before is not None and not any(before[1] <= s < m.start() and row["intent"] == "fact"
+                                                     for s, _, row in found)
+            after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
+                clause_end is None or years[k + 1][1] <= clause_end.start())
+            if planned or after:
                 plans.append((m.start(), m.end(), {**_PLAN, "word": m.group()}))
         return plans
 
     def is_size(self, at: int) -> bool:
         """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
-        return any(at - gap in self.size_ends and _SIZE_LINK.fullmatch(self.text, at - gap, at)
+        return any(at - gap in self.size_ends and _link_patterns()["size"].fullmatch(self.text, at - gap, at)
                    for gap in range(_SIZE_GAP + 1))
 
     def _size_ends(self, project_counts: list[tuple[int, int]]) -> list[int]:
@@ -284,7 +297,7 @@ class _TextCues:
                                            or self._after_breakdown_lead(m.start())):
                 continue   # 投资 inside a clause is also a goal's verb (将投资20亿元)
             reach = max(self.sentence_start(m.start()), start_after_last(self.clause_marks, m.start()))
-            if _OPENS.fullmatch(self.text, reach, m.start()):
+            if _link_patterns()["opening"].fullmatch(self.text, reach, m.start()):
                 reach = self._previous_clause(reach)   # 计划新开工项目41个,总投资…: the count just before
             reach = max(reach, self.sentence_start(m.start()))
             k = bisect.bisect_left(project_counts, (reach,))
@@ -383,10 +396,13 @@ class _TextCues:
 
     def _on_year_list(self, clause_start: int, at: int) -> bool:
         """Whether the count at `at` is the count of a year's list named in its clause."""
-        for m in _year_lists().finditer(self.text, clause_start, min(len(self.text), at + _LIST_REACH)):
-            if m.start() < at and (at < m.end() or _LIST_LINK.fullmatch(self.text, m.end(), at)) \
+        k = bisect.bisect_left(self.list_years, (clause_start,))
+        while k < len(self.list_years) and self.list_years[k][0] < at:
+            m = _year_lists().match(self.text, self.list_years[k][1], min(len(self.text), at + _LIST_REACH))
+            if m is not None and (at < m.end() or _link_patterns()["list"].fullmatch(self.text, m.end(), at)) \
                     and not _acts().search(m.group("scope")):
                 return True
+            k += 1
         return False
 
     def breakdown_frame(self, sentence_start: int):
