@@ -379,3 +379,15 @@ def test_this_years_plan_reaches_only_to_its_semicolon():
     # CONSTRUCTED (f g01): after ； the paragraph reports what was signed
     figures = extract_mentions("生态治理项目今年计划投资85亿元；寨里片区签约企业18家，协议金额43亿元。")
     assert [f.is_target for f in figures] == [True, False, False]
+
+
+@pytest.mark.parametrize("table,column,labels", [
+    ("intent_size_words", "position", {"any", "opening", "none"}),
+    ("intent_link_words", "link", {"size", "list", "opening"}),
+    ("intent_year_list_words", "role", {"key", "event"}),
+])
+def test_intent_tables_use_known_labels(table, column, labels):
+    """extract/context/intent.py reads these labels by name: an unknown one would be silently ignored."""
+    from extract.rules import load_table
+
+    assert {row[column] for row in load_table(table)} == labels
