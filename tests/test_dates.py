@@ -360,3 +360,10 @@ def test_a_breakdown_sentence_takes_the_period_of_the_sentence_before():
 def test_the_day_of_writing_is_no_deadline():
     # realdev fujian_2019: the dateline 福州1月28日 leads the paragraph, and is not a day anything is due
     assert _deadlines(run("央广网福州1月28日消息 新签约项目30个。", doc_date="2019-01-28")) == [("项目30个", None)]
+
+
+def test_a_year_in_the_paragraphs_first_sentence_dates_the_paragraph():
+    # realdev gansu_2017: 今年 stands in the first sentence's second clause, not its opening one
+    text = ("省发改委主任周强介绍,今年是启动实施重大工程的重要一年,省政府将推行全省项目清单化管理。"
+            "在确定的重大建设项目中,省列重大建设项目120个、市州列重大建设项目660个。")
+    assert _deadlines(run(text, doc_date="2017-04-06")) == [("项目120个", "2017-12-31"), ("项目660个", "2017-12-31")]

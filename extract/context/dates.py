@@ -9,7 +9,9 @@ Which deadline phrase governs a figure, nearest scope first:
    before the semicolons still leads every part of the sentence ("2024年…主要目标是:全年新签约…;新落地
    项目投资额1200亿元;…" and "到2025年,…;新引进…150个" give the later parts that year);
 3. for a sentence that breaks down the one before (其中…), the last phrase of that sentence;
-4. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
+4. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph), else
+   a year said on its own in the paragraph's first sentence, outside a figure's clause ("今年是…的重要
+   一年,省政府将推行…。在确定的重大建设项目中,省列重大建设项目120个");
 5. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
 6. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
 A phrase further away does not govern; nor does a phrase after the figure that stands in the
@@ -131,6 +133,12 @@ def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses
     opening = _last(phrases, opening_start, opening_end) if opening_end <= sentence_start else None
     if opening is not None:
         return opening
+    first_end = layout.full_sentence_end(line_start)
+    if first_end <= sentence_start:
+        first = next((p for p in _backward(phrases, line_start, first_end)
+                      if p.is_whole_year and segments.clause(p.start)[0] not in figure_clauses), None)
+        if first is not None:
+            return first   # 今年是…的重要一年,省政府将推行…。在确定的重大建设项目中,…120个
     return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
             or _heading_phrase(phrases, layout.outline.chain(mention.number_start)))
 

@@ -119,9 +119,15 @@ class Layout:
         self.leads = ListLeads(text)
         self.outline = Outline(text, self.leads.line_starts)
         self.full_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.length = len(text)
 
     def full_sentence_start(self, at: int) -> int:
         return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
+
+    def full_sentence_end(self, at: int) -> int:
+        """End of the full sentence holding `at` (the start of the next one, or the text's end)."""
+        k = bisect.bisect_right(self.full_starts, at)
+        return self.full_starts[k] if k < len(self.full_starts) else self.length
 
     def line_start(self, at: int) -> int:
         starts = self.leads.line_starts
