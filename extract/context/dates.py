@@ -25,9 +25,9 @@ by that phrase has none.
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterator, Optional
 
 import regex
@@ -35,6 +35,8 @@ import regex
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date
 from extract.context.segments import opens_breakdown
+from extract.mentions.grammar import alternation
+from extract.rules import words
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 
@@ -73,14 +75,19 @@ def _last(phrases: list[DeadlinePhrase], start: int, end: int) -> Optional[Deadl
 
 
 _PART_OF_YEAR = frozenset({"quarter_end", "month_end", "day", "this_quarter_end", "this_month_end"})
-_RATE = regex.compile(r"%|％|百分之|个百分点")
 # A speaker's label or a short lead ending in a colon (刘振国：, 主持人：) before a paragraph's opening
 _MAX_LABEL = 12
 
 
+@lru_cache(maxsize=1)
+def _rates() -> regex.Pattern:
+    """The marks of a rate (%, 百分之; rules/date_rate_words.tsv)."""
+    return regex.compile(alternation(words("date_rate_words")))
+
+
 def _rate_clauses(text: str, segments, figure_clauses: frozenset) -> frozenset:
     """Start offsets of the clauses that state a rate of their own (开工率达到60%) and hold no figure."""
-    starts = {segments.clause(m.start())[0] for m in _RATE.finditer(text)}
+    starts = {segments.clause(m.start())[0] for m in _rates().finditer(text)}
     return frozenset(starts - figure_clauses)
 
 

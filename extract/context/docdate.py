@@ -23,15 +23,11 @@ from typing import Optional
 import regex
 
 from extract.numbers import DIGITS
-from extract.rules import load_table
+from extract.rules import load_table, words
 
 HEADER_CHARS = 300          # datelines stand in the title block and the first lines of a report
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _YEAR = regex.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?!\d)\s*年|(?<![{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
-_BODY_DATE = regex.compile(
-    r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*年)?(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]"
-    r"(?!前|之前|以前|起|后|以后|之后)"
-)
 # A given date, with or without month and day, and whatever follows it (a time, a zone); or 20211001.
 _GIVEN = regex.compile(r"^\s*(\d{4})(?!\d)(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?)?")
 _COMPACT = regex.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?!\d)")
@@ -45,6 +41,16 @@ def _datelines() -> tuple[regex.Pattern, ...]:
 @lru_cache(maxsize=1)
 def _horizon_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row["side"], row["cue"]) for row in load_table("date_year_cues"))
+
+
+@lru_cache(maxsize=1)
+def _body_date() -> regex.Pattern:
+    """A day in the body, not one looked ahead to or counted from (6月30日前, 3月1日起;
+    rules/date_not_event_suffixes.tsv)."""
+    suffixes = "|".join(regex.escape(w) for w in words("date_not_event_suffixes"))
+    return regex.compile(
+        r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*年)?(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]"
+        rf"(?!{suffixes})")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +121,7 @@ def dateline_date(text: str, year: Optional[int] = None) -> Optional[date]:
 
 def body_date(text: str, year: Optional[int] = None) -> Optional[date]:
     """The first day the text names (not one it looks ahead to: 6月30日前)."""
-    for m in _BODY_DATE.finditer(text):
+    for m in _body_date().finditer(text):
         found = _dated(int(m.group("year")) if m.group("year") else year, m.group("month"), m.group("day"))
         if found:
             return found
