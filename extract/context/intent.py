@@ -11,6 +11,14 @@ A plan's horizon still ahead of the document (到2025年, “十四五”期间;
 goal cue too, and a total (累计, 全年完成) is a report unless a goal cue in its own clause or a horizon
 before it makes it a goal's total (力争全年完成…; 到2025年,全市累计引进…). Last, the outline heading
 of a figure's section frames it ("二、2023年工作安排" above "(二)大抓项目建设。实施重点项目120个").
+
+What the conventions call facts though a goal word stands near (tests/data/realdev/GOLD_CONVENTIONS.md):
+a goal met (完成了市下任务; its own amount, 完成全年目标任务8亿元的124%, stays the goal), a cue inside
+a parenthetical past its bracket ((任务数18家)), the size of counted or described projects (…项目41个,
+总投资2006亿元), the event a report is about (本次, 本届), and the sentences of a paragraph after one
+that opens as a report (今年以来,…). And what they call goals with no goal word: the count of a year's
+plan (今年确定/安排/实施…N个; 2016年重点开竣工项目38项) and the breakdown after it (其中…), and the
+year's investment (年度投资) of a 集中开工 report.
 """
 from __future__ import annotations
 
@@ -30,9 +38,9 @@ from extract.rules import load_table, words
 _REPORT = {"intent": "fact", "strength": ""}
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
 # The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
+_AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
 # The share of a goal just named: 完成年度计划投资的52%, 完成市定目标任务的26.62%
 _SHARE_OF_GOAL = regex.compile(r"[^,，。;；]{0,4}?的[\d.]+[%％]")
-_AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
 
 
 @lru_cache(maxsize=1)
