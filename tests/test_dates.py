@@ -153,6 +153,8 @@ def test_body_date_is_the_first_day_named_not_one_looked_ahead_to():
     ("计划2032年建成,预计2028年通车,一期工程2025年11月竣工。", 2025),
     ("二〇二三年全市工作要点", 2023),
     ("全市召开大会。", None),
+    # realdev zhaoqing_2017: a year's review that came out 今年 puts the year of writing after it
+    ("中新网肇庆12月9日电 …今年发布的《2016年度广东区域综合竞争力报告》中,肇庆发展后劲排名珠三角首位。", 2017),
 ])
 def test_year_of_writing(text, year):
     assert year_of_writing(text) == year
@@ -344,3 +346,24 @@ CORPUS_DATES = {
 def test_corpus_document_date(name, expected):
     doc_date, source = _date((CORPUS / name).read_text(encoding="utf-8"))
     assert doc_date is not None and doc_date.startswith(expected) and source in ("dateline", "text")
+
+
+def test_a_breakdown_sentence_takes_the_period_of_the_sentence_before():
+    # realdev fujian_2019: 其中… breaks down the plan of 2019; the dateline's day is due on nothing
+    text = ("央广网福州1月28日消息 记者了解到,原则同意拟列2019年省重点项目1564个,总投资3.8万亿元。"
+            "其中在建项目1199个、年度计划投资4538亿元;预备项目365个。")
+    assert _deadlines(run(text, doc_date="2019-01-28")) == [
+        ("项目1564个", "2019-12-31"), ("3.8万亿元", "2019-12-31"), ("项目1199个", "2019-12-31"),
+        ("4538亿元", "2019-12-31"), ("项目365个", "2019-12-31")]
+
+
+def test_the_day_of_writing_is_no_deadline():
+    # realdev fujian_2019: the dateline 福州1月28日 leads the paragraph, and is not a day anything is due
+    assert _deadlines(run("央广网福州1月28日消息 新签约项目30个。", doc_date="2019-01-28")) == [("项目30个", None)]
+
+
+def test_a_year_in_the_paragraphs_first_sentence_dates_the_paragraph():
+    # realdev gansu_2017: 今年 stands in the first sentence's second clause, not its opening one
+    text = ("省发改委主任周强介绍,今年是启动实施重大工程的重要一年,省政府将推行全省项目清单化管理。"
+            "在确定的重大建设项目中,省列重大建设项目120个、市州列重大建设项目660个。")
+    assert _deadlines(run(text, doc_date="2017-04-06")) == [("项目120个", "2017-12-31"), ("项目660个", "2017-12-31")]

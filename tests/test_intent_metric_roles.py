@@ -140,6 +140,114 @@ def test_a_colon_list_stays_under_its_goal():
     assert all(f.is_target for f in extract_mentions(text))
 
 
+@pytest.mark.parametrize("text,doc_date,expected", [
+    # realdev yaan_2015: a goal met (完成…任务) is a report, and so is what follows it
+    ("分县(区)看,各县(区)均按时间进度完成了市下任务,市本级引进1亿元及以上项目3个,其中5-10亿元(不含10亿元)项目1个。",
+     None, [("1亿元及以上", False), ("项目3个", False), ("5-10亿元", False), ("10亿元", False), ("项目1个", False)]),
+    # … while a goal cue before the completion keeps it a goal (constructed)
+    ("今年要确保完成全年目标任务,新签约项目30个。", "2024-02-01", [("项目30个", True)]),
+    # realdev bijiang_2023: the goal's own amount right after its name, beside the share met
+    ("引进优强企业8家,完成全年目标任务7家的114.29%;上报到位资金9.92亿元,完成全年目标任务8亿元的124%;",
+     "2024-01-24", [("企业8家", False), ("9.92亿元", False), ("8亿元", True)]),
+    # realdev bijiang_2023: a goal cue inside a parenthetical speaks only of it
+    ("引进优强企业16家(任务数13家),上报到位资金24.8亿元(任务数23亿元),碧江高新区签约项目41个,签约资金22.51亿元。",
+     "2024-01-24", [("企业16家", False), ("24.8亿元", False), ("23亿元", True),
+                    ("项目41个", False), ("22.51亿元", False)]),
+    # realdev tongzhou (seeds corpus): the year's investment done is no goal
+    ("新开工5亿元以上项目32个,完成年度投资102.7亿元。", "2025-01-10", [("5亿元以上", False), ("项目32个", False),
+                                                          ("102.7亿元", False)]),
+    # realdev fenggang_2015, luoshan_2021: 年度投资 in a 集中开工 report is the year's plan; 总投资 the size
+    ("此次集中开工的10个重点项目,总投资20亿元,年度投资3.66亿元,项目涵盖先进制造业。", "2021-10-09",
+     [("10个重点项目", False), ("20亿元", False), ("3.66亿元", True)]),
+    # realdev gansu_2017, neimenggu_2025: the size of counted projects in a plan is a fact …
+    ("计划新开工项目41个,总投资2006亿元,年度计划投资339亿元。", "2017-04-06",
+     [("项目41个", True), ("2006亿元", False), ("339亿元", True)]),
+    ("其中,新建项目756个,投资1.26万亿元,计划完成投资3430.3亿元;", "2025-04-24",
+     [("项目756个", False), ("1.26万亿元", False), ("3430.3亿元", True)]),
+    # realdev lushi_2019: 项目投资 after the count of its projects
+    ("卢氏县今年确定建设110个重点项目。其中计划投资40亿元的中金集团选厂改扩建,年度计划完成投资1.6亿元。", "2019-02-14",
+     [("110个重点项目", True), ("40亿元", False), ("1.6亿元", True)]),
+    ("旅游服务业14个项目投资25.1亿元,年度计划完成投资7.3亿元。", "2019-02-14",
+     [("14个项目", False), ("25.1亿元", False), ("7.3亿元", True)]),
+    # … a floor after 总投资 is what a goal asks for, and a total that is itself the subject is the goal
+    # (constructed_f f03, constructed_e e04)
+    ("二〇二四年六月底前，力争开工建设重大项目三十五个，总投资不低于五百亿元。", "2024-03-01",
+     [("项目三十五个", True), ("不低于五百亿元", True)]),
+    ("今年肥西县、长丰县将分别新开工项目110个和95个，蜀山区新签约项目总投资不低于400亿元。", "2025-01-20",
+     [("项目110个", True), ("95个", True), ("不低于400亿元", True)]),
+    # … and a project's size inside a goal stays a size (constructed_b b04)
+    ("我们还将在年底前推动总投资约120亿元的中沙石化产业园二期等10个重大项目开工。", "2020-03-01",
+     [("约120亿元", False), ("10个重大项目", True)]),
+])
+def test_met_goals_asides_and_sizes(text, doc_date, expected):
+    got = [(f.text, f.is_target) for f in extract_mentions(text, doc_date=doc_date)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,doc_date,expected", [
+    # realdev gansu_2017, yangjiang_2020, zezhou_2019: a verb that puts projects on the year's plan
+    ("甘肃省政府今年确定重大建设项目780个", "2017-04-06", [("项目780个", True, "2017-12-31")]),
+    ("2020年,阳江市共安排重点建设项目132项,总投资2364.6亿元,年度计划投资329.8亿元。", "2020-08-03",
+     [("项目132项", True, "2020-12-31"), ("2364.6亿元", False, None), ("329.8亿元", True, "2020-12-31")]),
+    ("今年以来,我县…共谋划年度重点工程项目56项,总投资约400亿元。", "2019-04-16",
+     [("项目56项", True, "2019-12-31"), ("约400亿元", False, None)]),
+    # … not a year already over, nor a part of the year a report looks back on (constructed_e e08)
+    ("2018年,全市共安排重点建设项目132项。", "2019-03-01", [("项目132项", False, None)]),
+    ("今年上半年，新华区实施市级重点项目32个，总投资418亿元。", "2018-07-20",
+     [("项目32个", False, None), ("418亿元", False, None)]),
+    # realdev changzhouqu_2016, sichuan_2020: a year's list of key projects counts the year's plan …
+    ("该区2016年重点开竣工项目38项,其中新开工项目30项,竣工项目8项。", "2016-05-08",
+     [("项目38项", True, "2016-12-31"), ("项目30项", True, "2016-12-31"), ("项目8项", True, "2016-12-31")]),
+    ("根据现场公开材料,2020年四川700个省重点项目预计总投资4.4万亿元,年度投资6185亿元。", "2020-03-26",
+     [("700个省重点项目", True, "2020-12-31"), ("4.4万亿元", False, None), ("6185亿元", True, "2020-12-31")]),
+    # … an event's projects do not (realdev chengkou_2023, fangxian_2021, tongzhou 2023)
+    ("3月27日,城口县举行2023年一季度招商引资重大项目签约活动,签约17个项目金额达80亿元。", "2023-03-27",
+     [("17个项目", False, None), ("80亿元", False, None)]),
+    ("据了解,今年第一季度集中开工的重大项目共有12个,总投资58亿元。", "2021-03-01",
+     [("项目共有12个", False, None), ("58亿元", False, None)]),
+    ("今年签约47个重大项目、开工51个亿元项目", "2023-12-01", [("47个重大项目", False, None), ("51个亿元项目", False, None),
+                                                    ("亿元", False, None)]),
+    # realdev fujian_2019: a sentence opening with 其中 breaks down the plan before it, with its year
+    ("原则同意拟列2019年省重点项目1564个,总投资3.8万亿元。其中在建项目1199个、总投资2.8万亿元、年度计划投资4538亿元;"
+     "预备项目365个、总投资1.03万亿元。", "2019-01-28",
+     [("项目1564个", True, "2019-12-31"), ("3.8万亿元", False, None), ("项目1199个", True, "2019-12-31"),
+      ("2.8万亿元", False, None), ("4538亿元", True, "2019-12-31"), ("项目365个", True, "2019-12-31"),
+      ("1.03万亿元", False, None)]),
+    # … but not where it reports of its own (realdev luoshan_2021), nor with a clause's cue (fenggang_2015)
+    ("此次集中开工项目总投资20亿元,年度投资3.66亿元。其中,42个涉市重点项目,累计完成投资111.4亿元。", "2021-10-09",
+     [("20亿元", False, None), ("3.66亿元", True, "2021-12-31"), ("42个涉市重点项目", False, None),
+      ("111.4亿元", False, None)]),
+    # realdev jiangxi_2018: a paragraph's opening goal does not frame the reports after a sentence opening as one
+    ("区域高质量发展必须靠实体经济,还要靠源源不断的外来项目。今年以来,江西省连续第二年举办赣京经贸合作交流活动。"
+     "三大活动共签约投资合作项目174个,签约总额1899.24亿元。", "2018-07-26",
+     [("项目174个", False, None), ("1899.24亿元", False, None)]),
+    # realdev qingyang_2026: 将…作为 says how a thing is treated
+    ("“十四五”期间,庆阳市将招商引资作为破解发展瓶颈的“关键变量”。尤其是2025年新签约项目453个。", "2026-02-24",
+     [("项目453个", False, None)]),
+])
+def test_plans_of_the_year_and_their_reach(text, doc_date, expected):
+    got = [(f.text, f.is_target, f.deadline) for f in extract_mentions(text, doc_date=doc_date)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # realdev zhaoqing_2017, zhejiang_2017: the event a report is about (本届, 本次) and its projects
+    ("肇庆官方要求所签项目实打实,确保项目质量。本届『肇庆金秋』活动中,投资超10亿元的大项目比例明显提升,"
+     "其中包括投资总额为160亿元的京东华南智谷项目、投资150亿元的龙光集团总部项目。",
+     [("超10亿元", False), ("160亿元", False), ("150亿元", False)]),
+    ("本次签约仪式按照“好中选优、大中选强”的要求,现场安排集中签约重大项目48个,总投资1548亿元。",
+     [("项目48个", False), ("1548亿元", False)]),
+    # realdev yangjiang_2020, huarong_2018: the next clause tells the share of a goal the figure met
+    ("今年要加快项目建设。龙马高端装备制造基地项目完成投资6.5亿元,完成年度计划投资的52%;", [("6.5亿元", False)]),
+    ("今年要加快招商。一季度到位内资15.25亿元,完成市定目标任务的26.62%,在全市六县中排名第二。", [("15.25亿元", False)]),
+    # realdev jian_2022, huoqiu_2024: 已 right after a count reports what became of its projects
+    ("力争全年开工项目40个。一季度,全县26个重点工业项目已开工建设17个,开工率为65%;",
+     [("项目40个", True), ("26个重点工业项目", False)]),
+])
+def test_events_and_reports_after_the_figure(text, expected):
+    assert [(f.text, f.is_target) for f in extract_mentions(text, doc_date="2020-08-03")] == expected
+
+
 @pytest.mark.parametrize("text,metric,stage", [
     ("总投资达83.2亿元", "total_investment", None),
     ("年度计划投资15.9亿元", "annual_investment", None),
@@ -256,7 +364,7 @@ def test_a_completion_rate_after_the_figure_marks_a_report(text):
 # over every cue of the sentence (which was quadratic in a text without full stops); these check
 # that it still picks the same cue as the rule says, far from the cue and near it.
 @pytest.mark.parametrize("text,expected", [
-    ("全年确保" + "计划总投资5亿元的项目开工," * 200 + "新签约项目30个。", [True] * 201),
+    ("全年确保" + "计划总投资5亿元的项目开工," * 200 + "新签约项目30个。", [False] * 200 + [True]),   # sizes
     ("年度计划投资15亿元," + "实际完成投资3亿元," * 200, [True] + [False] * 200),
     ("到2030年," + "累计引进项目5个," * 200, [True] * 200),
     ("今年以来,累计引进项目5个,计划总投资8亿元;" * 100, [False] * 200),
@@ -271,3 +379,15 @@ def test_this_years_plan_reaches_only_to_its_semicolon():
     # CONSTRUCTED (f g01): after ； the paragraph reports what was signed
     figures = extract_mentions("生态治理项目今年计划投资85亿元；寨里片区签约企业18家，协议金额43亿元。")
     assert [f.is_target for f in figures] == [True, False, False]
+
+
+@pytest.mark.parametrize("table,column,labels", [
+    ("intent_size_words", "position", {"any", "opening", "none"}),
+    ("intent_link_words", "link", {"size", "list", "opening"}),
+    ("intent_year_list_words", "role", {"key", "event"}),
+])
+def test_intent_tables_use_known_labels(table, column, labels):
+    """extract/context/intent.py reads these labels by name: an unknown one would be silently ignored."""
+    from extract.rules import load_table
+
+    assert {row[column] for row in load_table(table)} == labels

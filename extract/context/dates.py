@@ -8,9 +8,12 @@ Which deadline phrase governs a figure, nearest scope first:
    a sentence here ends at a semicolon too, but a phrase in a clause of its own (one without a figure)
    before the semicolons still leads every part of the sentence ("2024年…主要目标是:全年新签约…;新落地
    项目投资额1200亿元;…" and "到2025年,…;新引进…150个" give the later parts that year);
-3. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph);
-4. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
-5. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
+3. for a sentence that breaks down the one before (其中…), the last phrase of that sentence;
+4. a phrase in the opening clause of its paragraph ("奋战四季度,邗江将…" governs the paragraph), else
+   a year said on its own in the paragraph's first sentence, outside a figure's clause ("今年是…的重要
+   一年,省政府将推行…。在确定的重大建设项目中,省列重大建设项目120个");
+5. for an item of a list, a phrase in the line that introduces the list ("今年主要目标是:");
+6. a phrase in the outline heading of its section, the nearest heading that has one ("二、2023年工作安排").
 A phrase further away does not govern; nor does a phrase after the figure that stands in the
 clause of another figure (新签约项目30个,其中一季度10个: 一季度 is the 10's). Words that only look
 like a period (今年以来, 比2020年) set nothing, and a period already over by the document date is
@@ -22,15 +25,18 @@ by that phrase has none.
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Iterator, Optional
 
 import regex
 
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date
+from extract.context.segments import opens_breakdown
+from extract.mentions.grammar import alternation
+from extract.rules import words
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 
@@ -69,14 +75,19 @@ def _last(phrases: list[DeadlinePhrase], start: int, end: int) -> Optional[Deadl
 
 
 _PART_OF_YEAR = frozenset({"quarter_end", "month_end", "day", "this_quarter_end", "this_month_end"})
-_RATE = regex.compile(r"%|％|百分之|个百分点")
 # A speaker's label or a short lead ending in a colon (刘振国：, 主持人：) before a paragraph's opening
 _MAX_LABEL = 12
 
 
+@lru_cache(maxsize=1)
+def _rates() -> regex.Pattern:
+    """The marks of a rate (%, 百分之; rules/date_rate_words.tsv)."""
+    return regex.compile(alternation(words("date_rate_words")))
+
+
 def _rate_clauses(text: str, segments, figure_clauses: frozenset) -> frozenset:
     """Start offsets of the clauses that state a rate of their own (开工率达到60%) and hold no figure."""
-    starts = {segments.clause(m.start())[0] for m in _RATE.finditer(text)}
+    starts = {segments.clause(m.start())[0] for m in _rates().finditer(text)}
     return frozenset(starts - figure_clauses)
 
 
@@ -118,6 +129,10 @@ def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses
         if leading is not None:
             return leading
     line_start = layout.line_start(mention.number_start)
+    if full_start > line_start and opens_breakdown(text, full_start):
+        leading = _last(phrases, layout.full_sentence_start(full_start - 1), full_start)
+        if leading is not None:
+            return leading   # …拟列2019年省重点项目1564个…。其中在建项目1199个: the plan's year
     opening_start, opening_end = segments.clause(line_start)
     if (text[opening_end - 1:opening_end] in (":", "：") and opening_end - opening_start <= _MAX_LABEL
             and _last(phrases, opening_start, opening_end) is None):
@@ -125,6 +140,12 @@ def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses
     opening = _last(phrases, opening_start, opening_end) if opening_end <= sentence_start else None
     if opening is not None:
         return opening
+    first_end = layout.full_sentence_end(line_start)
+    if first_end <= sentence_start:
+        first = next((p for p in _backward(phrases, line_start, first_end)
+                      if p.is_whole_year and segments.clause(p.start)[0] not in figure_clauses), None)
+        if first is not None:
+            return first   # 今年是…的重要一年,省政府将推行…。在确定的重大建设项目中,…120个
     return (_lead_in_phrase(segments, phrases, layout.leads.lead(line_start))
             or _heading_phrase(phrases, layout.outline.chain(mention.number_start)))
 
@@ -147,8 +168,6 @@ def _lead_in_phrase(segments, phrases: list[DeadlinePhrase], lead: Optional[tupl
     return _last(phrases, max(start, segments.sentence(end - 1)[0]), end)
 
 
-# A year said on its own (明年, 2026年, 今年, 2026年度): the year of the parts of a year after it
-_YEAR_ALONE = regex.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4}|[今明次来本当去上])年度?")
 _IN_A_YEAR = frozenset({"year_end", "month_end", "quarter_end", "day"})
 _SPACES = regex.compile(r"\s*")
 
@@ -164,7 +183,7 @@ def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlineP
             anchor, sentence = None, at
         if p.names_its_year:
             opens = _SPACES.match(segments.text, segments.clause(p.start)[0]).end() >= p.start
-            anchor = p if opens and _YEAR_ALONE.fullmatch(p.text) else None
+            anchor = p if opens and p.is_whole_year else None   # the year of the parts of a year after it
         elif anchor is not None and p.rule in _IN_A_YEAR:
             year = tuple((k, v) for k, v in anchor.groups if k in ("year", "rel"))
             p = replace(p, groups=p.groups + year)
@@ -173,7 +192,8 @@ def _with_their_years(phrases: list[DeadlinePhrase], segments) -> list[DeadlineP
 
 
 def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) -> list[DeadlinePhrase]:
-    """The phrases that can set a target's deadline: annual ones, and those due on or after the reference."""
+    """The phrases that can set a target's deadline: annual ones, and those due after the reference
+    (on it, for a period that ends that day)."""
     usable = []
     for p in phrases:
         if p.sets_no_deadline:
@@ -182,6 +202,8 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
             due = resolve(p, reference)
             if due is None or (reference is not None and due < reference):
                 continue
+            if p.rule == "day" and due == reference:
+                continue   # the day the text is written (福州1月28日消息) is no day anything is due
         usable.append(p)
     return usable
 

@@ -51,6 +51,8 @@ MACROS = {
     "K": r"(?P<k>[一二三四五六七八九])",
 }
 _MACRO = regex.compile(r"\{([A-Za-z]\w*)\}")
+# A year said on its own: 2026年, 二〇二六年, 今年, 明年, 2026年度
+YEAR_ALONE = regex.compile(rf"(?:\d{{4}}|[{_CN_DIGIT}]{{4}}|[今明次来本当去上])年度?")
 
 
 # A pattern that opens with a year ({Y}2025年一季度, {Y}?3月底前) is searched without it, and the
@@ -102,6 +104,12 @@ class DeadlinePhrase:
     @property
     def names_its_year(self) -> bool:
         return self.group("year") is not None or self.group("rel") is not None
+
+    @property
+    def is_whole_year(self) -> bool:
+        """A year said on its own (2026年, 今年, 明年, 2026年度), not a part of it (今年上半年) nor a
+        span that starts or ends in it (今年以来, 到2025年, 年底前)."""
+        return self.rule == "year_end" and YEAR_ALONE.fullmatch(self.text) is not None
 
 
 def expand_macros(pattern: str) -> str:

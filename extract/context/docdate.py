@@ -7,7 +7,8 @@
 - text: the first day named in the body ("2月6日,“新春第一会”…召开"), the event a report opens with,
   which is at or just before publication.
 A dateline or body date without its year takes the year the text is written in: the latest year
-it names that is not a plan horizon (到2025年, 2025年前, 预计2028年通车; rules/date_year_cues.tsv).
+it names that is not a plan horizon (到2025年, 2025年前, 预计2028年通车; rules/date_year_cues.tsv), or
+later where the text says so of a year it cites (今年发布的《2016年度…报告》; rules/date_cited_years.tsv).
 
 `doc_date` is always a full ISO date or None. A date known only to the month (a user's "2025-02")
 is the first of that month. A date known only to the year gives no `doc_date`, but its year still
@@ -22,15 +23,11 @@ from typing import Optional
 import regex
 
 from extract.numbers import DIGITS
-from extract.rules import load_table
+from extract.rules import load_table, words
 
 HEADER_CHARS = 300          # datelines stand in the title block and the first lines of a report
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _YEAR = regex.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?!\d)\s*年|(?<![{_CN_DIGIT}])([{_CN_DIGIT}]{{4}})年")
-_BODY_DATE = regex.compile(
-    r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*年)?(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]"
-    r"(?!前|之前|以前|起|后|以后|之后)"
-)
 # A given date, with or without month and day, and whatever follows it (a time, a zone); or 20211001.
 _GIVEN = regex.compile(r"^\s*(\d{4})(?!\d)(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})(?!\d))?)?")
 _COMPACT = regex.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?!\d)")
@@ -44,6 +41,22 @@ def _datelines() -> tuple[regex.Pattern, ...]:
 @lru_cache(maxsize=1)
 def _horizon_cues() -> tuple[tuple[str, str], ...]:
     return tuple((row["side"], row["cue"]) for row in load_table("date_year_cues"))
+
+
+@lru_cache(maxsize=1)
+def _body_date() -> regex.Pattern:
+    """A day in the body, not one looked ahead to or counted from (6月30日前, 3月1日起;
+    rules/date_not_event_suffixes.tsv)."""
+    suffixes = "|".join(regex.escape(w) for w in words("date_not_event_suffixes"))
+    return regex.compile(
+        r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*年)?(?<!\d)(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]"
+        rf"(?!{suffixes})")
+
+
+@lru_cache(maxsize=1)
+def _later_years() -> tuple[dict, ...]:
+    return tuple({"pattern": regex.compile(row["pattern"]), "later": int(row["later"])}
+                 for row in load_table("date_cited_years"))
 
 
 def parse_given_date(value: Optional[str]) -> tuple[Optional[date], Optional[str]]:
@@ -68,7 +81,8 @@ def _year_value(written: str) -> int:
 
 
 def year_of_writing(text: str) -> Optional[int]:
-    """The year a text is written in: the latest year it names that is not a plan horizon."""
+    """The year a text is written in: the latest year it names that is not a plan horizon, or the
+    year a citation implies (今年发布的《2016年度…报告》: 2017; rules/date_cited_years.tsv)."""
     cues = _horizon_cues()
     reach = max((len(cue) for _, cue in cues), default=1)
     candidates = []
@@ -77,6 +91,9 @@ def year_of_writing(text: str) -> Optional[int]:
         after = text[m.end(): m.end() + reach]
         if not any(before.endswith(cue) if side == "before" else after.startswith(cue) for side, cue in cues):
             candidates.append(_year_value(m.group(1) or m.group(2)))
+    for rule in _later_years():
+        for m in rule["pattern"].finditer(text):
+            candidates.append(_year_value(m.group("year")) + rule["later"])
     return max(candidates) if candidates else None
 
 
@@ -104,7 +121,7 @@ def dateline_date(text: str, year: Optional[int] = None) -> Optional[date]:
 
 def body_date(text: str, year: Optional[int] = None) -> Optional[date]:
     """The first day the text names (not one it looks ahead to: 6月30日前)."""
-    for m in _BODY_DATE.finditer(text):
+    for m in _body_date().finditer(text):
         found = _dated(int(m.group("year")) if m.group("year") else year, m.group("month"), m.group("day"))
         if found:
             return found

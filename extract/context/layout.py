@@ -10,9 +10,9 @@ from typing import Optional
 
 import regex
 
+from extract.context.segments import FULL_SENTENCE_END, LINE_BREAK
+
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
-_NEWLINE = regex.compile(r"\n")
-_FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")   # a sentence that runs on past its semicolons
 LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
 
 
@@ -23,7 +23,7 @@ class ListLeads:
 
     def __init__(self, text: str):
         self.text = text
-        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         self.memo: dict[int, Optional[tuple[int, int]]] = {}
 
     def _line_before(self, line_start: int) -> Optional[tuple[int, int]]:
@@ -118,10 +118,16 @@ class Layout:
     def __init__(self, text: str):
         self.leads = ListLeads(text)
         self.outline = Outline(text, self.leads.line_starts)
-        self.full_starts = [0] + [m.end() for m in _FULL_SENTENCE_END.finditer(text)]
+        self.full_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.length = len(text)
 
     def full_sentence_start(self, at: int) -> int:
         return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
+
+    def full_sentence_end(self, at: int) -> int:
+        """End of the full sentence holding `at` (the start of the next one, or the text's end)."""
+        k = bisect.bisect_right(self.full_starts, at)
+        return self.full_starts[k] if k < len(self.full_starts) else self.length
 
     def line_start(self, at: int) -> int:
         starts = self.leads.line_starts

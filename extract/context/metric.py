@@ -12,13 +12,13 @@ from functools import lru_cache
 
 import regex
 
+from extract.context.segments import CLAUSE_END
 from extract.rules import alternation, load_table
 
 METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
            "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")
 STAGES = ("signed", "started", "completed", "attracted")
 _COUNT_METRIC = {"项目": "project_count", "企业": "enterprise_count"}
-_CLAUSE_START = regex.compile(r"[,，;；:：。！？!?\n、]")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,7 @@ def _coordinators() -> frozenset[str]:
 
 def _clause_start(text: str, at: int) -> int:
     for i in range(at - 1, max(-1, at - 80), -1):
-        if _CLAUSE_START.match(text, i):
+        if CLAUSE_END.match(text, i):
             return i + 1
     return max(0, at - 80)
 

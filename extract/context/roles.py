@@ -13,12 +13,12 @@ from functools import lru_cache
 
 import regex
 
+from extract.context.segments import SENTENCE_END
 from extract.rules import alternation, load_table, words
 
 _MAX_MODIFIERS = 8
 _MAX_GAP = 12        # characters between an amount and the count it sums
 _COUNT_REACH = 40    # a count's span is never longer: how far back its start may lie
-_SENTENCE_MARK = regex.compile(r"[。！？!?\n;；]")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +81,7 @@ def _count_summed(text, counts, starts, mention):
     low = mention.start - _MAX_GAP - _COUNT_REACH
     for m, f in _near(counts, starts, low, mention.end + _MAX_GAP):
         between = text[mention.end : m.start] if m.start >= mention.end else text[m.end : mention.start]
-        if len(between) > _MAX_GAP or _SENTENCE_MARK.search(between):
+        if len(between) > _MAX_GAP or SENTENCE_END.search(between):
             continue
         if m.start >= mention.end and between.startswith("的"):
             return f

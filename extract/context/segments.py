@@ -7,12 +7,26 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
-_CLAUSE_END = regex.compile(r"[。！？!?；;\n,，、:：]+")
+# The units every context step reads, defined once here.
+# A full sentence ends at 。！？ or a line break: a goal stated before a semicolon list ("明确今年目标:
+# …;…;…") still frames the whole list (intent reads cues per full sentence; layout finds lead-ins).
+FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+# A sentence (the deadline step's unit) also ends at a semicolon: the parts of a list each have theirs.
+SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
+# A clause (of a sentence) also ends at a comma, an enumeration comma 、 or a colon.
+CLAUSE_END_CHAR = r"[。！？!?；;\n,，、:：]"
+CLAUSE_END = regex.compile(CLAUSE_END_CHAR + "+")
+# The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
+# does not): commas, semicolons and colons, not 、 which joins the items of one clause.
+CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+SEMICOLON = regex.compile(r"[;；]")
+LINE_BREAK = regex.compile(r"\n")
+# A parenthetical aside ((任务数18家), （含）): one level, within a line.
+PARENTHETICAL = regex.compile(r"[(（][^()（）\n]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +38,7 @@ class Segments:
 
     @staticmethod
     def of(text: str) -> "Segments":
-        return Segments(text, _starts(text, _SENTENCE_END), _starts(text, _CLAUSE_END))
+        return Segments(text, _starts(text, SENTENCE_END), _starts(text, CLAUSE_END))
 
     @cached_property
     def deadline_phrases(self) -> tuple:
@@ -39,6 +53,21 @@ class Segments:
 
     def clause(self, at: int) -> tuple[int, int]:
         return _span(self.clause_starts, at, len(self.text), self.text)
+
+
+@lru_cache(maxsize=1)
+def breakdown_leads() -> regex.Pattern:
+    """The words that open a breakdown of what was said before (其中), after any spaces."""
+    from extract.mentions.grammar import alternation
+    from extract.rules import words
+
+    return regex.compile(rf"\s*(?:{alternation(words('intent_breakdown_leads'))})")
+
+
+def opens_breakdown(text: str, sentence_start: int) -> bool:
+    """Whether the sentence at `sentence_start` breaks down the one before (其中在建项目1199个…;
+    rules/intent_breakdown_leads.tsv): its figures belong to that sentence's plan and period."""
+    return breakdown_leads().match(text, sentence_start) is not None
 
 
 def start_after_last(marks: list[int], at: int) -> int:
