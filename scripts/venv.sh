@@ -7,7 +7,8 @@
 
 VENV_DIR="$PWD/.venv"
 VENV_PYTHON="$VENV_DIR/bin/python"
-# One line per installed SPEC: "<sha256 of pyproject.toml> <SPEC>"; lines of older hashes are dropped.
+# One line per installed SPEC: "<checksum of pyproject.toml> <SPEC>"; lines of older checksums are
+# dropped. cksum (POSIX) rather than sha256sum, which macOS lacks.
 VENV_STAMP="$VENV_DIR/installed"
 
 apt_install() {   # apt_install PACKAGE...: as root, or through sudo
@@ -44,7 +45,7 @@ create_venv() {
 
 venv_install() {   # venv_install SPEC: SPEC is "." or ".[extra,...]"
   local hash
-  hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  hash=$(cksum < pyproject.toml | tr ' ' -)
   if [ -x "$VENV_PYTHON" ] && "$VENV_PYTHON" -m pip --version >/dev/null 2>&1; then
     # every SPEC installs the package itself, so any install of this pyproject.toml covers "."
     if grep -qxF "$hash $1" "$VENV_STAMP" 2>/dev/null \
