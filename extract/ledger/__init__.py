@@ -11,6 +11,7 @@ Rules are data: rules/ledger_*.tsv.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Iterable, Optional, Union
@@ -24,6 +25,7 @@ from extract.ledger.labels import LABELS, STATUSES, label
 from extract.ledger.links import Link, link
 from extract.ledger.observations import Observation, merge
 from extract.ledger.rates import Rate, read_rates
+from extract.ledger.reader import read_more
 from extract.ledger.status import standing
 from extract.record import FIELDS
 from extract.tracking.periods import Period
@@ -142,6 +144,17 @@ class Ledger:
         frame["progress"] = pd.to_numeric(frame["progress"], errors="coerce")
         return frame
 
+    def _rate_statements(self):
+        """Each report with a rate, once per article that states the rate (quoted where it is)."""
+        for o in self._observations:
+            if o.is_target:
+                continue
+            seen = set()
+            for fact in [o.fact] + o.sources:
+                if fact.rate is not None and fact.doc.name not in seen:
+                    seen.add(fact.doc.name)
+                    yield o, fact
+
     def jsonl_rows(self) -> list[dict]:
         rows = []
         for k in self._links:
@@ -157,24 +170,45 @@ class Ledger:
                 "outcome_as_of": _iso(r.as_of), "final": k.final, "status": s.status, "reason": k.reason,
                 "target_text": t.fact.record.get("text"), "outcome_text": r.fact.record.get("text"),
             })
-        for o in self._observations:
-            rate = o.rate
-            if rate is None or o.is_target:
-                continue
+        for o, fact in self._rate_statements():
+            rate = fact.rate
             row = {
-                "kind": "rate", "doc": o.fact.doc.name, "outcome_start": o.fact.raw_start, "outcome_end": o.fact.raw_end,
+                "kind": "rate", "doc": fact.doc.name, "outcome_start": fact.raw_start, "outcome_end": fact.raw_end,
                 "progress": rate.progress, "implied_target": rate.implied_target, "outcome_id": o.observation_id,
                 "region": o.indicator.region, "region_label": region_label(o.fact.record, o.indicator.zone),
                 "indicator": _indicator_label(o.indicator), "period": o.indicator.period_label,
                 "latest_value": o.value, "outcome_as_of": _iso(o.as_of),
                 "reason": f"同句写明完成进度“{rate.text}”", "rate_text": rate.text,
-                "outcome_text": o.fact.record.get("text"),
+                "outcome_text": fact.record.get("text"),
             }
             if rate.stated is not None:
                 row.update(target_start=rate.stated.raw_start, target_end=rate.stated.raw_end,
                            target_value=rate.stated.value, target_text=rate.stated.record.get("text"))
             rows.append(row)
         return rows
+
+
+_NAMES_YEAR = re.compile(r"\d|[今明本去上]年")
+
+
+def _year_of_reports_beside(facts: list[Fact]) -> None:
+    """A target stated beside a report of its indicator in one sentence, with no year of its own
+    (全年目标149项,1-11月认定125项 in a January review), is for the report's year."""
+    for target in facts:
+        period = target.indicator.period
+        words = target.record.get("deadline_text")
+        if not target.is_target or period is None or period.kind != "year" or \
+                (present(words) and _NAMES_YEAR.search(str(words))):
+            continue
+        sentence = target.doc.sentence(target.start)
+        for report in facts:
+            r = report.indicator
+            if report.is_target or r.period is None or r.series != target.indicator.series \
+                    or report.doc.sentence(report.start) != sentence or r.period.start.year == period.start.year:
+                continue
+            year = r.period.start.year
+            target.indicator = replace(target.indicator, period=Period("year", date(year, 1, 1), date(year, 12, 31)))
+            break
 
 
 def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fact], list[Rate]]:
@@ -209,9 +243,21 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
                     if period else None
                 rate.stated.indicator = replace(fact.indicator, period=year)
                 facts.append(rate.stated)
+        _year_of_reports_beside(facts)
         facts_all += facts
         rates_all += rates
     return facts_all, rates_all
+
+
+def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """The records plus the ledger's own readings of each text (extract.ledger.reader)."""
+    extra = []
+    for name, text in sorted(texts.items()):
+        known = frame.loc[frame["doc"] == name, "doc_date"].dropna() if not frame.empty else []
+        extra += read_more(name, text, str(known.iloc[0]) if len(known) else None)
+    if not extra:
+        return frame
+    return pd.concat([frame, pd.DataFrame(extra)], ignore_index=True) if not frame.empty else pd.DataFrame(extra)
 
 
 def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date] = None,
@@ -220,6 +266,8 @@ def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date
     (default today). `texts` (document name -> raw text), when given, lets the ledger read the words
     between the quoted sentences too."""
     frame = _frame(figures)
+    if texts:
+        frame = _with_readings(frame, texts)
     facts, rates = _read(frame, texts)
     observations = merge(facts)
     links = link(observations)

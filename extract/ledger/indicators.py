@@ -79,6 +79,11 @@ def _subunit_endings() -> tuple[str, ...]:
     return tuple(r["suffix"] for r in load_table("ledger_subunits"))
 
 
+@lru_cache(maxsize=1)
+def _subject_endings() -> tuple[str, ...]:
+    return tuple(r["suffix"] for r in load_table("ledger_subunits") if r["subject"] == "yes")
+
+
 def words_in(pattern: regex.Pattern, text: str) -> list[regex.Match]:
     """Every match at every position (a longer word at a later start is not hidden by an earlier one)."""
     return list(pattern.finditer(text, overlapped=True))
@@ -204,7 +209,10 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
     size = threshold_class(thresholds)
     region = record.get("region_today") if present(record.get("region_today")) else record.get("region")
     region = region if present(region) else ""
-    zone = subunit(record.get("region_as_written")) or doc_zones.get(region, "")
+    zone = subunit(record.get("region_as_written"))
+    if not zone and record.get("region_source") == "document_default":
+        # the region was not said near the figure: the article's zone is meant
+        zone = doc_zones.get(region, "")
     if fact.is_target:
         period = _target_period(fact, text[s_start:num_start], right)
     else:
@@ -216,11 +224,14 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
 
 def document_zones(rows: list[dict]) -> dict[str, str]:
     """For each unit, the one zone or town of it that a document's figures name: the article is
-    about that zone, so its other figures of the unit are the zone's (启东 1~5月 counts of 启东经济开发区)."""
+    about that zone, so its figures placed only by the document's default are the zone's (启东 1~5月
+    counts of 启东经济开发区); a figure the text places in the whole unit (全区) stays the unit's."""
     zones: dict[str, set] = {}
     for r in rows:
+        if r.get("region_source") == "document_default":
+            continue
         region = r.get("region_today") if present(r.get("region_today")) else r.get("region")
         zone = subunit(r.get("region_as_written"))
-        if present(region) and zone:
+        if present(region) and zone.endswith(_subject_endings()):
             zones.setdefault(region, set()).add(zone)
     return {region: names.pop() for region, names in zones.items() if len(names) == 1}
