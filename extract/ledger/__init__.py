@@ -28,7 +28,7 @@ from extract.ledger.rates import Rate, read_rates
 from extract.ledger.reader import read_more
 from extract.ledger.status import standing
 from extract.record import FIELDS
-from extract.tracking.periods import Period
+from extract.ledger.periods import Period
 
 __all__ = ["LABELS", "STATUSES", "Ledger", "build_ledger", "label"]
 
@@ -74,7 +74,7 @@ def _iso(day) -> Optional[str]:
 
 
 def _indicator_label(ind) -> str:
-    size = label(ind.size_class)
+    size = label(ind.size_class) if ind.size_class else ""
     return f"{label(ind.measure)}{size}{label(ind.object)}" if ind.unit in ("projects", "enterprises") \
         else f"{label(ind.measure)}（{ind.unit}）"
 
@@ -211,6 +211,22 @@ def _year_of_reports_beside(facts: list[Fact]) -> None:
             break
 
 
+_PART_OF = re.compile(r"其中")
+
+
+def _parts_of_reports(facts: list[Fact], rates: list[Rate]) -> list[Fact]:
+    """The parts (其中) of a figure reported with its completion rate are reported too: 外资项目9个,
+    完成序时任务的164%,其中,包括3个总投资超亿美元的重大外资项目."""
+    parts = []
+    for rate in rates:
+        sentence = rate.fact.doc.sentence(rate.fact.start)
+        text = rate.fact.doc.norm.text
+        for fact in facts:
+            if fact.is_target and rate.end <= fact.start < sentence[1] and _PART_OF.search(text, rate.end, fact.start):
+                parts.append(fact)
+    return parts
+
+
 def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fact], list[Rate]]:
     facts_all, rates_all = [], []
     for document, rows in read_documents(frame, texts):
@@ -225,12 +241,14 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
         def indicator_of(fact: Fact):
             group = fact.record.get("group")
             mine = thresholds.get(group, []) if present(group) else []
-            of_set = sets.get(id(fact))
-            return read_indicator(fact, facts, mine, zones, of_set.indicator if of_set else None)
+            return read_indicator(fact, facts, mine, zones, sets.get(id(fact)))
 
         for fact in facts:
             fact.indicator = indicator_of(fact)
         rates = read_rates(facts)
+        for part in _parts_of_reports(facts, rates):
+            part.is_target = False
+            part.indicator = indicator_of(part)
         for rate in rates:
             fact = rate.fact
             if fact.is_target:

@@ -10,7 +10,7 @@ import regex
 from extract.ledger.facts import CLAUSE_MARK, Fact
 from extract.ledger.indicators import nearest_measure, number_span
 from extract.rules import load_table
-from extract.tracking.periods import find_period_words
+from extract.ledger.periods import find_period_words
 
 _PROGRESS_OF_SET = regex.compile(r"已(?:经)?\p{Han}{1,4}$")
 
@@ -23,7 +23,7 @@ def _goal_words() -> tuple[regex.Pattern, regex.Pattern]:
 
 def _counted_so_far(left: str) -> bool:
     """The clause opens with the span a report covers (1-11月, 截至10月底, 前10个月), not a deadline (6月底前)."""
-    return any(w.kind in ("months_to_date", "to_date", "quarters_to_date") and not w.text.endswith("前")
+    return any(w.period in ("to_date", "since") and not w.text.endswith("前")
                for w in find_period_words(left))
 
 

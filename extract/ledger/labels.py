@@ -20,7 +20,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_production": ("投产达产", "In production"),
     "funds_in_place": ("到位资金", "Funds in place"),
     "investment_done": ("完成投资", "Investment done"),
-    "planned_investment": ("计划投资", "Planned investment"),
     "total_investment": ("总投资", "Total investment"),
     "budget_revenue": ("一般公共预算收入", "General budget revenue"),
     "gdp": ("地区生产总值", "GDP"),

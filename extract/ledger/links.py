@@ -14,7 +14,7 @@ from typing import Optional
 
 from extract.ledger.labels import label
 from extract.ledger.observations import Observation
-from extract.tracking.periods import covers
+from extract.ledger.periods import covers
 
 
 @dataclass

@@ -69,30 +69,37 @@ def _within(inner: tuple, outer: tuple) -> bool:
     return region.startswith(outer_region) and (not outer_zone or zone == outer_zone)
 
 
-def _place_repeats(facts: list[Fact]) -> None:
-    """A figure repeated within one article is one fact even where the regions step placed its
-    statements at different levels (a title in 通州区, the body in 北京市): each takes the most
-    precise place of its repeats."""
+def _settle_repeats(facts: list[Fact]) -> None:
+    """A figure repeated within one article is one fact even where its statements were read apart:
+    the regions step placed a title in 通州区 and the body in 北京市, or only one statement names its
+    period (16个产业项目总投资达83.2亿元 in the 一季度 paragraph, 83.2亿元 alone in the summary). Each
+    takes the most precise place and the one period its repeats name; repeats that name two periods
+    are two facts."""
     groups: dict[tuple, list[Fact]] = {}
     for fact in facts:
         ind = fact.indicator
-        key = (fact.doc.name, ind.measure, ind.object, ind.size_class, ind.unit, ind.period_label, fact.is_target,
-               round(fact.value, 6))
+        key = (fact.doc.name, ind.measure, ind.object, ind.size_class, ind.unit, fact.is_target, round(fact.value, 6))
         groups.setdefault(key, []).append(fact)
     for members in groups.values():
-        places = {(f.indicator.region, f.indicator.zone) for f in members}
-        if len(places) < 2:
+        if len(members) < 2:
             continue
+        periods = {f.indicator.period for f in members if f.indicator.period is not None}
+        places = {(f.indicator.region, f.indicator.zone) for f in members}
+        if len(periods) > 1:
+            continue
+        period = periods.pop() if periods else None
+        known = [p for p in places if p[0]]
+        nested = all(_within(a, b) or _within(b, a) for a in known for b in known)
         for fact in members:
-            here = (fact.indicator.region, fact.indicator.zone)
-            inside = [p for p in places if p != here and _within(p, here) and p[0]]
-            if inside and all(_within(p, inside[0]) or _within(inside[0], p) for p in inside):
-                best = max(inside, key=lambda p: (len(p[0]), len(p[1])))
-                fact.indicator = replace(fact.indicator, region=best[0], zone=best[1])
+            ind = fact.indicator
+            here = (ind.region, ind.zone)
+            inside = [p for p in known if p != here and _within(p, here)] if nested else []
+            best = max(inside, key=lambda p: (len(p[0]), len(p[1]))) if inside else here
+            fact.indicator = replace(ind, region=best[0], zone=best[1], period=period)
 
 
 def merge(facts: list[Fact]) -> list[Observation]:
-    _place_repeats(facts)
+    _settle_repeats(facts)
     groups: dict[tuple, list[Fact]] = {}
     for fact in facts:
         ind = fact.indicator
