@@ -260,7 +260,8 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
                 year = Period("year", period.start.replace(month=1, day=1), period.start.replace(month=12, day=31)) \
                     if period else None
                 rate.stated.indicator = replace(fact.indicator, period=year)
-                facts.append(rate.stated)
+                if rate.stated not in facts:
+                    facts.append(rate.stated)
         _year_of_reports_beside(facts)
         facts_all += facts
         rates_all += rates

@@ -113,15 +113,20 @@ def read_rates(facts: list[Fact]) -> list[Rate]:
                 index = len(phrase.rates) - len(chosen) + k
                 rate = Rate(phrase.start, phrase.end, phrase.text, phrase.kind, phrase.rates[index], fact, row=phrase.row)
                 if len(phrase.stated) == len(phrase.rates):
-                    rate.stated = _stated_fact(fact, phrase.stated[index])
+                    rate.stated = _stated_fact(fact, phrase.stated[index], mine)
                 fact.rate = rate
                 rates.append(rate)
     return rates
 
 
-def _stated_fact(outcome: Fact, stated: tuple[int, int, float, str]) -> Fact:
-    """A target written inside a rate phrase: the outcome's record with the target's value and span."""
+def _stated_fact(outcome: Fact, stated: tuple[int, int, float, str], facts: list[Fact]) -> Fact:
+    """A target written inside a rate phrase: the fact read there (its value, marked a target), else
+    the outcome's record with the target's value and span."""
     start, end, value, _ = stated
+    for fact in facts:
+        if fact.start < end and start < fact.end and fact.value == value:
+            fact.is_target = True
+            return fact
     doc = outcome.doc
     raw_start, raw_end = doc.norm.raw_span(start, end)
     record = {**outcome.record, "start": raw_start, "end": raw_end, "text": doc.norm.raw[raw_start:raw_end],
