@@ -58,6 +58,12 @@ class Indicator:
         return "|".join(parts)
 
 
+@lru_cache(maxsize=1)
+def untracked_measures() -> frozenset[str]:
+    """Measures that are no goal of a period (rules/ledger_measures.tsv, tracked = no)."""
+    return frozenset(r["measure"] for r in load_table("ledger_measures") if r["tracked"] == "no")
+
+
 @lru_cache(maxsize=2)
 def _measures(kind: str = "money") -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
     """The measure words a figure of `kind` can have (a count is never measured by 总投资)."""

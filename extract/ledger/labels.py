@@ -27,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "retail_sales": ("社会消费品零售总额", "Retail sales"),
     "taxable_sales": ("应税销售", "Taxable sales"),
     "negotiating": ("在谈", "In negotiation"),
+    "ready_to_start": ("具备开工条件", "Ready to start"),
     "": ("（未识别）", "(unknown)"),
     # objects (counted nouns and rules/ledger_objects.tsv)
     "projects": ("项目", "Projects"),
