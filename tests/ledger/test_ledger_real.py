@@ -116,3 +116,17 @@ def test_jsonl_rows_carry_raw_offsets_and_readable_fields(seeds_ledger):
         else:
             assert texts[row["doc"]][row["outcome_start"]:row["outcome_end"]] == row["outcome_text"]
             assert row["progress"] > 0 and row["rate_text"]
+
+
+def test_the_real_development_articles_draw_only_right_pairs():
+    """43 real articles of other provinces (tests/data/realdev): a batch's total investment is no goal,
+    and a report answers the nearest of several project plans in its article."""
+    figures, texts, _ = _from_files([str(DATA / "realdev" / "texts")], None)
+    links = build_ledger(figures, texts=texts, as_of=date(2026, 1, 1)).links
+    pairs = links[links["kind"] == "pair"]
+    assert sorted(zip(pairs["target_doc"], pairs["target_text"], pairs["outcome_text"])) == [
+        ("huarong_2018.txt", "57.27亿元以上", "15.25亿元"),        # 到位资金, 26.62% of the city's target
+        ("lushi_2019_trad.txt", "1.6億元", "1000萬(wàn)元"),        # one project's plan and its January
+        ("yangjiang_2020.txt", "329.8亿元", "174.8亿元"),          # 占年度计划投资的53%
+    ]
+    assert (links["kind"] == "rate").sum() == 20

@@ -9,6 +9,7 @@ import pytest
 
 from extract.ledger import build_ledger
 from extract.ledger.indicators import subunit
+from extract.normalize import normalize
 from extract.pipeline import extract_mentions
 from extract.rules import load_table
 
@@ -61,6 +62,7 @@ MEASURES = {
     "开票销售": ("分别完成工业开票销售506亿元、639.4亿元、785亿元", "506亿元", "taxable_sales"),
     "在谈": ("目前重点在谈推进项目36个", "36个", "negotiating"),
     "投资目标": ("2023年,城市副中心完成了千亿投资目标", "千亿", "investment_done"),
+    "具备开工条件": ("確保藥王養生谷等20個項目年底前具備開工條件", "20個", "ready_to_start"),
 }
 
 
@@ -71,7 +73,7 @@ def test_every_measure_word_has_a_sentence():
 @pytest.mark.parametrize("word", sorted(MEASURES))
 def test_measure_words(word):
     sentence, figure, measure = MEASURES[word]
-    assert word in sentence
+    assert word in normalize(sentence).text
     assert observation(sentence, figure)["measure"] == measure
 
 
