@@ -61,12 +61,16 @@ def _frame(figures) -> pd.DataFrame:
 
 
 def region_label(record: dict, zone: str = "") -> str:
-    """海门区, 启东经济开发区（启东市）: today's unit by its own short name, a zone with its unit."""
-    for key in ("county", "city", "province"):
-        value = record.get(key)
-        if present(value) and value:
-            return f"{zone}（{value}）" if zone and zone != value else str(value)
-    return zone or "（未定位）"
+    """海门区（南通市）, 通州区（北京市）, 启东经济开发区（启东市）, 扬州市: today's unit by its own name with
+    the unit above it (two 通州区 are two places), a zone with its unit."""
+    names = [str(record.get(k)) for k in ("province", "city", "county") if present(record.get(k)) and record.get(k)]
+    names = [n for k, n in enumerate(names) if n not in names[:k]]
+    if zone:
+        return f"{zone}（{names[-1]}）" if names and names[-1] != zone else zone
+    if not names:
+        return "（未定位）"
+    county = record.get("county")
+    return f"{names[-1]}（{names[-2]}）" if present(county) and county and len(names) > 1 else names[-1]
 
 
 def _iso(day) -> Optional[str]:
@@ -80,27 +84,37 @@ def _indicator_label(ind) -> str:
 
 
 class Ledger:
-    def __init__(self, observations: list[Observation], links: list[Link], rates: list[Rate], as_of: date):
+    def __init__(self, observations: list[Observation], links: list[Link], as_of: date):
         self.as_of = as_of
         self._observations = observations
         self._links = links
-        self._rates = rates
         self._standing = {o.observation_id: standing(o, as_of) for o in observations if o.is_target}
         self.observations = self._observation_frame()
         self.targets = self._target_frame()
         self.links = pd.DataFrame(self.jsonl_rows(), columns=list(LINK_COLUMNS))
 
     # -- tables --------------------------------------------------------------------------------
+    @staticmethod
+    def _place(o: Observation) -> dict:
+        """The record that names the observation's place (a repeat may place it more precisely)."""
+        return next((f.record for f in o.sources if f.record.get("region_today") == o.indicator.region),
+                    o.fact.record)
+
+    def _region_label(self, o: Observation) -> str:
+        return region_label(self._place(o), o.indicator.zone)
+
     def _common(self, o: Observation) -> dict:
-        ind, r = o.indicator, o.fact.record
+        ind = o.indicator
+        place = self._place(o)
         return {
             "indicator_id": ind.indicator_id, "indicator_label": _indicator_label(ind),
-            "region": ind.region, "region_label": region_label(r, ind.zone),
-            "province": r.get("province"), "city": r.get("city"), "county": r.get("county"), "zone": ind.zone,
+            "region": ind.region, "region_label": self._region_label(o),
+            "province": place.get("province"), "city": place.get("city"), "county": place.get("county"),
+            "zone": ind.zone,
             "measure": ind.measure, "object": ind.object, "size_class": ind.size_class, "unit": ind.unit,
             "period_label": ind.period_label, "period_start": _iso(ind.period.start if ind.period else None),
             "doc": o.fact.doc.name, "doc_date": _iso(o.doc_date), "start": o.fact.raw_start, "end": o.fact.raw_end,
-            "text": r.get("text"), "sentence": r.get("sentence"), "n_sources": len(o.sources),
+            "text": o.fact.record.get("text"), "sentence": o.fact.record.get("sentence"), "n_sources": len(o.sources),
         }
 
     def _observation_frame(self) -> pd.DataFrame:
@@ -165,7 +179,7 @@ class Ledger:
                 "target_end": t.fact.raw_end, "outcome_doc": r.fact.doc.name, "outcome_start": r.fact.raw_start,
                 "outcome_end": r.fact.raw_end, "progress": k.progress, "link": k.kind,
                 "target_id": t.observation_id, "outcome_id": r.observation_id, "region": t.indicator.region,
-                "region_label": region_label(t.fact.record, t.indicator.zone), "indicator": _indicator_label(t.indicator),
+                "region_label": self._region_label(t), "indicator": _indicator_label(t.indicator),
                 "period": t.indicator.period_label, "target_value": t.value, "latest_value": r.value,
                 "outcome_as_of": _iso(r.as_of), "final": k.final, "status": s.status, "reason": k.reason,
                 "target_text": t.fact.record.get("text"), "outcome_text": r.fact.record.get("text"),
@@ -175,7 +189,7 @@ class Ledger:
             row = {
                 "kind": "rate", "doc": fact.doc.name, "outcome_start": fact.raw_start, "outcome_end": fact.raw_end,
                 "progress": rate.progress, "implied_target": rate.implied_target, "outcome_id": o.observation_id,
-                "region": o.indicator.region, "region_label": region_label(o.fact.record, o.indicator.zone),
+                "region": o.indicator.region, "region_label": self._region_label(o),
                 "indicator": _indicator_label(o.indicator), "period": o.indicator.period_label,
                 "latest_value": o.value, "outcome_as_of": _iso(o.as_of),
                 "reason": f"同句写明完成进度“{rate.text}”", "rate_text": rate.text,
@@ -227,8 +241,9 @@ def _parts_of_reports(facts: list[Fact], rates: list[Rate]) -> list[Fact]:
     return parts
 
 
-def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fact], list[Rate]]:
-    facts_all, rates_all = [], []
+def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> list[Fact]:
+    """The facts of every document, each with its indicator and, where the text gives one, its rate."""
+    facts_all = []
     for document, rows in read_documents(frame, texts):
         facts = facts_of(document, rows)
         thresholds: dict = {}
@@ -264,8 +279,7 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
                     facts.append(rate.stated)
         _year_of_reports_beside(facts)
         facts_all += facts
-        rates_all += rates
-    return facts_all, rates_all
+    return facts_all
 
 
 def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
@@ -287,7 +301,5 @@ def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date
     frame = _frame(figures)
     if texts:
         frame = _with_readings(frame, texts)
-    facts, rates = _read(frame, texts)
-    observations = merge(facts)
-    links = link(observations)
-    return Ledger(observations, links, rates, as_of or date.today())
+    observations = merge(_read(frame, texts))
+    return Ledger(observations, link(observations), as_of or date.today())

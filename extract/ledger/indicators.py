@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 
-from extract.ledger.facts import CLAUSE_MARK, Fact, as_date, present
+from extract.ledger.facts import CLAUSE_MARK, Fact, present
 from extract.normalize import normalize
 from extract.rules import load_table
 from extract.ledger.periods import Period, find_period_words, period_of, report_period, target_period
@@ -160,7 +160,6 @@ def _target_period(fact: Fact, before: str, after: str) -> Optional[Period]:
     for words in (after, before):
         found = [w for w in find_period_words(words) if w.period in TARGET_PERIOD_KINDS]
         if found:
-            raw = fact.record["sentence"]
             # read like a report's words: 全年 in a January review is last year's
             if words is before:
                 period = report_period(words[found[-1].start:], found[-1].end - found[-1].start, _iso(reference))

@@ -48,9 +48,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate": ("完成率", "Completion rate"),
     "exact": ("同一指标", "Same indicator"),
     "partial": ("相近指标", "Related indicator"),
-    "progress": ("完成进度", "Progress"),
-    "gap_below": ("低于预期", "Below expectation"),
-    "gap_above": ("高于预期", "Above expectation"),
 }
 
 _CURRENCY = {"CNY": ("元", "CNY"), "USD": ("美元", "USD"), "EUR": ("欧元", "EUR"), "HKD": ("港元", "HKD"),

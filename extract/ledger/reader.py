@@ -29,7 +29,7 @@ def _goal_sentence() -> regex.Pattern:
     from extract.ledger.rates import _rules
 
     words = "|".join(regex.escape(r["word"]) for r in load_table("ledger_goal_words"))
-    rates = "|".join(f"(?:{p.pattern})" for _, p, _ in _rules())
+    rates = "|".join(f"(?:{p.pattern})" for _, p in _rules())
     return regex.compile(rf"{words}|{rates}")
 
 

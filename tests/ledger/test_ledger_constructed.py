@@ -47,12 +47,14 @@ def test_tongzhou_of_nantong_is_not_tongzhou_of_beijing():
     regions = ledger.observations.set_index("is_target")["region"]
     assert (regions[True], regions[False]) == ("江苏省南通市通州区", "北京市通州区")
     assert ledger.links.empty
+    labels = ledger.observations.set_index("is_target")["region_label"]
+    assert (labels[True], labels[False]) == ("通州区（南通市）", "通州区（北京市）")
 
 
 def test_a_merged_unit_is_its_unit_today():
     ledger = _ledger(MATCHING_PAIRS[1].target + MATCHING_PAIRS[1].report)
     assert ledger.targets.loc[0, "region"] == "江苏省南通市崇川区"
-    assert ledger.targets.loc[0, "region_label"] == "崇川区"
+    assert ledger.targets.loc[0, "region_label"] == "崇川区（南通市）"
 
 
 def test_target_row_says_what_was_promised():
