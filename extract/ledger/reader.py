@@ -81,6 +81,9 @@ def read_more(name: str, text: str, doc_date: Optional[str]) -> list[dict]:
     they are left out)."""
     from extract.pipeline import extract_mentions
 
+    norm = normalize(text)
+    if not more_mentions(norm, []):
+        return []       # nothing to read: the document is not extracted again
     added: list[Mention] = []
 
     def collect(norm, mentions):
@@ -89,7 +92,6 @@ def read_more(name: str, text: str, doc_date: Optional[str]) -> list[dict]:
         return more
 
     figures = extract_mentions(text, doc_name=name, doc_date=doc_date, more_mentions=collect)
-    norm = normalize(text)
     spans = {norm.raw_span(m.start, m.end) for m in added}
     out = []
     for f in figures:
