@@ -297,8 +297,9 @@ def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
 def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date] = None,
                  texts: Optional[dict[str, str]] = None) -> Ledger:
     """The ledger of `figures` (records of extract.record, as Figures or a DataFrame) as of `as_of`
-    (default today). `texts` (document name -> raw text), when given, lets the ledger read the words
-    between the quoted sentences too."""
+    (default today). `texts` (document name -> raw text), when given, lets the ledger read whole
+    documents: the words between the quoted sentences, and the figures of goal and rate sentences the
+    extraction grammar leaves out (extract.ledger.reader). Without them it reads the records' sentences."""
     frame = _frame(figures)
     if texts:
         frame = _with_readings(frame, texts)
