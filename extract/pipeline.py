@@ -37,8 +37,13 @@ def _quoted(segments: Segments, m) -> tuple[int, int]:
 
 
 def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Optional[str] = None,
-                     metadata_date: Optional[str] = None, default_region: Optional[str] = None) -> list[Figure]:
-    """Every money amount and count in `text`, as records with their context."""
+                     metadata_date: Optional[str] = None, default_region: Optional[str] = None,
+                     more_mentions=None) -> list[Figure]:
+    """Every money amount and count in `text`, as records with their context.
+
+    `more_mentions(norm, mentions)`, when given, returns further mentions that a later stage reads
+    (the ledger's goal and rate sentences: 全年目标100项); they get their context like any other.
+    """
     if not isinstance(text, str):
         raise TypeError(f"extract_mentions() takes the text as str, not {type(text).__name__}")
     meta = DocMeta(name=doc_name or "", doc_date=doc_date, metadata_date=metadata_date,
@@ -47,6 +52,8 @@ def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Opt
     doc = Document.of(norm, meta)
     segments = doc.segments
     mentions = find_mentions(norm)
+    if more_mentions is not None:
+        mentions = sorted(mentions + more_mentions(norm, mentions), key=lambda m: (m.start, m.kind))
     figures = []
     for m in mentions:
         start, end = norm.raw_span(m.start, m.end)

@@ -41,16 +41,17 @@ def labels(table: str, column: str) -> set[str]:
 
 
 def test_schema_labels_are_the_ones_the_code_knows():
-    from extract.context.deadlines import RULES
+    from extract.context.deadlines import PERIODS, RULES
     from extract.context.metric import METRICS, STAGES
-    from extract.tracking.periods import KINDS
+    from extract.ledger import LABELS
 
     assert labels("qualifiers", "qualifier") == set(QUALIFIERS) - {"exact"}
     assert labels("counted_nouns", "counted") == labels("count_classifiers", "counted") == set(COUNTED)
     assert labels("metric_words", "metric") <= set(METRICS)
-    assert labels("metric_words", "stage") == labels("tracking_stages", "stage") == set(STAGES)
+    assert labels("metric_words", "stage") == set(STAGES)
     assert {label.partition(":")[0] for label in labels("deadline_phrases", "due")} <= set(RULES)
-    assert {label.partition(":")[0] for label in labels("tracking_periods", "period")} <= set(KINDS)
+    assert labels("deadline_phrases", "period") == set(PERIODS)
+    assert labels("ledger_measures", "measure") | labels("ledger_objects", "code") <= set(LABELS)
 
 
 def test_alternation_matches_words_literally_longest_first():
