@@ -166,6 +166,8 @@ CAUGHT_BUGS = [
      [(C, 216, None, None, "exact", "企业"), (M, 9.3e8, None, "CNY", "exact", None), (C, 143, None, None, "exact", "企业")]),
     # … but only where the link opens the clause: 带动就业共3000个 counts jobs.
     ("签约项目20个,带动就业共3000个。", _projects(20)),
+    # … and no bare count after a noun it counts itself (rules/count_exclusions.tsv, item_noun).
+    ("新开工项目30个,其中工业项目20个,涉及乡镇5个。", _projects(30, 20)),
     # A target restated right after a count (任务数, 目标任务: rules/count_totals.tsv).
     ("引进优强企业21家(任务数18家)", [(C, 21, None, None, "exact", "企业"), (C, 18, None, None, "exact", "企业")]),
     ("引进优强企业8家,完成全年目标任务7家的114.29%", [(C, 8, None, None, "exact", "企业"), (C, 7, None, None, "exact", "企业")]),
@@ -247,6 +249,7 @@ NEGATIVES = [
     "完成两项目标任务",                         # 两项 目标: two goals, not two projects
     "全市有园区12个,其中省级5个",              # a breakdown of parks: the count before is no counted noun's
     "千万级人口城市",                           # a magnitude class without 元 is money only before a counted noun
+    "北京等5个部门联合印发关于支持重大项目建设的意见",  # past a list the far noun must head its phrase
 ]
 
 KNOWN_FAILURES = [

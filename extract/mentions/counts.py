@@ -274,6 +274,7 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
         if previous is not None and number.group("cls") == previous.unit and at not in occupied:
             m = _bare_at(text, at)
             if (m is not None and not any(text.endswith(w, 0, at) for w in _EXCLUSIONS["before"])
+                    and not any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["item_noun"])
                     and (m.start() in scopes
                          or any(text.endswith(w, 0, m.start()) for w in _NOUN_CUES["before_number"])
                          or (_linked_at_clause_start(text, m.start())

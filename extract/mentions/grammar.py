@@ -101,7 +101,10 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
         (?P<qsuf>{suffix})?
     """
     number_first = regex.compile(rf"{number}{_modifiers(8)}(?P<noun>{nouns})", regex.VERBOSE)
-    number_first_far = regex.compile(rf"{number}{_modifiers(20)}(?P<noun>{nouns})", regex.VERBOSE)
+    # The far noun must end its phrase, as the head of the long description: in 等5个部门联合印发关于支持
+    # 重大项目建设的意见 the 项目 is no head, and the 5个 counts departments.
+    number_first_far = regex.compile(rf"{number}{_modifiers(20)}(?P<noun>{nouns})(?=[,，。;；:：!！?？、)）\n]|$)",
+                                     regex.VERBOSE)
     links = alternation(words("count_links"))
     aside = r"(?:\([^()\n]{1,10}\))?"  # 项目(注册到资)18个
     noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,2}}){number}", regex.VERBOSE)
