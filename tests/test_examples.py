@@ -198,6 +198,10 @@ CAUGHT_BUGS = [
      [(C, 300, None, None, "at_least", "项目"), (M, 1e8, None, "CNY", "more_than", None)]),
     ("每个县(市、区)力争引进1-2个过50亿元、过100亿元项目",
      [(C, 1, 2, None, "exact", "项目"), (M, 5e9, None, "CNY", "more_than", None), (M, 1e10, None, "CNY", "more_than", None)]),
+    # A flattened table's header naming the noun of a column of counts (constructed_e f05).
+    ("地区　项目数　总投资\n新吴区　12个　398亿元\n宜兴市　9个　215亿元\n",
+     [(C, 12, None, None, "exact", "项目"), (M, 3.98e10, None, "CNY", "exact", None),
+      (C, 9, None, None, "exact", "项目"), (M, 2.15e10, None, "CNY", "exact", None)]),
     # A Chinese digit may count 项目 with no measure word.
     ("两项目共线采用双层桥梁跨越城东湖", _projects(2)),
 ]
@@ -250,6 +254,7 @@ NEGATIVES = [
     "全市有园区12个,其中省级5个",              # a breakdown of parks: the count before is no counted noun's
     "千万级人口城市",                           # a magnitude class without 元 is money only before a counted noun
     "北京等5个部门联合印发关于支持重大项目建设的意见",  # past a list the far noun must head its phrase
+    "企业数量\n培育3个产业集群",               # a heading of one cell is no table header
 ]
 
 KNOWN_FAILURES = [

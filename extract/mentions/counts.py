@@ -114,6 +114,11 @@ def _continuation() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _bare_number() -> regex.Pattern:
+    return regex.compile(_bare_count(), regex.VERBOSE)
+
+
+@lru_cache(maxsize=1)
 def _bare_item() -> regex.Pattern:
     """A bare count anywhere, ending its phrase: an item of a breakdown if one is open."""
     joiners = alternation(words("metric_coordinators"))
@@ -286,6 +291,40 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
     return items
 
 
+@lru_cache(maxsize=1)
+def _table_header() -> regex.Pattern:
+    """A flattened table's header line with a column of counts (地区 项目数 总投资): two cells or more
+    apart by spaces, one of them a counted noun with 数 (rules/count_noun_cues.tsv, column_suffix)."""
+    nouns = alternation(words("counted_nouns"))
+    column = rf"(?P<noun>{nouns})(?:{alternation(_NOUN_CUES['column_suffix'])})"
+    cell = r"[^\s,，。;；:：!！?？\d]{1,8}"
+    gap = r"[ \t　]+"
+    return regex.compile(rf"^(?:(?:{cell}{gap})+{column}(?:{gap}{cell})*|{column}(?:{gap}{cell})+)[ \t　]*$",
+                         regex.MULTILINE)
+
+
+def _table_cells(text: str) -> list[Mention]:
+    """The count cells of a flattened table under a header naming their noun (新吴区12个398亿元 under
+    地区 项目数 总投资): in each row down to a blank line, the first number with a measure word of that
+    noun, after the row's name."""
+    found = []
+    for header in _table_header().finditer(text):
+        counted = _COUNTED[header.group("noun")]
+        at = header.end() + 1
+        while at < len(text) and text[at] != "\n":
+            row_end = text.find("\n", at)
+            row_end = len(text) if row_end < 0 else row_end
+            number = _any_count().search(text, at, row_end)
+            if (number is not None and number.start() > at and counted in _CLASSIFIER_COUNTS[number.group("cls")]
+                    and not regex.search(r"\d", text[at:number.start()])):
+                m = _bare_number().match(text, number.start())
+                mention = None if m is None else _of_the_same_noun(text, m, counted)
+                if mention is not None:
+                    found.append(mention)
+            at = row_end + 1
+    return found
+
+
 def _measure_free_counts(text: str) -> list[Mention]:
     """两项目: a Chinese digit with a counted noun and no measure word (not 一项目, not 两项目标)."""
     found = []
@@ -314,6 +353,6 @@ def find_counts(text: str) -> list[Mention]:
             run = [mention] + ([] if is_number_first else _continued(text, mention))
             total = _total(text, run[-1])
             found.extend(run + ([total] if total else []))
-    found.extend(_measure_free_counts(text))
+    found.extend(_measure_free_counts(text) + _table_cells(text))
     found.sort(key=lambda c: c.number_start)
     return found + _breakdown_items(text, found)
