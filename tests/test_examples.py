@@ -202,6 +202,12 @@ CAUGHT_BUGS = [
     ("地区　项目数　总投资\n新吴区　12个　398亿元\n宜兴市　9个　215亿元\n",
      [(C, 12, None, None, "exact", "项目"), (M, 3.98e10, None, "CNY", "exact", None),
       (C, 9, None, None, "exact", "项目"), (M, 2.15e10, None, "CNY", "exact", None)]),
+    # A bracketed 下同 after an amount carries its unit to later bare amounts (constructed_e f06) …
+    ("新设外资企业57家，合同外资12.3亿美元（下同），其中日韩资企业合同外资5.2亿，约合人民币33.6亿元。",
+     [(C, 57, None, None, "exact", "企业"), (M, 1.23e9, None, "USD", "exact", None),
+      (M, 5.2e8, None, "USD", "exact", None), (M, 3.36e9, None, "CNY", "approx", None)]),
+    # … only those with its magnitude, and only after an amount (not after 预计,下同).
+    ("利用外资3000万美元(下同),人口5.2亿", [(M, 3e7, None, "USD", "exact", None)]),
     # A Chinese digit may count 项目 with no measure word.
     ("两项目共线采用双层桥梁跨越城东湖", _projects(2)),
 ]
@@ -255,6 +261,7 @@ NEGATIVES = [
     "千万级人口城市",                           # a magnitude class without 元 is money only before a counted noun
     "北京等5个部门联合印发关于支持重大项目建设的意见",  # past a list the far noun must head its phrase
     "企业数量\n培育3个产业集群",               # a heading of one cell is no table header
+    "同比增长3.1%(预计,下同);增加5.2亿",
 ]
 
 KNOWN_FAILURES = [

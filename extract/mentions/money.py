@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import takewhile
 
 import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
 from extract.mentions.grammar import NOT_INSIDE_A_NUMBER, alternation, money_pattern, qualifier_words
-from extract.numbers import BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
+from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import load_table, words
 
 _ISO = {row["word"]: row["iso"] for row in load_table("currencies")}
@@ -82,10 +83,40 @@ _DISTRIBUTORS = words("qualifier_distributors")
 _COORDINATORS = frozenset(row["word"] for row in load_table("metric_coordinators"))
 
 
+_CARRY_NOTE = regex.compile(rf"\((?:{alternation(words('money_unit_carriers'))})\)")
+_CURRENCY_WORDS = alternation(_ISO)
+
+
 def find_money(text: str) -> list[Mention]:
     found = [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
     _distribute_qualifiers(text, found)
+    found += _carried_units(text, found)
     return found + [m for m in map(lambda match: _bare_size_class(text, match), _BARE_SIZE_CLASS.finditer(text)) if m]
+
+
+def _carried_units(text: str, found: list[Mention]) -> list[Mention]:
+    """合同外资12.3亿美元(下同),其中…合同外资5.2亿: a note right after an amount (rules/money_unit_carriers.tsv)
+    carries its magnitude and currency to the Arabic numbers with that magnitude and no unit after it,
+    to the end of the paragraph."""
+    carried = []
+    for amount in found:
+        note = _CARRY_NOTE.match(text, amount.end)
+        magnitude = "".join(takewhile(lambda ch: ch in BIG_UNITS or ch in UNITS, amount.unit))
+        if note is None or not magnitude:
+            continue
+        paragraph_end = text.find("\n", note.end())
+        bare = regex.compile(rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
+            (?P<num>{ARABIC}){regex.escape(magnitude)}(?![{CN_UNIT_CLASS}]|{_CURRENCY_WORDS})""", regex.VERBOSE)
+        for m in bare.finditer(text, note.end(), len(text) if paragraph_end < 0 else paragraph_end):
+            value = parse_numeral(m.group("num") + magnitude)
+            if not value:
+                continue
+            bounded = m.group("qpre") and not is_blocked(text, m.start("qpre"), m.end("qpre"))
+            carried.append(Mention(start=m.start() if bounded else m.start("num"), end=m.end(), kind="money",
+                                   value=value, value_max=None, currency=amount.currency, unit=amount.unit,
+                                   qualifier=PREFIX[m.group("qpre")] if bounded else "exact", counted=None,
+                                   number_start=m.start("num"), number_end=m.end()))
+    return carried
 
 
 def _bare_size_class(text: str, m: regex.Match) -> Mention | None:
