@@ -5,22 +5,14 @@ global state that a run changes, so it maps over files anywhere (serially or on 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from extract.context import add_context
+from extract.context.document import DocMeta, Document
 from extract.context.segments import Segments
 from extract.mentions import find_mentions
 from extract.normalize import normalize
 from extract.record import Figure
-
-
-@dataclass(frozen=True)
-class DocMeta:
-    name: str = ""
-    doc_date: Optional[str] = None           # ISO date given by the user (--doc-date)
-    metadata_date: Optional[str] = None      # ISO date from the file (HTML meta, PDF info ...)
-    default_region: Optional[str] = None     # a region the user says the document is about
 
 
 def _number(value):
@@ -52,7 +44,8 @@ def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Opt
     meta = DocMeta(name=doc_name or "", doc_date=doc_date, metadata_date=metadata_date,
                    default_region=default_region)
     norm = normalize(text)
-    segments = Segments.of(norm.text)
+    doc = Document.of(norm, meta)
+    segments = doc.segments
     mentions = find_mentions(norm)
     figures = []
     for m in mentions:
@@ -65,5 +58,5 @@ def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Opt
             value_max=None if m.value_max is None else _number(m.value_max),
             currency=m.currency, unit=m.unit, qualifier=m.qualifier, counted=m.counted,
         ))
-    add_context(norm, segments, mentions, figures, meta)
+    add_context(doc, mentions, figures)
     return figures
