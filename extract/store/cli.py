@@ -145,6 +145,7 @@ def main(argv: list[str]) -> int:
 def _ingest(store: Store, args) -> int:
     report = store.ingest_paths(args.paths, progress=True, engine=args.engine, scheduler=args.scheduler,
                                 doc_date=args.doc_date, region=args.region)
+    report.reextracted += store.reextracted     # those re-extracted on opening count too
     for result in report.failed:
         print(f"{result.source or result.name}: {result.reason}", file=sys.stderr)
     print(report.summary().splitlines()[0])
