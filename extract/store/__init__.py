@@ -5,9 +5,15 @@
     store.figures("kind = ? AND is_target", ["money"])
     store.correct(figure_id, "qualifier", "approx", author="王敏")
 
-DuckDB lets one process write a database file at a time: a second process opening the same data
-folder waits (up to db.LOCK_TIMEOUT_SECONDS, or $INVEST_LOCK_TIMEOUT) until the first closes it. Within one process, share
-one Store; it gives each operation its own cursor, so threads (Streamlit sessions) may use it at once.
+DuckDB lets one process use a database file at a time, so a Store keeps no connection: each
+operation opens one (`session`) and closes it, and ingest reads and extracts its files without
+the file, taking it only to look up and to write a batch. The dashboard and the command line thus
+share a data folder, each waiting moments (up to db.LOCK_TIMEOUT_SECONDS, or $INVEST_LOCK_TIMEOUT)
+for the other's step. Within one process, share one Store: threads (Streamlit sessions) may use it
+at once. `store.con` keeps a connection, and the file, until close(), for scripts and tests.
+
+Opening a store re-extracts the documents another EXTRACTOR_VERSION (a hash of the extraction
+code and rules) made; corrections, anchored to their figures' places, stay.
 """
 from __future__ import annotations
 

@@ -132,7 +132,10 @@ def main(argv: list[str]) -> int:
             print(f"new data folder {store.data_dir}: loaded {store.seeded.count('ingested')} seed documents",
                   file=sys.stderr)
         elif store.reextracted:
-            print(f"re-extracted {store.reextracted} documents made by another extractor version", file=sys.stderr)
+            orphaned = len(store.orphaned_corrections())
+            print(f"re-extracted {store.reextracted} documents made by another extractor version"
+                  + (f"; {orphaned} corrections lost their figure (corrections --orphaned lists them)"
+                     if orphaned else ""), file=sys.stderr)
         return COMMANDS[args.command](store, args)
     except duckdb.IOException as error:
         if "lock" not in str(error).lower():
