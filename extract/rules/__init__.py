@@ -9,6 +9,8 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 RULES_DIR = Path(__file__).parent
 
 
@@ -30,6 +32,11 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
 def words(name: str, column: str = "word") -> tuple[str, ...]:
     """One column of a table, longest first, so alternations built from it prefer long matches."""
     return tuple(sorted({row[column] for row in load_table(name)}, key=lambda w: (-len(w), w)))
+
+
+def alternation(words) -> str:
+    """A regex alternation matching any of `words` literally, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def table_names() -> list[str]:

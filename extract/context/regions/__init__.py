@@ -1,0 +1,58 @@
+"""Region of every figure: the narrowest administrative unit the text supports, read locally.
+
+How a text says where, strongest first for a figure:
+  subject    a place (or 我区/全市 ...) heading the figure's own sentence: "南通市海门区2023年一季度…",
+             "据了解,海门今年将确保…", "在吕四港经济开发区东港池,总投资90亿元…" (own_paper for 我区 …)
+             (subjects.py; 分别 hands each enumerated place its own figure: distribution.py)
+  heading    the section the figure stands in: "海门:确立招商引资“新打法”" (sections.py)
+  interview  the interview it stands in: "——访市委常委、政法委书记、邗江区委书记 张耀武"
+  document   the document's own region: the user's, the dateline's ("中新网肇庆12月9日电"), or the
+             one the text is about (我区 in a district's paper, the unit most of its places fall in);
+             flagged region_source = document_default (or dateline) (own_region.py).
+A place mentioned in passing elsewhere never captures a figure.
+"""
+from __future__ import annotations
+
+from extract.context.gazetteer import Region
+from extract.context.places import find_places
+from extract.context.regions.distribution import respective_places
+from extract.context.regions.fill import fill, former_marked
+from extract.context.regions.own_region import document_region, own_region
+from extract.context.regions.own_words import own_unit
+from extract.context.regions.sections import read_sections, region_sections, section_at
+from extract.context.regions.subjects import clause_heads, subject
+from extract.context.regions.typed_names import resolve_region
+from extract.context.regions.where import Where, context_keys, where_of
+
+__all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
+
+
+def assign_regions(doc, mentions, figures) -> None:
+    """Fill the region fields of every figure (parallel to `mentions`) in place."""
+    if not figures:
+        return
+    norm, segments, meta, text = doc.norm, doc.segments, doc.meta, doc.text
+    on = doc.doc_date or meta.doc_date or meta.metadata_date
+    sections, places = read_sections(text, find_places(text, context_keys(meta)))
+    heads = clause_heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
+    head_starts = [h[0] for h in heads]
+    document = own_region(text, places, sections, meta, heads)
+    subjects = [subject(heads, head_starts, segments.sentence(m.number_start)[0], m.start) for m in mentions]
+    respective = respective_places(text, places, subjects, mentions)
+    for k, (mention, figure) in enumerate(zip(mentions, figures)):
+        section = section_at(sections, mention.start)
+        context = section.where if section else document
+        where = context
+        head = subjects[k]
+        if k in respective:
+            where = where_of(respective[k], "subject")
+        elif head is not None:
+            start, end, place, unit_type = head
+            if place is not None:
+                where = where_of(place, "subject")
+            else:
+                key = own_unit(unit_type, context.key if context else None)
+                if key is not None:
+                    where = Where(key, "own_paper", text[start:end], (start, end))
+        if where is not None:
+            fill(figure, former_marked(where, text), on, norm)

@@ -1,0 +1,96 @@
+"""Subjects of clauses: a place or an own word (我区, 全市) heading a clause, after dates, 在,
+其中 …: "南通市海门区2023年一季度…", "据了解,海门今年将确保…", "在吕四港经济开发区东港池,总投资90亿元…".
+A figure's subject is the last one of its sentence before it."""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from extract.context.places import Place
+from extract.context.regions.own_words import own_words
+from extract.context.segments import start_after_last
+from extract.rules import alternation, load_table
+
+Head = tuple[int, int, Optional[Place], Optional[str]]   # start, end, the place or None, an own word's unit type
+
+_TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
+         r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
+_OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
+_NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
+# A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
+_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
+_VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
+# The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
+# characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
+# (全区全区…) from costing a match over the whole clause at each of them.
+_MAX_HEAD_PREFIX = 40
+_OPENS_WITH_ZAI = regex.compile(r"\s*在")
+
+
+@lru_cache(maxsize=1)
+def _head_prefix() -> regex.Pattern:
+    """What may precede a clause's subject: dates, 在/其中 …, and an own word (我市海门区)."""
+    leads = alternation([r["word"] for r in load_table("region_subject_leads")] + list(own_words()[1]))
+    # 与孝义相邻的介休市: a relative clause about a neighbour (rules/region_neighbour_words.tsv)
+    neighbour = alternation(r["word"] for r in load_table("region_neighbour_words"))
+    relative = rf"[^,，。;；:：!！?？\n]{{0,10}}?(?:{neighbour})"
+    return regex.compile(rf"{_OPENERS}(?:(?:{leads}|{_TIME}|{_NEWS_OPENER}|{relative}){_OPENERS})*")
+
+
+@lru_cache(maxsize=1)
+def _investor_origin() -> regex.Pattern:
+    """What follows a place that names an investor's origin: 一家知名企业, 某集团 (rules/region_origin_cues.tsv)."""
+    rows = load_table("region_origin_cues")
+    determiners = alternation(r["word"] for r in rows if r["role"] == "determiner")
+    organisations = alternation(r["word"] for r in rows if r["role"] == "organisation")
+    return regex.compile(rf"(?:{determiners})[\p{{Han}}A-Za-z]{{0,8}}?(?:{organisations})")
+
+
+@lru_cache(maxsize=1)
+def _recipient() -> regex.Pattern:
+    """Zero-width, matched where a place starts: the place receives targets handed down (下达渝北区)."""
+    return regex.compile(rf"(?<=(?:{alternation(r['word'] for r in load_table('region_recipient_cues'))}))")
+
+
+def _clause_marks(text: str) -> list[int]:
+    """Positions of the marks that end a clause; an enumeration comma (、) is not one:
+    "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+
+def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> list[Head]:
+    """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
+    `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
+    项目13个、平罗县项目22个: 平罗县 heads its own figure)."""
+    prefix = _head_prefix()
+    pattern, types = own_words()
+    spans = [(p.start, p.end, p, None) for p in places if p.usable]
+    spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
+    heads = []
+    marks = _clause_marks(text)
+    if items_end:
+        marks = sorted(marks + list(items_end))
+    for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
+        clause_start = start_after_last(marks, start)
+        prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
+        if not prefixed and (place is None or not _recipient().match(text, start)):
+            continue
+        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _VENUE.match(text, end):
+            continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
+        if place is not None and _investor_origin().match(text, end):
+            continue   # 香港一家知名企业宣布投资…: where the investor comes from
+        heads.append((start, end, place, unit_type))
+    return heads
+
+
+def subject(heads: list[Head], head_starts: list[int], sentence_start: int, figure_start: int) -> Optional[Head]:
+    """The last head of the figure's sentence that ends before the figure."""
+    i = bisect.bisect_left(head_starts, figure_start) - 1
+    while i >= 0 and heads[i][0] >= sentence_start:
+        if heads[i][1] <= figure_start:
+            return heads[i]
+        i -= 1
+    return None
