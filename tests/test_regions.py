@@ -744,3 +744,23 @@ def test_whole_province_in_a_paper_naming_several_of_its_cities_is_the_provinces
             "全省同期签约项目1270个。")
     got = {f.text: f.region for f in regions_of(text)}
     assert got == {"项目460个": "河南省", "项目1270个": "河南省"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # realdev chuzhou_2016: the paper's name in its dateline is the only place; 全市 is the paper's own.
+    ("滁州日报讯(记者张开兴 李 慧)市招商局谋实谋细三季度工作。上半年,全市新签约亿元以上项目225个,总投资584.8亿元。",
+     "安徽省滁州市"),
+    # realdev huaibei_2022: 我市, and the paper's name only in the page's footer.
+    ("本报讯 今年,我市全市竣工投产工业项目98个。\n2022-07-06 吴永生 淮北日报 content_115324.html", "安徽省淮北市"),
+    # realdev jintan_2018: 我区, and a district's short name inside a park's name, with no city around it.
+    ("本报讯 开发区是我区经济发展的主战场。今年以来,累计引进外资项目12个,同时规划建设中德(金坛)创新产业区。",
+     "江苏省常州市金坛区"),
+])
+def test_a_paper_with_no_resolved_place_of_its_own_type_is_the_unit_its_name_gives(text, expected):
+    assert {f.region for f in regions_of(text)} == {expected}
+
+
+def test_a_papers_name_of_another_unit_type_does_not_make_the_document_region():
+    # CONSTRUCTED: a provincial paper's 全市 is some city, not the province the paper is named after.
+    text = "【构造示例】\n湖北日报讯 上半年,全市新签约亿元以上项目225个。"
+    assert [f.region for f in regions_of(text)] == [None]

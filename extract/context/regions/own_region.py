@@ -88,13 +88,13 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
     g = gazetteer()
     counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
     resolved = [p for p in counted if p.key is not None]
+    own, speaks_of_itself = _own_type(text, sections)
     if not resolved:
-        return None
+        return _own_unit_unanchored(places, own, speaks_of_itself)
     cover: Counter = Counter()
     for place in resolved:
         for outer in g.chain(place.key):
             cover[outer] += 1
-    own, speaks_of_itself = _own_type(text, sections)
     below_province = {_below_province(p.key) for p in resolved}
     if own == "省" and not speaks_of_itself and len(below_province) == 1 and None not in below_province:
         # 全省 alone (全省同期签约项目1270个) in a paper whose every place lies in one unit below the
@@ -105,7 +105,7 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
         if own == "区":   # 全区 in a zone's paper is the zone, which stands for its host (襄阳高新区: 襄阳市)
             typed += [k for k in dict.fromkeys(p.key for p in resolved if p.zone) if k not in typed]
         if not typed:
-            return None
+            return _own_unit_unanchored(places, own, speaks_of_itself)
         best = max(cover[k] for k in typed)
         fitting = [k for k in typed if cover[k] * 2 >= best]
     else:
@@ -129,6 +129,26 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
         written = Counter(p.written for p in named).most_common(1)[0][0]
         return where_of(next(p for p in named if p.written == written), "document_default")
     return Where(key, "document_default", g.units[key].name)
+
+
+def _own_unit_unanchored(places: list[Place], own: Optional[str], speaks_of_itself: bool) -> Optional[Where]:
+    """The paper's own unit where the text names no unit of its own type that context resolves:
+    the one unit of that type the paper's name gives ("滁州日报讯 … 全市新签约亿元以上项目225个",
+    淮北日报 with 我市), or, when the paper speaks of itself (我区), the one unit of that type a
+    name left unresolved for want of its city names (我区 and 中德(金坛)创新产业区: 金坛区)."""
+    if own is None:
+        return None
+    named = {}
+    for place in places:
+        if place.key is not None or place.blocked or len({c.key for c in place.candidates}) != 1:
+            continue
+        key = place.candidates[0].key
+        if is_of_type(key, own) and (place.paper or (speaks_of_itself and place.named and not place.names_town)):
+            named.setdefault(key, place)
+    if len(named) != 1:
+        return None
+    key, place = named.popitem()
+    return Where(key, "document_default", place.written, (place.start, place.end))
 
 
 def own_region(text: str, places: list[Place], sections: list[Section], meta, heads: list[Head]) -> Optional[Where]:
