@@ -32,12 +32,18 @@ class Place:
     end: int
     written: str
     candidates: tuple[Candidate, ...]
-    zone: bool = False               # a zone: the form is the place + a zone ending
+    zone: bool = False               # a zone: the form is the place + a zone ending, or a listed zone
     in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
     paper: bool = False              # … of a newspaper's or broadcaster's (北京日报): context, never a subject
     person: bool = False             # part of a person's name (张建华, 镇海洋说)
+    zone_length: int = 0             # characters of the zone's own name at the end of `written`
     names_town: bool = False         # followed by 街道/镇/乡: a subdistrict's name (义乌's 福田街道), not the county
-    key: Optional[str] = None        # the unit it names, once resolved
+    key: Optional[str] = None        # the unit it names, once resolved (a zone's host)
+
+    @property
+    def zone_name(self) -> Optional[str]:
+        """A zone's own name as written (碧江高新区 of 铜仁市碧江高新区), kept beside its host's."""
+        return self.written[len(self.written) - self.zone_length:] if self.zone else None
 
     @cached_property
     def blocked(self) -> bool:
@@ -149,7 +155,7 @@ def scan(text: str) -> list[Place]:
                 end, zone = ending.end(), True
         if not zone and _road_ending().match(text, end):
             continue   # 嘉峪关路街道: a road named after the place, no place
-        place = Place(start, end, text[start:end], candidates, zone=zone,
+        place = Place(start, end, text[start:end], candidates, zone=zone, zone_length=end - start if zone else 0,
                       names_town=not zone and text.startswith(_town_endings(), end))
         tail = _org_tail().match(text, end)
         places.append(replace(place, in_org=tail is not None,
@@ -343,7 +349,7 @@ def _merge_chains(places: list[Place]) -> list[Place]:
         if (last is not None and last.end == place.start and last.key and place.key
                 and last.named and g.contains(last.key, place.key) and last.key != place.key):
             merged[-1] = Place(last.start, place.end, last.written + place.written, place.candidates,
-                               zone=place.zone, in_org=place.in_org, person=place.person, key=place.key)
+                               zone=place.zone, zone_length=place.zone_length, in_org=place.in_org, person=place.person, key=place.key)
         else:
             merged.append(place)
     return merged

@@ -13,9 +13,11 @@ A place mentioned in passing elsewhere never captures a figure.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.context.gazetteer import Region
 from extract.context.places import find_places
-from extract.context.regions.distribution import respective_places
+from extract.context.regions.distribution import opens_enumeration, respective_places
 from extract.context.regions.fill import fill, former_marked
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import own_unit
@@ -39,6 +41,7 @@ def assign_regions(doc, mentions, figures) -> None:
     document = own_region(text, places, sections, meta, heads)
     subjects = [subject(heads, head_starts, segments.sentence(m.number_start)[0], m.start) for m in mentions]
     respective = respective_places(text, places, subjects, mentions)
+    index = {p.start: i for i, p in enumerate(places)}
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
         context = section.where if section else document
@@ -50,9 +53,12 @@ def assign_regions(doc, mentions, figures) -> None:
             start, end, place, unit_type = head
             if place is not None:
                 where = where_of(place, "subject")
+                if where.zone and opens_enumeration(text, places, index, place):
+                    where = replace(where, zone=None)   # several zones as one subject: their host's
             else:
                 key = own_unit(unit_type, context.key if context else None)
-                if key is not None:
-                    where = Where(key, "own_paper", text[start:end], (start, end))
+                if key is not None:   # 全区 in a zone's section or paper is the zone itself
+                    zone = context.zone if key == context.key else None
+                    where = Where(key, "own_paper", text[start:end], (start, end), zone)
         if where is not None:
             fill(figure, former_marked(where, text), on, norm)

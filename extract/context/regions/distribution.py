@@ -17,6 +17,14 @@ def _enumerators() -> tuple[frozenset[str], regex.Pattern]:
             regex.compile(alternation(r["word"] for r in load_table("qualifier_distributors"))))
 
 
+def opens_enumeration(text: str, places: list[Place], index: dict[int, int], place: Place) -> bool:
+    """天津港保税区、天津经济技术开发区、天津滨海高新区要各新引进…: the place is the first of several
+    joined into one subject (`index`: place start -> its position in `places`)."""
+    i = index.get(place.start)
+    return (i is not None and i + 1 < len(places) and places[i + 1].usable
+            and text[place.end:places[i + 1].start] in _enumerators()[0])
+
+
 def respective_places(text: str, places: list[Place], subjects, mentions) -> dict[int, Place]:
     """伊州区、巴里坤县、伊吾县分别完成投资38亿元、26亿元和22亿元: places enumerated as one subject, then
     分别, then as many figures of a kind as places: the k-th figure is the k-th place's. Index of the

@@ -4,6 +4,8 @@ place of its own, in no section, is the document's (region_source = document_def
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -16,6 +18,7 @@ from extract.context.regions.own_words import NARROWNESS, is_of_type, own_word_w
 from extract.context.regions.sections import Section, read_sections, section_at
 from extract.context.regions.subjects import Head, clause_heads
 from extract.context.regions.typed_names import resolve_region
+from extract.rules import alternation, load_table
 from extract.context.regions.where import LEVEL_RANK, Where, context_keys, where_of
 
 _DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:电|讯|消息)")
@@ -66,6 +69,16 @@ def _lead_end(text: str) -> int:
     return end  # -1 when the text is one line: then no place stands in a lead of its own
 
 
+_LONGEST_PART_CUE = 4
+
+
+@lru_cache(maxsize=1)
+def _part_cue() -> regex.Pattern:
+    """Right before a place, words that make it a part of a whole rather than the whole the
+    paper is about: "我区完成情况(包括铜仁高新区)" (rules/region_part_cues.tsv)."""
+    return regex.compile(rf"(?:{alternation(r['word'] for r in load_table('region_part_cues'))})[(（]?$")
+
+
 def _below_province(key: str) -> Optional[str]:
     """The unit right below the province that holds `key` (a city, or a county the province runs itself)."""
     chain = gazetteer().chain(key)
@@ -86,7 +99,8 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
     stands in the first line ("海门就是上海" in a slogan does not make a report Shanghai's).
     """
     g = gazetteer()
-    counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)]
+    counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)
+               and not _part_cue().search(text, max(0, p.start - _LONGEST_PART_CUE), p.start)]
     resolved = [p for p in counted if p.key is not None]
     own, speaks_of_itself = _own_type(text, sections)
     if not resolved:
@@ -122,13 +136,23 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
     key = next((k for k in fitting if well_named(k)), None)
     if key is None:
         return None
-    # Written as the unit itself (启东, 启东市), not as one of its towns or parks.
-    named = [p for p in counted if p.key == key and any(c.key == key and c.kind in (FULL, SHORT, ALIAS)
-                                                        for c in p.candidates)]
+    # The paper is a zone's (兰州新区's) when it names its unit only as that zone, and does not
+    # call itself by the host's type (我区 beside 碧江高新区 is 碧江区's paper).
+    of_key = [p for p in counted if p.key == key]
+    zones = {p.zone_name for p in of_key}
+    if len(zones) == 1 and None not in zones and (own is None or not is_of_type(key, own)):
+        return where_of(_most_written(of_key), "document_default")
+    # Otherwise written as the unit itself (启东, 启东市), not as one of its towns or parks.
+    named = [p for p in of_key if any(c.key == key and c.kind in (FULL, SHORT, ALIAS) for c in p.candidates)]
     if named:
-        written = Counter(p.written for p in named).most_common(1)[0][0]
-        return where_of(next(p for p in named if p.written == written), "document_default")
+        return replace(where_of(_most_written(named), "document_default"), zone=None)
     return Where(key, "document_default", g.units[key].name)
+
+
+def _most_written(places: list[Place]) -> Place:
+    """The first of the places written the way the text writes them most often."""
+    written = Counter(p.written for p in places).most_common(1)[0][0]
+    return next(p for p in places if p.written == written)
 
 
 def _own_unit_unanchored(places: list[Place], own: Optional[str], speaks_of_itself: bool) -> Optional[Where]:

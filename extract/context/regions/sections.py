@@ -15,7 +15,7 @@ import regex
 from extract.context.gazetteer import Region, gazetteer, region_for
 from extract.context.layout import BRACKET_TITLE, OUTLINE_LEVELS
 from extract.context.places import Place, Support, choose, find_places
-from extract.context.regions.where import LEVEL_RANK, Where, context_keys, where_of
+from extract.context.regions.where import LEVEL_RANK, Where, context_keys, where_of, with_zone
 from extract.rules import alternation, load_table
 
 MAX_HEADING = 50
@@ -233,5 +233,9 @@ def region_sections(norm, meta) -> list[tuple[int, int, Region, str]]:
     text = norm.text
     sections, _ = read_sections(text, find_places(text, context_keys(meta)))
     on = meta.doc_date or meta.metadata_date
-    return [(s.start, s.end, region_for(s.where.key, on=on, written=s.where.written), s.where.source)
-            for s in sections]
+    return [(s.start, s.end, _zone_region(region_for(s.where.key, on=on, written=s.where.written), s.where.zone),
+             s.where.source) for s in sections]
+
+
+def _zone_region(region: Region, zone: Optional[str]) -> Region:
+    return replace(region, name=with_zone(region.name, zone), today=with_zone(region.today, zone))

@@ -19,10 +19,16 @@ class Where:
     source: str
     written: str                            # the name as normalised (海门市, 港闸, 我区)
     span: Optional[tuple[int, int]] = None  # where it stands in the normalised text
+    zone: Optional[str] = None              # a zone's own name (碧江高新区): the place is that zone of unit `key`
+
+
+def with_zone(name: str, zone: Optional[str]) -> str:
+    """A zone is a unit in its own right, named after its host: 贵州省铜仁市碧江区 + 碧江高新区."""
+    return name + zone if zone and not name.endswith(zone) else name
 
 
 def where_of(place: Place, source: str) -> Where:
-    return Where(place.key, source, place.written, (place.start, place.end))
+    return Where(place.key, source, place.written, (place.start, place.end), place.zone_name)
 
 
 def context_keys(meta) -> list[str]:
