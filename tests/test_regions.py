@@ -482,7 +482,8 @@ def test_a_zones_paper_calls_the_zone_its_own_district():
     # CONSTRUCTED (c09): 全区 in a 襄阳高新区 report is the zone, which stands for 襄阳市.
     text = ("【构造示例】\n襄阳高新区上半年招商引资交出亮眼成绩单\n今年上半年,襄阳高新区新签约项目近80个。\n"
             "下半年,高新区将力争新签约项目不少于60个,力争全区工业总产值突破2000亿元。")
-    assert {(f.region, f.region_source) for f in regions_of(text)[1:]} == {("湖北省襄阳市襄阳高新区", "document_default")}
+    # 高新区 heading its clause is the paper's own zone (its own word, as 全区 is)
+    assert {(f.region, f.region_source) for f in regions_of(text)[1:]} == {("湖北省襄阳市襄阳高新区", "own_paper")}
 
 
 def test_a_ranking_within_the_city_does_not_make_a_district_paper_the_citys():
@@ -781,3 +782,16 @@ def test_a_paper_naming_its_unit_only_as_a_new_area_is_the_new_areas():
     text = ("11月6日,省政府新聞辦舉行新聞發布會蘭州新區專場,蘭州新區黨工委、管委會相關負責人進行發布。"
             "“十四五”期間,累計有633個優質產業項目落戶新區,簽約總金額達1903億元。")
     assert {(f.region, f.region_source) for f in regions_of(text)} == {("甘肃省兰州市兰州新区", "document_default")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # realdev yaan_2015: a bare 经开区 in a city's list of its counties is that city's zone.
+    ("2015年,全市新引进亿元及以上项目43个。分县(区)看,雨城区引进1亿元及以上项目2个;"
+     "经开区(飞地园区)引进1亿元及以上项目5个。",
+     ["四川省雅安市", "四川省雅安市", "四川省雅安市雨城区", "四川省雅安市雨城区", "四川省雅安市经开区", "四川省雅安市经开区"]),
+    # CONSTRUCTED (constructed_g g02): 示范区 alone is the one 示范区 the text names.
+    ("【构造示例】\n济源产城融合示范区召开观摩会。济源一季度新开工项目46个。示范区今年将新签约项目160个。",
+     ["河南省济源市", "河南省济源市济源产城融合示范区"]),
+])
+def test_a_bare_zone_word_heading_a_clause_is_the_papers_zone(text, expected):
+    assert [f.region for f in regions_of(text)] == expected

@@ -14,6 +14,7 @@ A place mentioned in passing elsewhere never captures a figure.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Optional
 
 from extract.context.gazetteer import Region
 from extract.context.places import find_places
@@ -22,7 +23,7 @@ from extract.context.regions.fill import fill, former_marked
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import own_unit
 from extract.context.regions.sections import read_sections, region_sections, section_at
-from extract.context.regions.subjects import clause_heads, subject
+from extract.context.regions.subjects import ZONE_WORD, clause_heads, subject, zone_ending
 from extract.context.regions.typed_names import resolve_region
 from extract.context.regions.where import Where, context_keys, where_of
 
@@ -42,6 +43,7 @@ def assign_regions(doc, mentions, figures) -> None:
     subjects = [subject(heads, head_starts, segments.sentence(m.number_start)[0], m.start) for m in mentions]
     respective = respective_places(text, places, subjects, mentions)
     index = {p.start: i for i, p in enumerate(places)}
+    zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
         context = section.where if section else document
@@ -55,6 +57,8 @@ def assign_regions(doc, mentions, figures) -> None:
                 where = where_of(place, "subject")
                 if where.zone and opens_enumeration(text, places, index, place):
                     where = replace(where, zone=None)   # several zones as one subject: their host's
+            elif unit_type == ZONE_WORD:
+                where = _bare_zone(text[start:end], (start, end), context, zones) or where
             else:
                 key = own_unit(unit_type, context.key if context else None)
                 if key is not None:   # 全区 in a zone's section or paper is the zone itself
@@ -62,3 +66,15 @@ def assign_regions(doc, mentions, figures) -> None:
                     where = Where(key, "own_paper", text[start:end], (start, end), zone)
         if where is not None:
             fill(figure, former_marked(where, text), on, norm)
+
+
+def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where], zones: dict[str, str]) -> Optional[Where]:
+    """新区, 经开区 … heading a clause on their own: the zone the stretch is about (兰州新区's paper), the
+    one zone of the text that the word ends (示范区 beside 济源产城融合示范区), or else a zone of
+    that name of the unit the stretch is about (雅安's 经开区 in its list of counties)."""
+    if context is not None and context.zone and zone_ending(context.zone) == word:
+        return Where(context.key, "own_paper", word, span, context.zone)
+    named = [name for name in zones if zone_ending(name) == word]
+    if len(named) == 1:
+        return Where(zones[named[0]], "own_paper", word, span, named[0])
+    return None if context is None else Where(context.key, "own_paper", word, span, word)

@@ -9,12 +9,14 @@ from typing import Optional
 
 import regex
 
+from extract.context.gazetteer import gazetteer
 from extract.context.places import Place
 from extract.context.regions.own_words import own_words
 from extract.context.segments import start_after_last
 from extract.rules import alternation, load_table
 
 Head = tuple[int, int, Optional[Place], Optional[str]]   # start, end, the place or None, an own word's unit type
+ZONE_WORD = "zone"   # the "unit type" of a bare zone word heading a clause (经开区引进…, 新区成功引进…)
 
 _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?"
          r"|[一二三四]季度|第[一二三四]季度|[上下]半年")
@@ -61,6 +63,29 @@ def _clause_marks(text: str) -> list[int]:
     return [m.start() for m in _CLAUSE_MARK.finditer(text)]
 
 
+def _bare_zone_words(text: str, places: list[Place]) -> list[tuple[int, int, None, str]]:
+    """Zone endings standing alone, not after a place's name: "经开区(飞地园区)引进1亿元及以上项目5个"
+    in a city's list of its counties, "新区成功引进…" in a new area's paper: the paper's own zone."""
+    taken = [(p.start, p.end) for p in places]
+    starts = [start for start, _ in taken]
+    found = []
+    for m in _zone_endings().finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or taken[i][1] <= m.start():
+            found.append((m.start(), m.end(), None, ZONE_WORD))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _zone_endings() -> regex.Pattern:
+    return regex.compile(alternation(gazetteer().zone_suffixes))
+
+
+def zone_ending(name: str) -> Optional[str]:
+    """The zone ending a zone's name closes with (高新区 of 天津滨海高新区, not 新区), if any."""
+    return next((s for s in sorted(gazetteer().zone_suffixes, key=len, reverse=True) if name.endswith(s)), None)
+
+
 def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> list[Head]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
     `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
@@ -69,6 +94,7 @@ def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()
     pattern, types = own_words()
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
+    spans += _bare_zone_words(text, places)
     heads = []
     marks = _clause_marks(text)
     if items_end:
