@@ -795,3 +795,17 @@ def test_a_paper_naming_its_unit_only_as_a_new_area_is_the_new_areas():
 ])
 def test_a_bare_zone_word_heading_a_clause_is_the_papers_zone(text, expected):
     assert [f.region for f in regions_of(text)] == expected
+
+
+def test_reading_headings_and_datelines_leaves_the_places_found_unchanged():
+    # A heading decides its place's unit on a copy: the places found stay as the text resolved them.
+    from dataclasses import FrozenInstanceError
+    from extract.context.places import find_places
+    from extract.context.regions.sections import read_sections
+
+    text = normalize("【构造示例】\n长兴:\n今年新签约项目12个。").text
+    places = find_places(text)
+    decided = read_sections(text, places)[1]
+    assert [p.key for p in places] == [None] and [p.key for p in decided] == ["330522"]
+    with pytest.raises(FrozenInstanceError):
+        places[0].key = "330522"
