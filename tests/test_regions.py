@@ -809,3 +809,14 @@ def test_reading_headings_and_datelines_leaves_the_places_found_unchanged():
     assert [p.key for p in places] == [None] and [p.key for p in decided] == ["330522"]
     with pytest.raises(FrozenInstanceError):
         places[0].key = "330522"
+
+
+def test_a_clause_after_a_semicolon_opening_with_a_predicate_continues_the_subject():
+    # realdev bijiang_2023: 8家 and 9.92亿元 stand in ；-clauses with no subject of their own; a clause with
+    # its own subject (CONSTRUCTED after realdev tianjin_2016: ；中心城区引进项目1189个) does not continue it.
+    text = ("其中,我区单独签约项目94个;碧江高新区签约项目41个,签约资金22.51亿元;引进优强企业8家,"
+            "完成全年目标任务7家的114.29%;上报到位资金9.92亿元。")
+    got = {f.text: f.region for f in regions_of(text)}
+    assert got["企业8家"] == got["9.92亿元"] == "贵州省铜仁市碧江区碧江高新区"
+    text = "【构造示例】\n滨海新区引进项目1303个;中心城区引进项目1189个。天津市今年引进项目5000个。"
+    assert [f.region_source for f in regions_of(text)] == ["subject", "document_default", "subject"]

@@ -23,7 +23,8 @@ from extract.context.regions.fill import fill, former_marked
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import own_unit
 from extract.context.regions.sections import read_sections, region_sections, section_at
-from extract.context.regions.subjects import ZONE_WORD, clause_heads, subject, zone_ending
+from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues_previous_clause, subject,
+                                              zone_ending)
 from extract.context.regions.typed_names import resolve_region
 from extract.context.regions.where import Where, context_keys, where_of
 
@@ -40,7 +41,7 @@ def assign_regions(doc, mentions, figures) -> None:
     heads = clause_heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
     head_starts = [h[0] for h in heads]
     document = own_region(text, places, sections, meta, heads)
-    subjects = [subject(heads, head_starts, segments.sentence(m.number_start)[0], m.start) for m in mentions]
+    subjects = [_subject_of(text, segments, heads, head_starts, m) for m in mentions]
     respective = respective_places(text, places, subjects, mentions)
     index = {p.start: i for i, p in enumerate(places)}
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
@@ -78,3 +79,13 @@ def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where], zones
     if len(named) == 1:
         return Where(zones[named[0]], "own_paper", word, span, named[0])
     return None if context is None else Where(context.key, "own_paper", word, span, word)
+
+
+def _subject_of(text: str, segments, heads, head_starts, mention):
+    """The figure's subject in its sentence, or in the clauses before a ；that it continues."""
+    start = segments.sentence(mention.number_start)[0]
+    head = subject(heads, head_starts, start, mention.start)
+    while head is None and continues_previous_clause(text, start):
+        start = segments.sentence(start - 1)[0]
+        head = subject(heads, head_starts, start, mention.start)
+    return head

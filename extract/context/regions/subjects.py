@@ -120,3 +120,16 @@ def subject(heads: list[Head], head_starts: list[int], sentence_start: int, figu
             return heads[i]
         i -= 1
     return None
+
+
+@lru_cache(maxsize=1)
+def _subjectless_opening() -> regex.Pattern:
+    verbs = alternation(r["word"] for r in load_table("region_continuing_verbs"))
+    return regex.compile(rf"(?:{_head_prefix().pattern})(?:{verbs})")
+
+
+def continues_previous_clause(text: str, clause_start: int) -> bool:
+    """"…;引进优强企业8家": the clause follows a ；and opens with a predicate, so it has no subject
+    of its own and continues the one before (rules/region_continuing_verbs.tsv)."""
+    return (clause_start > 0 and text[clause_start - 1] in "；;"
+            and _subjectless_opening().match(text, clause_start) is not None)
