@@ -820,3 +820,11 @@ def test_a_clause_after_a_semicolon_opening_with_a_predicate_continues_the_subje
     assert got["企业8家"] == got["9.92亿元"] == "贵州省铜仁市碧江区碧江高新区"
     text = "【构造示例】\n滨海新区引进项目1303个;中心城区引进项目1189个。天津市今年引进项目5000个。"
     assert [f.region_source for f in regions_of(text)] == ["subject", "document_default", "subject"]
+
+
+def test_the_origin_of_an_investment_flow_is_not_the_subject():
+    # realdev tianjin_2016: 北京企业在津投资 is invested in 天津 (the paper's), not in 北京.
+    text = ("天津市2016年引进内资情况\n天津市全年引进内资项目3000个。分省市看,北京企业在津投资978.74亿元,占比35%,"
+            "河北省企业在津投资201.68亿元。")
+    assert {f.text: f.region for f in regions_of(text)} == {
+        "项目3000个": "天津市", "978.74亿元": "天津市", "201.68亿元": "天津市"}

@@ -44,11 +44,13 @@ def _head_prefix() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _investor_origin() -> regex.Pattern:
-    """What follows a place that names an investor's origin: 一家知名企业, 某集团 (rules/region_origin_cues.tsv)."""
+    """What follows a place that names an investor's origin: 一家知名企业, 某集团, 企业在津投资
+    (rules/region_origin_cues.tsv)."""
     rows = load_table("region_origin_cues")
-    determiners = alternation(r["word"] for r in rows if r["role"] == "determiner")
-    organisations = alternation(r["word"] for r in rows if r["role"] == "organisation")
-    return regex.compile(rf"(?:{determiners})[\p{{Han}}A-Za-z]{{0,8}}?(?:{organisations})")
+    determiners, organisations, flows, invests = (alternation(r["word"] for r in rows if r["role"] == role)
+                                                 for role in ("determiner", "organisation", "flow", "invest"))
+    return regex.compile(rf"(?:{determiners})[\p{{Han}}A-Za-z]{{0,8}}?(?:{organisations})"
+                         rf"|(?:{organisations})(?:{flows})\p{{Han}}{{1,6}}?(?:{invests})")
 
 
 @lru_cache(maxsize=1)
