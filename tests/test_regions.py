@@ -828,3 +828,13 @@ def test_the_origin_of_an_investment_flow_is_not_the_subject():
             "河北省企业在津投资201.68亿元。")
     assert {f.text: f.region for f in regions_of(text)} == {
         "项目3000个": "天津市", "978.74亿元": "天津市", "201.68亿元": "天津市"}
+
+
+def test_a_project_named_after_a_place_inside_the_papers_region_is_that_places():
+    # realdev enshi_2022: 巴东 opens the project's name; a count of listed projects (CONSTRUCTED after
+    # realdev gansu_2017: 兰州水源地建设工程、兰渝铁路等32个项目) stays the paper's.
+    text = ("恩施州重大项目建设加快推进\n恩施州今年推进重点项目300个。其中投资最大的巴东盘溪槽抽水蓄能电站项目,"
+            "投资额达212.5亿元。力争利川水源工程、恩施机场改扩建等12个项目竣工投产。")
+    got = {f.text: (f.county, f.region_source) for f in regions_of(text)}
+    assert got["212.5亿元"] == ("巴东县", "project")
+    assert got["12个项目"][0] is None

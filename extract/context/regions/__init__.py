@@ -23,7 +23,7 @@ from extract.context.regions.fill import fill, former_marked
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import own_unit
 from extract.context.regions.sections import read_sections, region_sections, section_at
-from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues_previous_clause, subject,
+from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues_previous_clause, project_place, subject,
                                               zone_ending)
 from extract.context.regions.typed_names import resolve_region
 from extract.context.regions.where import Where, context_keys, where_of
@@ -45,26 +45,22 @@ def assign_regions(doc, mentions, figures) -> None:
     respective = respective_places(text, places, subjects, mentions)
     index = {p.start: i for i, p in enumerate(places)}
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
+    starts = [p.start for p in places]
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
         context = section.where if section else document
         where = context
         head = subjects[k]
+        project = None
+        if head is None and context is not None:
+            project = project_place(text, places, starts, segments.sentence(mention.number_start)[0],
+                                    mention.start, context.key)
         if k in respective:
             where = where_of(respective[k], "subject")
+        elif project is not None:
+            where = where_of(project, "project")
         elif head is not None:
-            start, end, place, unit_type = head
-            if place is not None:
-                where = where_of(place, "subject")
-                if where.zone and opens_enumeration(text, places, index, place):
-                    where = replace(where, zone=None)   # several zones as one subject: their host's
-            elif unit_type == ZONE_WORD:
-                where = _bare_zone(text[start:end], (start, end), context, zones) or where
-            else:
-                key = own_unit(unit_type, context.key if context else None)
-                if key is not None:   # 全区 in a zone's section or paper is the zone itself
-                    zone = context.zone if key == context.key else None
-                    where = Where(key, "own_paper", text[start:end], (start, end), zone)
+            where = _head_where(head, context, text, places, index, zones) or context
         if where is not None:
             fill(figure, former_marked(where, text), on, norm)
 
@@ -89,3 +85,21 @@ def _subject_of(text: str, segments, heads, head_starts, mention):
         start = segments.sentence(start - 1)[0]
         head = subject(heads, head_starts, start, mention.start)
     return head
+
+
+def _head_where(head, context: Optional[Where], text: str, places, index, zones) -> Optional[Where]:
+    """Where a figure is whose clause opens with `head`: the place, the paper's own unit (全区 …),
+    or its zone (新区 …), read inside `context` (the section's or the document's region)."""
+    start, end, place, unit_type = head
+    if place is not None:
+        where = where_of(place, "subject")
+        if where.zone and opens_enumeration(text, places, index, place):
+            where = replace(where, zone=None)   # several zones as one subject: their host's
+        return where
+    if unit_type == ZONE_WORD:
+        return _bare_zone(text[start:end], (start, end), context, zones)
+    key = own_unit(unit_type, context.key if context else None)
+    if key is None:
+        return None
+    zone = context.zone if key == context.key else None   # 全区 in a zone's section or paper is the zone itself
+    return Where(key, "own_paper", text[start:end], (start, end), zone)

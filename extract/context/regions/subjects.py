@@ -30,6 +30,7 @@ _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 # (全区全区…) from costing a match over the whole clause at each of them.
 _MAX_HEAD_PREFIX = 40
 _OPENS_WITH_ZAI = regex.compile(r"\s*在")
+_LISTED = regex.compile(r"[、等]")
 
 
 @lru_cache(maxsize=1)
@@ -135,3 +136,25 @@ def continues_previous_clause(text: str, clause_start: int) -> bool:
     of its own and continues the one before (rules/region_continuing_verbs.tsv)."""
     return (clause_start > 0 and text[clause_start - 1] in "；;"
             and _subjectless_opening().match(text, clause_start) is not None)
+
+
+@lru_cache(maxsize=1)
+def _project_name_tail() -> regex.Pattern:
+    nouns = alternation(r["word"] for r in load_table("region_project_nouns"))
+    return regex.compile(rf"(?:(?!等)[\p{{Han}}A-Za-z]){{0,16}}?(?:{nouns})")
+
+
+def project_place(text: str, places: list[Place], starts: list[int], sentence_start: int,
+                  figure_start: int, inside) -> Optional[Place]:
+    """The last place of the sentence before the figure that opens a project's name (巴东盘溪槽抽水
+    蓄能电站项目) and lies strictly inside the unit `inside` (rules/region_project_nouns.tsv)."""
+    i = bisect.bisect_left(starts, figure_start) - 1
+    while i >= 0 and places[i].start >= sentence_start:
+        place = places[i]
+        name = _project_name_tail().match(text, place.end) if place.usable and place.end <= figure_start else None
+        # one project's own figure, not a count of several listed (兰州水源地建设工程、兰渝铁路…等32个项目)
+        if (name is not None and place.key != inside and gazetteer().contains(inside, place.key)
+                and not _LISTED.search(text, name.end(), figure_start)):
+            return place
+        i -= 1
+    return None
