@@ -838,3 +838,11 @@ def test_a_project_named_after_a_place_inside_the_papers_region_is_that_places()
     got = {f.text: (f.county, f.region_source) for f in regions_of(text)}
     assert got["212.5亿元"] == ("巴东县", "project")
     assert got["12个项目"][0] is None
+
+
+def test_a_city_listed_with_the_province_as_an_authority_is_not_the_papers_own():
+    # realdev shishi_2024: a county-level city's paper (我市) names 泉州市 as the level above it.
+    text = ("我市按照“项目创优年”工作部署,以泉州市新一年工作目标为导向,力争全年实现新签招商项目150个以上。"
+            "这是我市日前出台的《石狮市“抓开放招商促项目落地”2024年专项行动方案》提出的。"
+            "加强与省、泉州市招商部门沟通。")
+    assert [f.region for f in regions_of(text)] == ["福建省泉州市石狮市"]

@@ -75,8 +75,11 @@ _LONGEST_PART_CUE = 4
 @lru_cache(maxsize=1)
 def _part_cue() -> regex.Pattern:
     """Right before a place, words that make it a part of a whole rather than the whole the
-    paper is about: "我区完成情况(包括铜仁高新区)" (rules/region_part_cues.tsv)."""
-    return regex.compile(rf"(?:{alternation(r['word'] for r in load_table('region_part_cues'))})[(（]?$")
+    paper is about: "我区完成情况(包括铜仁高新区)" (rules/region_part_cues.tsv), or an authority above
+    it: "加强与省、泉州市招商部门沟通" (rules/region_superior_cues.tsv)."""
+    parts = alternation(r["word"] for r in load_table("region_part_cues"))
+    superiors = alternation(r["word"] for r in load_table("region_superior_cues"))
+    return regex.compile(rf"(?:(?:{parts})[(（]?|(?:{superiors}))$")
 
 
 def _below_province(key: str) -> Optional[str]:
