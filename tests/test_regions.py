@@ -846,3 +846,10 @@ def test_a_city_listed_with_the_province_as_an_authority_is_not_the_papers_own()
             "这是我市日前出台的《石狮市“抓开放招商促项目落地”2024年专项行动方案》提出的。"
             "加强与省、泉州市招商部门沟通。")
     assert [f.region for f in regions_of(text)] == ["福建省泉州市石狮市"]
+
+
+def test_an_own_word_right_before_a_figure_is_its_region_wherever_it_stands():
+    # realdev luoshan_2021: 全省 opens the sentence (an event's name), 我县 owns the figure.
+    text = ("罗山县重点项目集中开工\n全省第二期“三个一批”活动暨罗山县产业集聚区电子电器元器件专业园(二期)项目开工仪式正式启动,"
+            "拉开了我县2021年第四批10个重点项目建设的帷幕。")
+    assert [f.region for f in regions_of(text)] == ["河南省信阳市罗山县"]

@@ -38,7 +38,8 @@ def assign_regions(doc, mentions, figures) -> None:
     norm, segments, meta, text = doc.norm, doc.segments, doc.meta, doc.text
     on = doc.doc_date or meta.doc_date or meta.metadata_date
     sections, places = read_sections(text, find_places(text, context_keys(meta)))
-    heads = clause_heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
+    heads = clause_heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)),
+                         frozenset(m.start for m in mentions))
     head_starts = [h[0] for h in heads]
     document = own_region(text, places, sections, meta, heads)
     subjects = [_subject_of(text, segments, heads, head_starts, m) for m in mentions]

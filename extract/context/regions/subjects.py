@@ -31,6 +31,8 @@ _VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 _MAX_HEAD_PREFIX = 40
 _OPENS_WITH_ZAI = regex.compile(r"\s*在")
 _LISTED = regex.compile(r"[、等]")
+# What may stand between a figure and the place or own word it belongs to: 我县2021年第四批10个重点项目
+_POSSESSOR_GAP = regex.compile(rf"(?:{_TIME}|第[0-9一二三四五六七八九十]+批)*")
 
 
 @lru_cache(maxsize=1)
@@ -89,10 +91,14 @@ def zone_ending(name: str) -> Optional[str]:
     return next((s for s in sorted(gazetteer().zone_suffixes, key=len, reverse=True) if name.endswith(s)), None)
 
 
-def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()) -> list[Head]:
+def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = (),
+                 figure_starts: frozenset[int] = frozenset()) -> list[Head]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
     `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
-    项目13个、平罗县项目22个: 平罗县 heads its own figure)."""
+    项目13个、平罗县项目22个: 平罗县 heads its own figure). An own word standing right before one of
+    `figure_starts`, with only dates and a batch between, heads that figure wherever it stands
+    (…,拉开了我县2021年第四批10个重点项目建设的帷幕); a place there may be part of a longer name
+    (那大镇滨海新区项目12个), so it does not."""
     prefix = _head_prefix()
     pattern, types = own_words()
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
@@ -105,7 +111,9 @@ def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()
     for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
         clause_start = start_after_last(marks, start)
         prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
-        if not prefixed and (place is None or not _recipient().match(text, start)):
+        possessor = (place is None and unit_type != ZONE_WORD
+                     and _POSSESSOR_GAP.match(text, end).end() in figure_starts)
+        if not prefixed and (place is None or not _recipient().match(text, start)) and not possessor:
             continue
         if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _VENUE.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
