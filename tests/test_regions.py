@@ -853,3 +853,12 @@ def test_an_own_word_right_before_a_figure_is_its_region_wherever_it_stands():
     text = ("罗山县重点项目集中开工\n全省第二期“三个一批”活动暨罗山县产业集聚区电子电器元器件专业园(二期)项目开工仪式正式启动,"
             "拉开了我县2021年第四批10个重点项目建设的帷幕。")
     assert [f.region for f in regions_of(text)] == ["河南省信阳市罗山县"]
+
+
+def test_a_paragraph_led_by_a_unit_inside_the_papers_region_is_that_units():
+    # CONSTRUCTED (constructed_f g03): a provincial roundup gives each city its paragraph; a zone or a
+    # place outside the paper's region leading a paragraph (北京 in a 拉萨 paper's aid report) does not.
+    text = ("【构造示例】\n湖北省复工复产进展\n湖北全省重点项目复工率达到95%。\n"
+            "潜江市今年安排重大项目218个,全面复工。小龙虾产业综合产值去年达到520亿元。\n"
+            "全省今年计划新开工项目3000个。")
+    assert [f.region for f in regions_of(text)] == ["湖北省潜江市", "湖北省潜江市", "湖北省"]

@@ -22,7 +22,7 @@ from extract.context.regions.distribution import opens_enumeration, respective_p
 from extract.context.regions.fill import fill, former_marked
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import own_unit
-from extract.context.regions.sections import read_sections, region_sections, section_at
+from extract.context.regions.sections import paragraphs_led_by_places, read_sections, region_sections, section_at
 from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues_previous_clause, project_place, subject,
                                               zone_ending)
 from extract.context.regions.typed_names import resolve_region
@@ -42,9 +42,11 @@ def assign_regions(doc, mentions, figures) -> None:
                          frozenset(m.start for m in mentions))
     head_starts = [h[0] for h in heads]
     document = own_region(text, places, sections, meta, heads)
+    index = {p.start: i for i, p in enumerate(places)}
+    sections = sections + paragraphs_led_by_places(
+        text, heads, document, sections, lambda place: opens_enumeration(text, places, index, place))
     subjects = [_subject_of(text, segments, heads, head_starts, m) for m in mentions]
     respective = respective_places(text, places, subjects, mentions)
-    index = {p.start: i for i, p in enumerate(places)}
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
     starts = [p.start for p in places]
     for k, (mention, figure) in enumerate(zip(mentions, figures)):

@@ -27,6 +27,7 @@ _ITEM_COLONS = ":："   # "容城县：…" opens a paragraph about 容城县
 _INTERVIEW = regex.compile(r"(?:——|—|--|－－)\s*(?:专)?访\s*")
 _SPACE = regex.compile(r"\s")
 _MARKDOWN_HEADING = regex.compile(r"(?m)^#+\s")
+_FIRST_CLAUSE_END = regex.compile(r"[。！？!?；;,，:：]")
 
 
 @dataclass(frozen=True)
@@ -239,3 +240,34 @@ def region_sections(norm, meta) -> list[tuple[int, int, Region, str]]:
 
 def _zone_region(region: Region, zone: Optional[str]) -> Region:
     return replace(region, name=with_zone(region.name, zone), today=with_zone(region.today, zone))
+
+
+def paragraphs_led_by_places(text: str, heads, document: Optional[Where], sections: list[Section],
+                             enumerated) -> list[Section]:
+    """"潜江市今年…。小龙虾产业综合产值去年达到520亿元。": a paragraph whose first clause is headed by
+    a unit strictly inside the document's region (not a zone, which may straddle its host's units)
+    is about that unit to its end, as a roundup of a province's or city's parts gives each its
+    paragraph; a later sentence naming another place still says so itself.
+    `heads`: the clause heads of the text (subjects.clause_heads), by start; a line that opens a
+    section already (容城县：…) keeps it, and a place is read inside the section the line stands in.
+    `enumerated(place)`: whether the place opens an enumeration (郑州、洛阳等地召开推进会 leads no
+    paragraph of 郑州's)."""
+    g = gazetteer()
+    opened = {s.start for s in sections}
+    found = []
+    starts = [h[0] for h in heads]
+    for line_start, line in _lines(text):
+        content = line.strip()
+        if not content or not (len(content) > MAX_HEADING or content[-1] in SENTENCE_END) or line_start in opened:
+            continue   # a short line is a heading (see _headings)
+        first_mark = _FIRST_CLAUSE_END.search(text, line_start, line_start + len(line))
+        first_end = first_mark.start() if first_mark else line_start + len(line)
+        i = bisect.bisect_left(starts, line_start)
+        place = heads[i][2] if i < len(heads) and heads[i][0] < first_end else None
+        section = section_at(sections, line_start)
+        around = section.where if section else document
+        if (place is not None and around is not None and not place.zone and place.key != around.key
+                and g.contains(around.key, place.key) and not enumerated(place)
+                and not text.startswith("等", place.end)):
+            found.append(Section(line_start, line_start + len(line), where_of(place, "paragraph")))
+    return found
