@@ -862,3 +862,12 @@ def test_a_paragraph_led_by_a_unit_inside_the_papers_region_is_that_units():
             "潜江市今年安排重大项目218个,全面复工。小龙虾产业综合产值去年达到520亿元。\n"
             "全省今年计划新开工项目3000个。")
     assert [f.region for f in regions_of(text)] == ["湖北省潜江市", "湖北省潜江市", "湖北省"]
+
+
+@pytest.mark.parametrize("text", [
+    # CONSTRUCTED: 本市场 (this market) and 全区域 (the whole area) are words of their own, not own words.
+    "【构造示例】\n本市场今年新入驻企业30家。",
+    "【构造示例】\n全区域今年新签约项目30个。",
+])
+def test_own_words_inside_longer_words_are_no_own_words(text):
+    assert [f.region for f in regions_of(text)] == [None]

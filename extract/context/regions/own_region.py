@@ -21,21 +21,31 @@ from extract.context.regions.typed_names import resolve_region
 from extract.rules import alternation, load_table
 from extract.context.regions.where import LEVEL_RANK, Where, context_keys, where_of
 
-_DATELINE_TAIL = regex.compile(r"\s*(?:\d{1,2}月\d{1,2}日\s*)?(?:电|讯|消息)")
-_DATELINE_HEAD = regex.compile(r"[\s(（【\[]*(?:\p{Han}{0,8}?(?:社|网|报|台|讯|新闻))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _dateline_parts() -> tuple[regex.Pattern, regex.Pattern]:
+    """What stands before a dateline's place (an agency's or paper's name) and what closes it
+    after (a date and 电/讯/消息): rules/region_dateline_words.tsv."""
+    rows = load_table("region_dateline_words")
+    head = alternation(r["word"] for r in rows if r["role"] == "head")
+    tail = alternation(r["word"] for r in rows if r["role"] == "tail")
+    return (regex.compile(rf"[\s(（【\[]*(?:\p{{Han}}{{0,8}}?(?:{head}))?\s*$"),
+            regex.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日\s*)?(?:{tail})"))
 
 
 def _dateline(text: str, places: list[Place]) -> Optional[Where]:
     """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报海门讯": a place opening a paragraph's
     dateline. A dateline names its place on purpose, so a county's short name that names one
     unit counts there even with no city around it."""
+    head, tail = _dateline_parts()
     for place in places:
         if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
             continue
         # a dateline opens its line within 16 characters, so look no further back for the line break
         line_start = text.rfind("\n", max(0, place.start - 17), place.start) + 1
-        if (place.start - line_start <= 16 and _DATELINE_HEAD.fullmatch(text, line_start, place.start)
-                and _DATELINE_TAIL.match(text, place.end)):
+        if (place.start - line_start <= 16 and head.fullmatch(text, line_start, place.start)
+                and tail.match(text, place.end)):
             key = place.key if place.key is not None else place.candidates[0].key
             return Where(key, "dateline", place.written, (place.start, place.end))
     return None

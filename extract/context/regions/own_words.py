@@ -20,7 +20,7 @@ def own_words() -> tuple[regex.Pattern, dict[str, str]]:
     after = "|".join(r["pattern"] for r in table if r["side"] == "after")
     before = "|".join(r["pattern"] for r in table if r["side"] == "before")
     # 本市场, 全区域 are not the paper's own region; 居全市第2位, 占全市的3.7% compare with it.
-    return regex.compile(rf"(?<!{before})(?:{alternation(rows)})(?![场域]|{after})"), rows
+    return regex.compile(rf"(?<!{before})(?:{alternation(rows)})(?!{after})"), rows
 
 
 @lru_cache(maxsize=1)

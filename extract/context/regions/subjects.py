@@ -24,7 +24,6 @@ _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
 # A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
 _CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
-_VENUE = regex.compile(r"[^,，。;；]{0,20}?(?:举行|召开|举办)")
 # The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
 # characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
 # (全区全区…) from costing a match over the whole clause at each of them.
@@ -43,6 +42,12 @@ def _head_prefix() -> regex.Pattern:
     neighbour = alternation(r["word"] for r in load_table("region_neighbour_words"))
     relative = rf"[^,，。;；:：!！?？\n]{{0,10}}?(?:{neighbour})"
     return regex.compile(rf"{_OPENERS}(?:(?:{leads}|{_TIME}|{_NEWS_OPENER}|{relative}){_OPENERS})*")
+
+
+@lru_cache(maxsize=1)
+def _venue() -> regex.Pattern:
+    """What follows a place after 在 that makes it an event's venue: 在上海举行的 (rules/region_venue_verbs.tsv)."""
+    return regex.compile(rf"[^,，。;；]{{0,20}}?(?:{alternation(r['word'] for r in load_table('region_venue_verbs'))})")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +120,7 @@ def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()
                      and _POSSESSOR_GAP.match(text, end).end() in figure_starts)
         if not prefixed and (place is None or not _recipient().match(text, start)) and not possessor:
             continue
-        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _VENUE.match(text, end):
+        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _venue().match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
         if place is not None and _investor_origin().match(text, end):
             continue   # 香港一家知名企业宣布投资…: where the investor comes from
