@@ -871,3 +871,14 @@ def test_a_paragraph_led_by_a_unit_inside_the_papers_region_is_that_units():
 ])
 def test_own_words_inside_longer_words_are_no_own_words(text):
     assert [f.region for f in regions_of(text)] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CONSTRUCTED (constructed_f g04): a 兵团 division is a unit of its own, named beside its seat city.
+    ("【构造示例】\n新疆生产建设兵团第八师今年新签约项目58个。", "新疆维吾尔自治区石河子市第八师"),
+    ("【构造示例】\n第八师石河子市今年新签约项目58个。", "新疆维吾尔自治区石河子市第八师"),
+    # CONSTRUCTED: a normal school is no division.
+    ("【构造示例】\n湖南第一师范学院今年新建项目3个。", None),
+])
+def test_a_bingtuan_division_is_a_unit_beside_its_seat_city(text, expected):
+    assert [f.region for f in regions_of(text)] == [expected]
