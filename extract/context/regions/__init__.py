@@ -28,6 +28,10 @@ from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues
 from extract.context.regions.typed_names import resolve_region
 from extract.context.regions.where import Where, context_keys, where_of
 
+# How many ；-clauses back a subject is looked for: real lists continue one or two (碧江高新区签约…;
+# 引进…;上报…); the bound keeps a text of nothing but subjectless clauses linear.
+_MAX_CONTINUED_CLAUSES = 6
+
 __all__ = ["Region", "assign_regions", "document_region", "region_sections", "resolve_region"]
 
 
@@ -84,7 +88,9 @@ def _subject_of(text: str, segments, heads, head_starts, mention):
     """The figure's subject in its sentence, or in the clauses before a ；that it continues."""
     start = segments.sentence(mention.number_start)[0]
     head = subject(heads, head_starts, start, mention.start)
-    while head is None and continues_previous_clause(text, start):
+    for _ in range(_MAX_CONTINUED_CLAUSES):
+        if head is not None or not continues_previous_clause(text, start):
+            break
         start = segments.sentence(start - 1)[0]
         head = subject(heads, head_starts, start, mention.start)
     return head

@@ -30,6 +30,7 @@ _CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》�
 _MAX_HEAD_PREFIX = 40
 _OPENS_WITH_ZAI = regex.compile(r"\s*在")
 _LISTED = regex.compile(r"[、等]")
+_PROJECT_REACH = 80   # characters before a figure where the place opening its project's name may stand
 # What may stand between a figure and the place or own word it belongs to: 我县2021年第四批10个重点项目
 _POSSESSOR_GAP = regex.compile(rf"(?:{_TIME}|第[0-9一二三四五六七八九十]+批)*")
 
@@ -93,7 +94,7 @@ def _zone_endings() -> regex.Pattern:
 
 def zone_ending(name: str) -> Optional[str]:
     """The zone ending a zone's name closes with (高新区 of 天津滨海高新区, not 新区), if any."""
-    return next((s for s in sorted(gazetteer().zone_suffixes, key=len, reverse=True) if name.endswith(s)), None)
+    return next((s for s in gazetteer().zone_suffixes if name.endswith(s)), None)   # longest first
 
 
 def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = (),
@@ -162,7 +163,10 @@ def project_place(text: str, places: list[Place], starts: list[int], sentence_st
     """The last place of the sentence before the figure that opens a project's name (巴东盘溪槽抽水
     蓄能电站项目) and lies strictly inside the unit `inside` (rules/region_project_nouns.tsv)."""
     i = bisect.bisect_left(starts, figure_start) - 1
-    while i >= 0 and places[i].start >= sentence_start:
+    # a project's name and its figure stand close together: the bound keeps a long sentence of many
+    # places and figures from costing a look at every place for every figure
+    reach = max(sentence_start, figure_start - _PROJECT_REACH)
+    while i >= 0 and places[i].start >= reach:
         place = places[i]
         name = _project_name_tail().match(text, place.end) if place.usable and place.end <= figure_start else None
         # one project's own figure, not a count of several listed (兰州水源地建设工程、兰渝铁路…等32个项目)
