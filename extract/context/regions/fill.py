@@ -19,7 +19,7 @@ def fill(figure, where: Where, on: Optional[str], norm) -> None:
     region = region_for(where.key, on=on, written=where.written)
     figure.region = with_zone(region.name, where.zone)
     figure.region_as_written = norm.raw_text(*where.span) if where.span else where.written
-    figure.region_today = with_zone(region.today, where.zone)
+    figure.region_today = region.today   # a grouping field, as province … adcode: the zone's host today
     figure.province = region.province
     figure.city = region.city
     figure.county = region.county

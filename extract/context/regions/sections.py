@@ -239,7 +239,7 @@ def region_sections(norm, meta) -> list[tuple[int, int, Region, str]]:
 
 
 def _zone_region(region: Region, zone: Optional[str]) -> Region:
-    return replace(region, name=with_zone(region.name, zone), today=with_zone(region.today, zone))
+    return replace(region, name=with_zone(region.name, zone))
 
 
 def paragraphs_led_by_places(text: str, heads, document: Optional[Where], sections: list[Section],
