@@ -52,6 +52,7 @@ def assign_regions(doc, mentions, figures) -> None:
     subjects = [_subject_of(text, segments, heads, head_starts, m) for m in mentions]
     respective = respective_places(text, places, subjects, mentions)
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
+    zones = {name: (key, zone_ending(name)) for name, key in zones.items()}
     starts = [p.start for p in places]
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
@@ -72,15 +73,17 @@ def assign_regions(doc, mentions, figures) -> None:
             fill(figure, former_marked(where, text), on, norm)
 
 
-def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where], zones: dict[str, str]) -> Optional[Where]:
+def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where],
+               zones: dict[str, tuple[str, Optional[str]]]) -> Optional[Where]:
     """新区, 经开区 … heading a clause on their own: the zone the stretch is about (兰州新区's paper), the
     one zone of the text that the word ends (示范区 beside 济源产城融合示范区), or else a zone of
-    that name of the unit the stretch is about (雅安's 经开区 in its list of counties)."""
+    that name of the unit the stretch is about (雅安's 经开区 in its list of counties). `zones`: the
+    zones the text names, each with its host and ending."""
     if context is not None and context.zone and zone_ending(context.zone) == word:
         return Where(context.key, "own_paper", word, span, context.zone)
-    named = [name for name in zones if zone_ending(name) == word]
+    named = [name for name, (_, ending) in zones.items() if ending == word]
     if len(named) == 1:
-        return Where(zones[named[0]], "own_paper", word, span, named[0])
+        return Where(zones[named[0]][0], "own_paper", word, span, named[0])
     return None if context is None else Where(context.key, "own_paper", word, span, word)
 
 

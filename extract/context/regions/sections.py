@@ -72,7 +72,7 @@ def _heading_place(text: str, places: list[Place], starts: list[int], at: int, n
         return None   # "扬州 2021年10月01日 09:04": a place and a date, a byline rather than a heading
     separated = _HEADING_SEPARATOR.match(text, place.end) is not None
     if place.key is None and separated and not place.blocked:
-        return replace(place, key=place.candidates[0].key) if _one_key(place) else place
+        return place.resolved_as(place.candidates[0].key) if _one_key(place) else place
     return place if place.key is not None and (separated or numbered) else None
 
 
@@ -115,7 +115,7 @@ def _headings(text: str, places: list[Place], starts: list[int]) -> tuple[list[S
         for line_start, place, depth in undecided:
             key = choose((c.key for c in place.candidates), support) if support else None
             if key is not None:
-                decided[place.start] = place = replace(place, key=key)
+                decided[place.start] = place = place.resolved_as(key)
                 found.append(Section(line_start, len(text), where_of(place, "heading"), depth))
             else:
                 found.append(Section(line_start, len(text), None, depth, closes=True))
@@ -264,10 +264,10 @@ def paragraphs_led_by_places(text: str, heads, document: Optional[Where], sectio
         first_end = first_mark.start() if first_mark else line_start + len(line)
         i = bisect.bisect_left(starts, line_start)
         place = heads[i][2] if i < len(heads) and heads[i][0] < first_end else None
+        if place is None or place.zone or enumerated(place) or text.startswith("等", place.end):
+            continue
         section = section_at(sections, line_start)
         around = section.where if section else document
-        if (place is not None and around is not None and not place.zone and place.key != around.key
-                and g.contains(around.key, place.key) and not enumerated(place)
-                and not text.startswith("等", place.end)):
+        if around is not None and place.key != around.key and g.contains(around.key, place.key):
             found.append(Section(line_start, line_start + len(line), where_of(place, "paragraph")))
     return found
