@@ -82,7 +82,7 @@ PHRASES = [
     ("春节前", "2023-11-20", "2024-02-09"),
     ("春节前", "2023-01-10", "2023-01-21"),
     ("2025年春节前", "2024-06-01", "2025-01-28"),
-    # National Day (1 October): the end of September (constructed_e f07)
+    # National Day (1 October): the end of September (round5_f f07)
     ("国庆前", "2025-03-05", "2025-09-30"),
     ("国庆节之前", "2021-07-01", "2021-09-30"),
     # recurring goals and words that set no deadline

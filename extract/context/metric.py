@@ -12,8 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.mentions.grammar import alternation
-from extract.rules import load_table
+from extract.rules import alternation, load_table
 
 METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
            "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.mentions.grammar import alternation
-from extract.rules import load_table, words
+from extract.rules import alternation, load_table, words
 
 _MAX_MODIFIERS = 8
 _MAX_GAP = 12        # characters between an amount and the count it sums
