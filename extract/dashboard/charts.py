@@ -21,10 +21,12 @@ def _layout(height: int = 420, **extra) -> dict:
 
 
 def _bars(frame: pd.DataFrame, x: str, series: str, x_order: list[str]) -> list[go.Bar]:
-    """One bar trace per value of `series`, its heights aligned on `x_order`."""
+    """One bar trace per value of `series`, its heights aligned on `x_order`. A place without the
+    series is 0, not missing: Plotly restarts a stack at 0 after a missing value and draws the bars
+    above over those below."""
     traces = []
     for i, (name, group) in enumerate(frame.groupby(series, sort=True)):
-        heights = group.groupby(x)["value"].sum().reindex(x_order)
+        heights = group.groupby(x)["value"].sum().reindex(x_order, fill_value=0.0)
         traces.append(go.Bar(x=np.array(x_order, dtype=object), y=heights.to_numpy(dtype=float), name=str(name),
                              marker={"color": PALETTE[i % len(PALETTE)]}))
     return traces

@@ -41,6 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc_to": ("发文日期至", "Published to"),
     "search": ("搜索原文", "Search the text"),
     "choose": ("请选择", "Choose"),
+    "search_placeholder": ("输入原文中的词，如“签约”", "A word of the text, e.g. 签约"),
     "reset_filters": ("清除筛选", "Clear filters"),
     "share_hint": ("筛选条件保存在网址中，复制链接即可分享当前视图。",
                    "The filters live in the address: copy the link to share this view."),
@@ -110,14 +111,46 @@ LABELS: dict[str, tuple[str, str]] = {
     "download_xlsx": ("下载 Excel", "Download Excel"),
     # corrections
     "corrections": ("更正", "Corrections"),
-    "corrections_help": ("直接在表中修改单元格、勾选“删除”，或在表尾添加一行（“原文”须是文章中的原话），然后保存。",
-                         "Edit cells, tick Delete, or add a row at the bottom (its text must be quoted from the "
-                         "article), then save."),
+    "corrections_help": ("点击列名排序；直接修改单元格或勾选“删除”，每处修改即时保存，可撤销。",
+                         "Click a column name to sort; edit a cell or tick Delete: each edit is saved at once "
+                         "and can be undone."),
     "save_corrections": ("保存更正", "Save corrections"),
     "saved": ("已保存 {n} 处更正。", "Saved {n} corrections."),
     "add_needs_doc": ("新增的行需要选择文章并填写原文。", "An added row needs an article and its text."),
-    "add_text_missing": ("在文章“{doc}”中找不到“{text}”。", "“{text}” does not occur in “{doc}”."),
+    "add_text_missing": ("文章中找不到“{text}”。", "“{text}” does not occur in the article."),
     "bad_value": ("“{field}”的值无效：{value}", "Invalid value for “{field}”: {value}"),
+    "corrected_help": ("✎ = 此行已被更正，历史见下方“出处”", "✎ = corrected; its history is under Provenance"),
+    "region_help": ("从现有行政区中选择", "Pick one of the administrative units"),
+    "role": ("金额或门槛", "Amount or threshold"),
+    "role_help": ("“门槛”是“××亿元以上项目”中的项目规模线，不是投资额，不参与求和",
+                  "A class threshold (projects above X) is not an amount and is never summed"),
+    "is_target_help": ("勾选 = 目标；取消 = 实绩（一次点击即保存）", "Ticked = target, unticked = result (saved on click)"),
+    "number": ("数值（金额按亿元）", "Number (amounts in 亿元)"),
+    "number_help": ("金额以亿元计，数量为正整数", "Amounts in 亿元; counts are positive whole numbers"),
+    "number_placeholder": ("如 12.5", "e.g. 12.5"),
+    "quote_placeholder": ("文章中的原话，如“50亿元”", "Words quoted from the article, e.g. 50亿元"),
+    "bad_region": ("“{value}”不是一个行政区，未保存", "“{value}” is no administrative unit; not saved"),
+    "bad_number": ("“{value}”不是数字，未保存", "“{value}” is no number; not saved"),
+    "bad_count": ("数量须为正整数，“{value}”未保存", "A count is a positive whole number; “{value}” not saved"),
+    "bad_amount": ("金额须大于 0，“{value}”未保存", "An amount must be above 0; “{value}” not saved"),
+    "deleted_row": ("删除“{text}”", "deleted “{text}”"),
+    "added_row": ("新增", "added"),
+    "made_target": ("是目标", "a target"),
+    "made_result": ("不是目标", "not a target"),
+    "undo": ("撤销上一处更正", "Undo the last correction"),
+    "undone": ("已撤销：{what}", "Undone: {what}"),
+    "session_history": ("本次更正", "Corrections this session"),
+    "history": ("更正历史", "Correction history"),
+    "when": ("时间", "When"),
+    "who": ("更正人", "By"),
+    "what": ("内容", "What"),
+    "add_figure": ("添加漏提的数字", "Add a figure the rules missed"),
+    "add": ("添加", "Add"),
+    "facet_region": ("地区", "Region"),
+    "facet_year": ("发文年份", "Year published"),
+    "facet_metric": ("指标", "Metric"),
+    "facet_is_target": ("目标/实绩", "Target/result"),
+    "count_n": ("条数", "Figures"),
     # documents and upload
     "upload": ("上传文章", "Upload articles"),
     "upload_help": ("可一次上传多篇：txt、html、docx、pdf，每篇不超过 {mb} MB。",
@@ -155,6 +188,37 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "money": ("金额", "Money"),
     "count": ("数量", "Count"),
 }
+
+# Every code the record contract and the ledger use, per vocabulary, as the analyst reads it; the
+# figures table, the filters and the ledger pages show these labels, never the codes.
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "metric": {code: VOCABULARY[code] for code in (
+        "total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
+        "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")},
+    "stage": {code: VOCABULARY[code] for code in ("signed", "started", "completed", "attracted")},
+    "kind": {"money": ("金额", "Money"), "count": ("数量", "Count")},
+    "qualifier": {"exact": ("确数", "exact"), "approx": ("约", "about"), "at_least": ("以上（含）", "at least"),
+                  "more_than": ("超过", "more than"), "at_most": ("以内（含）", "at most"),
+                  "less_than": ("不足", "less than")},
+    "strength": {"hard": ("硬目标", "hard"), "soft": ("软目标", "soft")},
+    # what a money figure is: an amount, or the class threshold of the projects counted (亿元以上)
+    "role": {"amount": ("金额", "amount"), "threshold": ("门槛（××以上项目）", "class threshold")},
+    "counted": {"项目": ("项目", "projects"), "企业": ("企业", "enterprises")},
+    "is_target": {"target": ("目标", "target"), "result": ("实绩", "result")},
+    "status": {"achieved": ("已完成", "achieved"), "on_pace": ("按序时推进", "on pace"),
+               "behind_pace": ("落后于序时", "behind pace"), "period_over": ("期限已过待报", "period over"),
+               "missed": ("未完成", "missed"), "no_report": ("暂无实绩", "no report")},
+}
+
+
+def code_label(vocabulary_name: str, code, lang: str = "zh") -> str:
+    """The label of `code` in one of the CODES vocabularies; '' for no code, an unknown code as it is."""
+    if code is None or code != code or code == "":
+        return ""
+    labels = CODES[vocabulary_name].get(code)
+    if labels is None:
+        return str(code)
+    return labels[1] if lang == "en" else labels[0]
 
 
 def vocabulary(value: str, lang: str = "zh") -> str:

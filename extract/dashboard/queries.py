@@ -293,3 +293,19 @@ def export_rows(con, filters: Filters) -> pd.DataFrame:
 
 def document_figures(con, doc_id: str) -> pd.DataFrame:
     return query(con, f"SELECT start, \"end\" FROM {source(con)} WHERE doc_id = ? ORDER BY start", [doc_id])
+
+
+def facets(con, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Datasette's facets of the filtered figures: how many per region (the county, else the city or
+    province), year of publication, metric, and target or result. Columns value, n; largest first."""
+    where, params = filters.where()
+    region = ("coalesce(CAST(_county_key AS VARCHAR), CAST(_city AS VARCHAR), CAST(_province AS VARCHAR), '')")
+    expressions = {
+        "region": region,
+        "year": "coalesce(CAST(year(_doc_date) AS VARCHAR), '')",
+        "metric": "coalesce(CAST(_metric AS VARCHAR), '')",
+        "is_target": "CASE WHEN is_target THEN 'target' WHEN NOT is_target THEN 'result' ELSE '' END",
+    }
+    return {name: query(con, f"""
+        SELECT {expression} AS value, count(*) AS n FROM {source(con)} WHERE {where}
+        GROUP BY ALL ORDER BY n DESC, value""", params) for name, expression in expressions.items()}

@@ -62,9 +62,36 @@ def query_con(directory: str):
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _documents(directory: str, version: tuple):
-    return _open_store(directory).con.cursor().sql(
-        "SELECT doc_id, name, doc_date, region, source, ingested_at FROM documents "
-        "ORDER BY ingested_at DESC, name").df()
+    frame = _open_store(directory).con.cursor().sql(
+        "SELECT doc_id, name, doc_date, region, source, ingested_at, left(raw_text, 600) AS head "
+        "FROM documents ORDER BY ingested_at DESC, name").df()
+    frame["title"] = [document_title(head, name) for head, name in zip(frame.pop("head"), frame["name"])]
+    frame["source"] = [source_label(s) for s in frame["source"]]
+    return frame
+
+
+TITLE_CHARS = 40
+
+
+def document_title(head: str | None, name: str) -> str:
+    """An article's title as a reader names it: its first line of at least eight characters (a
+    line such as 官方微信 is site furniture), Markdown marks dropped, cut at TITLE_CHARS; the file
+    name when there is no such line."""
+    for line in (head or "").splitlines():
+        line = line.strip().lstrip("#").strip()
+        if len(line) >= 8:
+            return line if len(line) <= TITLE_CHARS else line[:TITLE_CHARS] + "…"
+    return name
+
+
+def source_label(source: str | None) -> str:
+    """Where an article came from without the server's folders: a web address as it is, a file by
+    its name."""
+    if not source:
+        return ""
+    if "://" in source:
+        return source
+    return Path(source).name
 
 
 def documents():
@@ -115,6 +142,73 @@ def language_switch() -> None:
         del st.query_params["lang"]
 
 
+# -- widgets whose labels change with the language --------------------------------------------
+# Streamlit (1.67) sends a radio's, selectbox's or multiselect's choice back as its *label*, and
+# reads it with the format_func of the next run: after a language switch the old label ("指标")
+# is found among no option and comes back as the value itself (KeyError: '指标'), and the widget
+# shows no selection. So each such widget is one per language (its key ends in the language) and
+# its value lives under a key of its own, language-free, which seeds whichever widget is drawn.
+def _widget_key(name: str) -> str:
+    return f"_{name}__{lang()}"
+
+
+def _sync(name: str) -> None:
+    st.session_state[name] = st.session_state[_widget_key(name)]
+
+
+def choice(widget: str, container, label: str, options, name: str, default, **kwargs):
+    """container.<widget>(label, options, ...) whose value is st.session_state[name] (kept across
+    languages and pages); `widget` is "radio", "selectbox" or "multiselect"."""
+    options = list(options)
+    value = st.session_state.get(name, default)
+    if widget == "multiselect":
+        value = [v for v in value if v in options]
+    elif value not in options:
+        value = default if default in options else (options[0] if options else None)
+    st.session_state[name] = value
+    key = _widget_key(name)
+    # the language-free value is the truth (a reset, another page or a link may have changed it);
+    # the widget's own changes reach it first, through _sync
+    st.session_state[key] = value
+    return getattr(container, widget)(label, options, key=key, on_change=_sync, args=(name,), **kwargs)
+
+
+# -- view state in the URL ----------------------------------------------------------------------
+def url_value(name: str, default: str, allowed=None) -> None:
+    """Seed st.session_state[name] from the URL's `name` once per session (a shared link)."""
+    seeded = st.session_state.setdefault("_url_seeded", set())
+    if name in seeded:
+        return
+    seeded.add(name)
+    wanted = st.query_params.get(name)
+    if wanted is not None and (allowed is None or wanted in allowed):
+        st.session_state[name] = wanted
+    else:
+        st.session_state.setdefault(name, default)
+
+
+def url_list(name: str) -> None:
+    seeded = st.session_state.setdefault("_url_seeded", set())
+    if name in seeded:
+        return
+    seeded.add(name)
+    wanted = st.query_params.get_all(name)
+    if wanted:
+        st.session_state[name] = list(dict.fromkeys(wanted))
+
+
+def write_url(name: str, value, default=None) -> None:
+    """Keep the URL's `name` equal to `value`, absent when it is the default (a plain link stays plain)."""
+    if value == default or value in (None, "", []):
+        if name in st.query_params:
+            del st.query_params[name]
+        return
+    current = st.query_params.get_all(name)
+    wanted = list(value) if isinstance(value, (list, tuple)) else [str(value)]
+    if current != wanted:
+        st.query_params[name] = wanted if isinstance(value, (list, tuple)) else str(value)
+
+
 # -- filters ---------------------------------------------------------------------------------
 def _seed_from_url() -> None:
     if st.session_state.get("_filters_seeded"):
@@ -144,20 +238,14 @@ def county_label(key: str) -> str:
 
 
 def _multiselect(name: str, options: list[str], **kwargs) -> tuple[str, ...]:
-    key = WIDGET_PREFIX + name
-    # a value from an old link that is no longer an option would make Streamlit refuse the widget
-    st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
-    return tuple(st.sidebar.multiselect(T(name), options, key=key, placeholder=T("choose"), **kwargs))
+    return tuple(choice("multiselect", st.sidebar, T(name), options, WIDGET_PREFIX + name, [],
+                        placeholder=T("choose"), **kwargs))
 
 
 def _update_url(filters: Filters) -> None:
     wanted = filters.to_query_params()
     for name in FILTER_PARAMS:
-        if name in wanted:
-            if st.query_params.get_all(name) != (wanted[name] if isinstance(wanted[name], list) else [wanted[name]]):
-                st.query_params[name] = wanted[name]
-        elif name in st.query_params:
-            del st.query_params[name]
+        write_url(name, wanted.get(name))
 
 
 def sidebar_filters() -> Filters:
@@ -174,14 +262,14 @@ def sidebar_filters() -> Filters:
     stage = _multiselect("stage", cached("options", con_filters, "stage"), format_func=stack_labeller())
     choices = {}
     for name, allowed in CHOICE_FIELDS.items():
-        choices[name] = sidebar.radio(T(name), allowed, key=WIDGET_PREFIX + name, horizontal=True,
-                                      format_func=labeller(f"{name}_"))
+        choices[name] = choice("radio", sidebar, T(name), allowed, WIDGET_PREFIX + name, "all", horizontal=True,
+                               format_func=labeller(f"{name}_"))
     dates: dict[str, date | None] = {}
     left, right = sidebar.columns(2)
     for name, column in zip(DATE_FIELDS, (left, right, left, right)):
-        dates[name] = column.date_input(T(name), key=WIDGET_PREFIX + name, format="YYYY-MM-DD",
+        dates[name] = column.date_input(T(name), key=WIDGET_PREFIX + name, format="YYYY/MM/DD",
                                         min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
-    search = sidebar.text_input(T("search"), key=SEARCH_KEY)
+    search = sidebar.text_input(T("search"), key=SEARCH_KEY, placeholder=T("search_placeholder"))
     sidebar.button(T("reset_filters"), on_click=_clear_filters)
     sidebar.caption(T("share_hint"))
     filters = Filters(province=province, city=city, county=county, metric=metric, stage=stage,
