@@ -62,3 +62,31 @@ def deadline_timeline(frame: pd.DataFrame, region_label: str, deadline_label: st
         height=140 + 50 * frame["region"].nunique(), showlegend=False,
         xaxis={"title": {"text": deadline_label}, "type": "date", "gridcolor": "#e5e5e5"},
         yaxis={"title": {"text": region_label}, "type": "category"}))
+
+
+def progress_bars(frame: pd.DataFrame, status_names: dict[str, str], rate_label: str,
+                  region_label: str) -> go.Figure:
+    """完成率 per district on one indicator (columns region, progress in %, status, label), one
+    bar each coloured by its status, the label beside it, a line at 100%. A district without a
+    result is a bar of 0 that says so (a missing value would leave a gap Plotly fills unevenly)."""
+    from extract.dashboard.ledger_views import STATUS_COLOURS
+
+    order = frame["region"].tolist()[::-1]      # Plotly draws the first category at the bottom
+    traces = []
+    for status, group in frame.groupby("status", sort=False):
+        traces.append(go.Bar(
+            y=np.array(group["region"].tolist(), dtype=object),
+            x=group["progress"].fillna(0.0).to_numpy(dtype=float), orientation="h",
+            name=status_names.get(status, str(status)), marker={"color": STATUS_COLOURS.get(status, "#9e9e9e")},
+            text=np.array(group["label"].tolist(), dtype=object), textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>"))
+    top = max(120.0, float(frame["progress"].fillna(0).max() or 0) * 1.35)
+    return go.Figure(traces, _layout(
+        height=120 + 34 * len(frame), barmode="overlay",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        shapes=[{"type": "line", "x0": 100, "x1": 100, "yref": "paper", "y0": 0, "y1": 1,
+                 "line": {"color": "#555", "dash": "dot", "width": 1}}],
+        xaxis={"title": {"text": rate_label}, "range": [0, top], "ticksuffix": "%", "gridcolor": "#e5e5e5"},
+        yaxis={"title": {"text": region_label}, "type": "category", "categoryorder": "array",
+               "categoryarray": order}))

@@ -114,6 +114,23 @@ def cached(name: str, *args) -> Any:
     return _cached_query(name, data_dir(), data_version(), tuple(args))
 
 
+# -- the ledger ---------------------------------------------------------------------------------
+@st.cache_resource(max_entries=4, show_spinner="正在整理目标台账…")
+def _ledger(directory: str, version: tuple, as_of: date):
+    from extract.dashboard import ledger_views
+    from extract.ledger import build_ledger
+
+    figures = query_con(directory).cursor().sql("SELECT * FROM effective_figures").df()
+    ledger = build_ledger(figures, as_of=as_of)
+    return ledger, ledger_views.prepared(ledger.targets)
+
+
+def ledger(as_of: date | None = None):
+    """(the ledger of the store's figures as of `as_of`, default today; its targets prepared for
+    the pages by ledger_views.prepared), built once per data version and date."""
+    return _ledger(data_dir(), data_version(), as_of or date.today())
+
+
 # -- language --------------------------------------------------------------------------------
 def lang() -> str:
     return st.session_state.get("lang", "zh")
@@ -281,6 +298,18 @@ def sidebar_filters() -> Filters:
 
 def current_filters() -> Filters:
     return st.session_state.get("filters", Filters())
+
+
+def date_text(value, language: str | None = None) -> str:
+    """A date as the reader writes it: 2025年5月31日 (zh), 2025-05-31 (en); a month or a year alone
+    as 2025年5月 / 2025年; '' for none."""
+    if value is None or value != value or value == "":
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    parts = text[:10].split("-")
+    if (language or lang()) == "en" or not all(p.isdigit() for p in parts):
+        return text[:10]
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日"))
 
 
 # -- labels for region keys and empty values -------------------------------------------------

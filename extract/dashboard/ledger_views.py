@@ -1,0 +1,170 @@
+"""What the ledger pages show, from the ledger's tables (extract.ledger): no Streamlit here.
+
+The ledger pairs each target with the latest result reported for the same indicator (region,
+measure, object, size class, unit) and period. Every number shown here is of one indicator, one
+period and one side (target or result): targets are never added to results, nor thresholds to
+amounts, nor one indicator to another. Totals of results read the ledger's observations, where
+the repeated mentions of one figure are one fact.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import pandas as pd
+
+from extract.dashboard.filters import Filters
+from extract.dashboard.formatting import is_missing, plain_number, scaled
+
+STATUS_ORDER = ("achieved", "on_pace", "behind_pace", "period_over", "missed", "no_report")
+STATUS_COLOURS = {"achieved": "#2e7d32", "on_pace": "#1565c0", "behind_pace": "#ef6c00",
+                  "period_over": "#8e24aa", "missed": "#c62828", "no_report": "#9e9e9e"}
+# what makes two targets of different districts the same indicator: all but the region and period
+SERIES = ("measure", "object", "size_class", "unit")
+YEAR = re.compile(r"(19|20)\d\d")
+MONEY_UNITS = {"元": "元", "CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}
+PERIOD_PARTS = ("全年", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度")
+
+
+def year_of(period_label, deadline) -> str:
+    """The year a target is for: the first year its period names, else its deadline's."""
+    for value in (period_label, deadline):
+        if not is_missing(value):
+            found = YEAR.search(str(value))
+            if found:
+                return found.group()
+    return ""
+
+
+def period_part(period_label) -> str:
+    """全年, 上半年, 一季度 ... of a period label ('2025年上半年' -> '上半年'); 全年 for a whole year."""
+    text = "" if is_missing(period_label) else str(period_label)
+    for part in PERIOD_PARTS[1:]:
+        if part in text:
+            return part
+    quarter = re.search(r"第?([一二三四1-4])季度", text)
+    if quarter:
+        return "一二三四"["一二三四1234".index(quarter.group(1)) % 4] + "季度"
+    return "全年"
+
+
+def indicator_key(row) -> str:
+    return "|".join("" if is_missing(row.get(c)) else str(row.get(c)) for c in SERIES)
+
+
+def prepared(targets: pd.DataFrame) -> pd.DataFrame:
+    """The ledger's targets with the columns the pages group by: year, part of the year, the
+    indicator without region and period, and the sidebar's county key (city/county)."""
+    if targets.empty:
+        return targets.assign(year=[], part=[], series=[], county_key=[])
+    records = targets.to_dict("records")
+    return targets.assign(
+        year=[year_of(r.get("period_label"), r.get("deadline")) for r in records],
+        part=[period_part(r.get("period_label")) for r in records],
+        series=[indicator_key(r) for r in records],
+        county_key=[f"{r.get('city') or r.get('province') or ''}/{r['county']}" if not is_missing(r.get("county"))
+                    else None for r in records],
+    )
+
+
+def in_filters(targets: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The targets in the places the sidebar picks (provinces, cities, counties)."""
+    keep = pd.Series(True, index=targets.index)
+    if filters.province:
+        keep &= targets["province"].isin(filters.province)
+    if filters.city:
+        keep &= targets["city"].isin(filters.city)
+    if filters.county:
+        keep &= targets["county_key"].isin(filters.county)
+    return targets[keep]
+
+
+def periods(targets: pd.DataFrame) -> dict[str, list[str]]:
+    """Year -> the parts of it the ledger has targets for (全年 first), newest year first."""
+    found: dict[str, set[str]] = {}
+    for year, part in zip(targets["year"], targets["part"]):
+        if year:
+            found.setdefault(year, set()).add(part)
+    return {year: [p for p in PERIOD_PARTS if p in found[year]] for year in sorted(found, reverse=True)}
+
+
+def in_period(targets: pd.DataFrame, year: str, part: str | None) -> pd.DataFrame:
+    chosen = targets["year"] == year
+    if part:
+        chosen &= targets["part"] == part
+    return targets[chosen]
+
+
+def status_counts(targets: pd.DataFrame) -> dict[str, int]:
+    counts = targets["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUS_ORDER}
+
+
+def value_text(value, unit) -> str:
+    """A target or result as the analyst reads it: 50亿元, 3,000万美元, 12个项目."""
+    if is_missing(value):
+        return ""
+    unit = "" if is_missing(unit) else str(unit)
+    if unit in MONEY_UNITS:
+        return scaled(float(value), MONEY_UNITS[unit])
+    return f"{plain_number(float(value), 0)}{unit}"
+
+
+def percent(progress) -> str:
+    """0.65 -> '65%', 1.234 -> '123%'; '' without a progress."""
+    if is_missing(progress):
+        return ""
+    return f"{float(progress) * 100:.0f}%"
+
+
+def indicators(targets: pd.DataFrame) -> list[tuple[str, str]]:
+    """(series, label) of the indicators with targets, the most districts first."""
+    if targets.empty:
+        return []
+    counted = (targets.groupby(["series", "indicator_label"], dropna=False)["region"].nunique()
+               .reset_index().sort_values(["region", "indicator_label"], ascending=[False, True]))
+    seen, out = set(), []
+    for series, label in zip(counted["series"], counted["indicator_label"]):
+        if series not in seen:
+            seen.add(series)
+            out.append((series, "" if is_missing(label) else str(label)))
+    return out
+
+
+def progress_by_district(targets: pd.DataFrame, series: str) -> pd.DataFrame:
+    """One indicator: per district, the target, the latest result, its progress and status (columns
+    region_label, target_value, latest_value, progress, status, unit, deadline, period_label),
+    the furthest ahead first. A district with several targets of the indicator in the period keeps
+    the one due last (the period's own target, not an interim one)."""
+    rows = targets[targets["series"] == series]
+    if rows.empty:
+        return rows
+    rows = rows.sort_values(["region_label", "deadline"], na_position="first").groupby(
+        "region_label", sort=False).tail(1)
+    return rows.sort_values("progress", ascending=False, na_position="last")
+
+
+def compare(targets: pd.DataFrame, series: str, regions: Sequence[str]) -> pd.DataFrame:
+    """Target against achieved, side by side, for the chosen districts (region_label) on one indicator."""
+    shown = progress_by_district(targets, series)
+    return shown[shown["region_label"].isin(regions)]
+
+
+GLOSS = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]+\)")
+
+
+def plain_region(label) -> str:
+    """A region's name without the pinyin glosses some sites write after hard characters
+    (啟東經(jīng)濟(jì)開發(fā)區 -> 啟東經濟開發區)."""
+    return "" if is_missing(label) else GLOSS.sub("", str(label))
+
+
+def ranking(targets: pd.DataFrame) -> pd.DataFrame:
+    """Per district: targets, how many achieved, the share achieved (%) and the median 完成率 of
+    those with a result; the best share first."""
+    grouped = targets.groupby("region_label", dropna=False).agg(
+        targets=("status", "size"), achieved=("status", lambda s: int((s == "achieved").sum())),
+        median_progress=("progress", "median")).reset_index()
+    grouped["share"] = grouped["achieved"] / grouped["targets"] * 100
+    return grouped.sort_values(["share", "median_progress", "region_label"], ascending=[False, False, True],
+                               na_position="last")
