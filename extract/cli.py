@@ -1,7 +1,7 @@
 """Command line: `python -m extract [--doc-date YYYY-MM-DD] [--format jsonl|csv] PATH...`.
 
 Prints one record per figure. The store's commands (`ingest`, `export`, ...) are subcommands
-handled by extract.store.cli.
+handled by extract.store.cli; `ledger` (the target ledger) by extract.ledger.cli.
 
 Exit codes: 0 all files read; 1 at least one file could not be read (each named on stderr with
 its reason, the others still printed); 2 bad arguments.
@@ -49,6 +49,10 @@ def _read(path: Path) -> tuple[str, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "ledger":
+        from extract.ledger.cli import main as ledger_main
+
+        return ledger_main(argv[1:])
     if argv and argv[0] in STORE_COMMANDS:
         from extract.store.cli import main as store_main
 

@@ -1,0 +1,226 @@
+"""The target ledger: what each region promised, the reports that answer it, and how far it got.
+
+    ledger = build_ledger(figures, as_of=date(2025, 6, 30))
+    ledger.targets        # one row per target, with its latest report, progress and status
+    ledger.observations   # one row per fact (a figure repeated in a text or across texts is one)
+    ledger.links          # one row per link (target -> report) and per completion rate
+    ledger.jsonl_rows()   # the same as JSON Lines objects (`python -m extract ledger`)
+
+Stages: facts (extract.ledger.facts) -> indicators -> rates -> observations -> links -> status.
+Rules are data: rules/ledger_*.tsv.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Iterable, Optional, Union
+
+import pandas as pd
+
+from extract.ledger.facts import Fact, facts_of, present, read_documents
+from extract.ledger.goals import mark_targets
+from extract.ledger.indicators import document_zones, read_indicator
+from extract.ledger.labels import LABELS, STATUSES, label
+from extract.ledger.links import Link, link
+from extract.ledger.observations import Observation, merge
+from extract.ledger.rates import Rate, read_rates
+from extract.ledger.status import standing
+from extract.record import FIELDS
+from extract.tracking.periods import Period
+
+__all__ = ["LABELS", "STATUSES", "Ledger", "build_ledger", "label"]
+
+TARGET_COLUMNS = (
+    "target_id", "region", "region_label", "province", "city", "county", "zone", "indicator_id", "indicator_label",
+    "measure", "object", "size_class", "unit", "period_label", "period_start", "deadline", "target_value",
+    "qualifier", "latest_value", "latest_as_of", "latest_doc", "latest_start", "latest_end", "progress",
+    "time_share", "status", "reason", "link_kind", "n_reports", "doc", "doc_date", "start", "end", "text",
+    "sentence", "n_sources",
+)
+OBSERVATION_COLUMNS = (
+    "observation_id", "indicator_id", "indicator_label", "is_target", "value", "qualifier", "as_of", "deadline",
+    "region", "region_label", "province", "city", "county", "zone", "measure", "object", "size_class", "unit",
+    "period_label", "period_start", "period_end", "rate", "implied_target", "doc", "doc_date", "start", "end",
+    "text", "sentence", "n_sources", "sources",
+)
+LINK_COLUMNS = (
+    "kind", "target_doc", "target_start", "target_end", "outcome_doc", "outcome_start", "outcome_end", "doc",
+    "progress", "implied_target", "link", "target_id", "outcome_id", "region", "region_label", "indicator",
+    "period", "target_value", "latest_value", "outcome_as_of", "final", "status", "reason", "rate_text",
+    "target_text", "outcome_text",
+)
+
+
+def _frame(figures) -> pd.DataFrame:
+    if isinstance(figures, pd.DataFrame):
+        return figures
+    rows = [f.to_dict() if hasattr(f, "to_dict") else dict(f) for f in figures]
+    return pd.DataFrame(rows, columns=list(FIELDS))
+
+
+def region_label(record: dict, zone: str = "") -> str:
+    """海门区, 启东经济开发区（启东市）: today's unit by its own short name, a zone with its unit."""
+    for key in ("county", "city", "province"):
+        value = record.get(key)
+        if present(value) and value:
+            return f"{zone}（{value}）" if zone and zone != value else str(value)
+    return zone or "（未定位）"
+
+
+def _iso(day) -> Optional[str]:
+    return day.isoformat() if day else None
+
+
+def _indicator_label(ind) -> str:
+    size = label(ind.size_class)
+    return f"{label(ind.measure)}{size}{label(ind.object)}" if ind.unit in ("projects", "enterprises") \
+        else f"{label(ind.measure)}（{ind.unit}）"
+
+
+class Ledger:
+    def __init__(self, observations: list[Observation], links: list[Link], rates: list[Rate], as_of: date):
+        self.as_of = as_of
+        self._observations = observations
+        self._links = links
+        self._rates = rates
+        self._standing = {o.observation_id: standing(o, as_of) for o in observations if o.is_target}
+        self.observations = self._observation_frame()
+        self.targets = self._target_frame()
+        self.links = pd.DataFrame(self.jsonl_rows(), columns=list(LINK_COLUMNS))
+
+    # -- tables --------------------------------------------------------------------------------
+    def _common(self, o: Observation) -> dict:
+        ind, r = o.indicator, o.fact.record
+        return {
+            "indicator_id": ind.indicator_id, "indicator_label": _indicator_label(ind),
+            "region": ind.region, "region_label": region_label(r, ind.zone),
+            "province": r.get("province"), "city": r.get("city"), "county": r.get("county"), "zone": ind.zone,
+            "measure": ind.measure, "object": ind.object, "size_class": ind.size_class, "unit": ind.unit,
+            "period_label": ind.period_label, "period_start": _iso(ind.period.start if ind.period else None),
+            "doc": o.fact.doc.name, "doc_date": _iso(o.doc_date), "start": o.fact.raw_start, "end": o.fact.raw_end,
+            "text": r.get("text"), "sentence": r.get("sentence"), "n_sources": len(o.sources),
+        }
+
+    def _observation_frame(self) -> pd.DataFrame:
+        rows = []
+        for o in self._observations:
+            ind = o.indicator
+            rows.append({
+                **self._common(o), "observation_id": o.observation_id, "is_target": o.is_target, "value": o.value,
+                "qualifier": o.fact.record.get("qualifier"),
+                "as_of": None if o.is_target else _iso(o.as_of),
+                "deadline": _iso(ind.period.end) if o.is_target and ind.period else None,
+                "period_end": _iso(ind.period.end if ind.period else None),
+                "rate": o.rate.progress if o.rate else None,
+                "implied_target": o.rate.implied_target if o.rate else None,
+                "sources": "; ".join(f"{f.doc.name}[{f.raw_start}:{f.raw_end}]" for f in o.sources),
+            })
+        return pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
+
+    def _target_frame(self) -> pd.DataFrame:
+        rows = []
+        for o in self._observations:
+            if not o.is_target:
+                continue
+            s = self._standing[o.observation_id]
+            latest = s.latest
+            rows.append({
+                **self._common(o), "target_id": o.observation_id,
+                "deadline": _iso(o.indicator.period.end if o.indicator.period else None),
+                "target_value": o.value, "qualifier": o.fact.record.get("qualifier"),
+                "latest_value": latest.report.value if latest else None,
+                "latest_as_of": _iso(latest.report.as_of) if latest else None,
+                "latest_doc": latest.report.fact.doc.name if latest else None,
+                "latest_start": latest.report.fact.raw_start if latest else None,
+                "latest_end": latest.report.fact.raw_end if latest else None,
+                "progress": latest.progress if latest else float("nan"),
+                "time_share": s.time_share, "status": s.status,
+                "reason": s.reason + (f"；{latest.reason}" if latest else ""),
+                "link_kind": latest.kind if latest else None, "n_reports": len(o.links),
+            })
+        frame = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
+        frame["progress"] = pd.to_numeric(frame["progress"], errors="coerce")
+        return frame
+
+    def jsonl_rows(self) -> list[dict]:
+        rows = []
+        for k in self._links:
+            t, r = k.target, k.report
+            s = self._standing[t.observation_id]
+            rows.append({
+                "kind": "pair", "target_doc": t.fact.doc.name, "target_start": t.fact.raw_start,
+                "target_end": t.fact.raw_end, "outcome_doc": r.fact.doc.name, "outcome_start": r.fact.raw_start,
+                "outcome_end": r.fact.raw_end, "progress": k.progress, "link": k.kind,
+                "target_id": t.observation_id, "outcome_id": r.observation_id, "region": t.indicator.region,
+                "region_label": region_label(t.fact.record, t.indicator.zone), "indicator": _indicator_label(t.indicator),
+                "period": t.indicator.period_label, "target_value": t.value, "latest_value": r.value,
+                "outcome_as_of": _iso(r.as_of), "final": k.final, "status": s.status, "reason": k.reason,
+                "target_text": t.fact.record.get("text"), "outcome_text": r.fact.record.get("text"),
+            })
+        for o in self._observations:
+            rate = o.rate
+            if rate is None or o.is_target:
+                continue
+            row = {
+                "kind": "rate", "doc": o.fact.doc.name, "outcome_start": o.fact.raw_start, "outcome_end": o.fact.raw_end,
+                "progress": rate.progress, "implied_target": rate.implied_target, "outcome_id": o.observation_id,
+                "region": o.indicator.region, "region_label": region_label(o.fact.record, o.indicator.zone),
+                "indicator": _indicator_label(o.indicator), "period": o.indicator.period_label,
+                "latest_value": o.value, "outcome_as_of": _iso(o.as_of),
+                "reason": f"同句写明完成进度“{rate.text}”", "rate_text": rate.text,
+                "outcome_text": o.fact.record.get("text"),
+            }
+            if rate.stated is not None:
+                row.update(target_start=rate.stated.raw_start, target_end=rate.stated.raw_end,
+                           target_value=rate.stated.value, target_text=rate.stated.record.get("text"))
+            rows.append(row)
+        return rows
+
+
+def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fact], list[Rate]]:
+    facts_all, rates_all = [], []
+    for document, rows in read_documents(frame, texts):
+        facts = facts_of(document, rows)
+        thresholds: dict = {}
+        for r in rows:
+            if r.get("kind") == "money" and r.get("role") == "threshold" and present(r.get("group")):
+                thresholds.setdefault(r["group"], []).append(r)
+        zones = document_zones(rows)
+        sets = mark_targets(facts)
+
+        def indicator_of(fact: Fact):
+            group = fact.record.get("group")
+            mine = thresholds.get(group, []) if present(group) else []
+            of_set = sets.get(id(fact))
+            return read_indicator(fact, facts, mine, zones, of_set.indicator if of_set else None)
+
+        for fact in facts:
+            fact.indicator = indicator_of(fact)
+        rates = read_rates(facts)
+        for rate in rates:
+            fact = rate.fact
+            if fact.is_target:
+                # a figure with its own completion rate is a report of progress, whatever its verb
+                fact.is_target = False
+                fact.indicator = indicator_of(fact)
+            if rate.stated is not None:
+                period = fact.indicator.period
+                year = Period("year", period.start.replace(month=1, day=1), period.start.replace(month=12, day=31)) \
+                    if period else None
+                rate.stated.indicator = replace(fact.indicator, period=year)
+                facts.append(rate.stated)
+        facts_all += facts
+        rates_all += rates
+    return facts_all, rates_all
+
+
+def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date] = None,
+                 texts: Optional[dict[str, str]] = None) -> Ledger:
+    """The ledger of `figures` (records of extract.record, as Figures or a DataFrame) as of `as_of`
+    (default today). `texts` (document name -> raw text), when given, lets the ledger read the words
+    between the quoted sentences too."""
+    frame = _frame(figures)
+    facts, rates = _read(frame, texts)
+    observations = merge(facts)
+    links = link(observations)
+    return Ledger(observations, links, rates, as_of or date.today())

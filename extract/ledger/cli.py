@@ -1,0 +1,82 @@
+"""`python -m extract ledger PATH... [--format jsonl|csv] [--as-of YYYY-MM-DD] [--doc-date YYYY-MM-DD]`
+or `python -m extract ledger --data-dir DIR [...]`: the target ledger of the files (or of the store).
+
+JSON Lines: one object per link ("kind": "pair", target -> report) and one per completion rate
+("kind": "rate"), with raw offsets and the readable fields. CSV: the targets table (one row per
+target, its latest report, progress and status).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from pathlib import Path
+
+from extract.ledger import build_ledger
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _clean(value):
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _from_files(paths: list[str], doc_date) -> tuple[list, dict, int]:
+    from extract.cli import _paths, _read
+    from extract.pipeline import extract_mentions
+
+    figures, texts, failed = [], {}, 0
+    for path in _paths(paths):
+        try:
+            text, meta = _read(path)
+        except Exception as error:  # one bad file never stops the batch
+            failed += 1
+            print(f"{path}: {error}", file=sys.stderr)
+            continue
+        texts[path.name] = text
+        figures += extract_mentions(text, doc_date=doc_date, doc_name=path.name, **meta)
+    return figures, texts, failed
+
+
+def _from_store(data_dir: Path):
+    from extract.store import Store
+
+    store = Store(data_dir, seed=False)
+    try:
+        figures = store.figures()
+        texts = {row["name"]: store.document_text(row["doc_id"]) for _, row in store.documents().iterrows()}
+    finally:
+        store.close()
+    return figures, texts
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract ledger", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (or --data-dir)")
+    parser.add_argument("--data-dir", type=Path, help="read the figures of this store instead of files")
+    parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    parser.add_argument("--as-of", type=_date, help="the date the status is for (default: today)")
+    parser.add_argument("--doc-date", help="publication date of the documents (YYYY-MM-DD)")
+    args = parser.parse_args(argv)
+    if bool(args.paths) == bool(args.data_dir):
+        parser.error("give files or folders, or --data-dir, not both")
+    failed = 0
+    if args.data_dir:
+        figures, texts = _from_store(args.data_dir)
+    else:
+        figures, texts, failed = _from_files(args.paths, args.doc_date)
+    ledger = build_ledger(figures, as_of=args.as_of, texts=texts)
+    if args.format == "csv":
+        ledger.targets.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        for row in ledger.jsonl_rows():
+            sys.stdout.write(json.dumps({k: _clean(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
