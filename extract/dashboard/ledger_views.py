@@ -26,10 +26,20 @@ MONEY_UNITS = {"元": "元", "CNY": "元", "USD": "美元", "EUR": "欧元", "HK
 PERIOD_PARTS = ("全年", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度")
 
 
+PLAN = re.compile(r"((?:19|20)\d\d)\s*[-—–至到]\s*((?:19|20)\d\d)")
+MONTH_RANGE = re.compile(r"(\d{1,2})\s*[-—–至到]\s*(\d{1,2})月")
+MONTH_PARTS = {(1, 3): "一季度", (4, 6): "二季度", (7, 9): "三季度", (10, 12): "四季度", (1, 6): "上半年",
+               (7, 12): "下半年", (1, 12): "全年"}
+
+
 def year_of(period_label, deadline) -> str:
-    """The year a target is for: the first year its period names, else its deadline's."""
+    """The year a target is for: the first year its period names (the last of a plan's years,
+    2021-2025年 -> 2025), else its deadline's."""
     for value in (period_label, deadline):
         if not is_missing(value):
+            plan = PLAN.search(str(value))
+            if plan:
+                return plan.group(2)
             found = YEAR.search(str(value))
             if found:
                 return found.group()
@@ -37,14 +47,21 @@ def year_of(period_label, deadline) -> str:
 
 
 def period_part(period_label) -> str:
-    """全年, 上半年, 一季度 ... of a period label ('2025年上半年' -> '上半年'); 全年 for a whole year."""
+    """全年, 上半年, 一季度 ... of a period label ('2025年上半年' -> '上半年', '2025年1-3月' -> '一季度');
+    a plan of several years or another span by its own words (2021-2025年, 1-5月)."""
     text = "" if is_missing(period_label) else str(period_label)
+    if PLAN.search(text):
+        return text
     for part in PERIOD_PARTS[1:]:
         if part in text:
             return part
     quarter = re.search(r"第?([一二三四1-4])季度", text)
     if quarter:
         return "一二三四"["一二三四1234".index(quarter.group(1)) % 4] + "季度"
+    months = MONTH_RANGE.search(text)
+    if months:
+        span = (int(months.group(1)), int(months.group(2)))
+        return MONTH_PARTS.get(span, months.group())
     return "全年"
 
 
@@ -85,7 +102,15 @@ def periods(targets: pd.DataFrame) -> dict[str, list[str]]:
     for year, part in zip(targets["year"], targets["part"]):
         if year:
             found.setdefault(year, set()).add(part)
-    return {year: [p for p in PERIOD_PARTS if p in found[year]] for year in sorted(found, reverse=True)}
+    return {year: [p for p in PERIOD_PARTS if p in found[year]] + sorted(found[year] - set(PERIOD_PARTS))
+            for year in sorted(found, reverse=True)}
+
+
+def default_year(targets: pd.DataFrame) -> str:
+    """The newest year with a target that has a result, else the newest year."""
+    reported = targets[targets["latest_value"].notna() & (targets["year"] != "")]
+    years = sorted((reported if not reported.empty else targets)["year"].unique().tolist(), reverse=True)
+    return years[0] if years else ""
 
 
 def in_period(targets: pd.DataFrame, year: str, part: str | None) -> pd.DataFrame:
@@ -100,14 +125,35 @@ def status_counts(targets: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in STATUS_ORDER}
 
 
-def value_text(value, unit) -> str:
-    """A target or result as the analyst reads it: 50亿元, 3,000万美元, 12个项目."""
+def value_text(value, unit, lang: str = "zh") -> str:
+    """A target or result as the analyst reads it: 50亿元, 3,000万美元, 12个项目 (12 projects)."""
+    from extract.ledger import label
+
     if is_missing(value):
         return ""
     unit = "" if is_missing(unit) else str(unit)
     if unit in MONEY_UNITS:
         return scaled(float(value), MONEY_UNITS[unit])
-    return f"{plain_number(float(value), 0)}{unit}"
+    count = plain_number(float(value), 0)
+    if lang == "en":
+        return f"{count} {label(unit, 'en').lower()}".strip()
+    return f"{count}个{label(unit)}" if unit else count
+
+
+def indicator_text(row, lang: str = "zh") -> str:
+    """The indicator in the reader's language, its currency in words: 签约10亿元以上项目, 计划投资（元）,
+    Signed 1 billion+ projects (the ledger's indicator_label is Chinese and names currencies by code)."""
+    from extract.ledger import label
+
+    unit = row.get("unit")
+    counted = unit in ("projects", "enterprises")
+    parts = ("measure", "size_class", "object") if counted else ("measure",)
+    words = [label(row.get(c), lang) for c in parts]
+    if lang == "en":
+        text = " ".join(w for w in words if w)
+        return text if counted else f"{text} ({unit})"
+    text = "".join(words)
+    return text if counted else f"{text}（{MONEY_UNITS.get(unit, unit)}）"
 
 
 def percent(progress) -> str:
@@ -117,18 +163,14 @@ def percent(progress) -> str:
     return f"{float(progress) * 100:.0f}%"
 
 
-def indicators(targets: pd.DataFrame) -> list[tuple[str, str]]:
+def indicators(targets: pd.DataFrame, lang: str = "zh") -> list[tuple[str, str]]:
     """(series, label) of the indicators with targets, the most districts first."""
     if targets.empty:
         return []
-    counted = (targets.groupby(["series", "indicator_label"], dropna=False)["region"].nunique()
-               .reset_index().sort_values(["region", "indicator_label"], ascending=[False, True]))
-    seen, out = set(), []
-    for series, label in zip(counted["series"], counted["indicator_label"]):
-        if series not in seen:
-            seen.add(series)
-            out.append((series, "" if is_missing(label) else str(label)))
-    return out
+    counted = (targets.groupby("series")["region"].nunique().reset_index()
+               .sort_values(["region", "series"], ascending=[False, True]))
+    first = targets.drop_duplicates("series").set_index("series")
+    return [(series, indicator_text(first.loc[series].to_dict(), lang)) for series in counted["series"]]
 
 
 def progress_by_district(targets: pd.DataFrame, series: str) -> pd.DataFrame:

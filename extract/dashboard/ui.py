@@ -16,7 +16,7 @@ import streamlit as st
 from extract.dashboard import queries
 from extract.dashboard.filters import CHOICE_FIELDS, DATE_FIELDS, LIST_FIELDS, Filters
 from extract.dashboard.snapshot import Snapshot
-from extract.dashboard.i18n import LANGS, text, vocabulary
+from extract.dashboard.i18n import LABELS, LANGS, text, vocabulary
 
 AUTHOR = "dashboard"
 WIDGET_PREFIX = "f_"
@@ -140,10 +140,16 @@ def T(key: str, **values) -> str:
     return text(key, lang(), **values)
 
 
-def labeller(prefix: str = "") -> Callable[[str], str]:
+def labeller(prefix: str = "", placeholder: str | None = None) -> Callable[[str], str]:
     """A widget's format_func: the label of prefix+value in the language of this run. The language
-    is bound now, because Streamlit may call the function again after the switch has changed it."""
+    is bound now, because Streamlit may call the function again after the switch has changed it.
+    With `placeholder`, the label is the one key `prefix` with the value put in its {placeholder},
+    and a value without a label of its own (a period such as 1-5月) reads as it is."""
     bound = lang()
+    if placeholder:
+        return lambda value: (text(prefix.rstrip("_") + "_fmt", bound, **{placeholder: value})
+                              if prefix.rstrip("_") + "_fmt" in LABELS else
+                              (text(f"{prefix}{value}", bound) if f"{prefix}{value}" in LABELS else str(value)))
     return lambda value: text(f"{prefix}{value}", bound)
 
 

@@ -22,14 +22,15 @@ if targets.empty:
 
 periods = lv.periods(targets)
 years = list(periods)
-ui.url_value("year", years[0] if years else "", years)
+first_year = lv.default_year(targets)
+ui.url_value("year", first_year, years)
 ui.url_value("part", "全年")
 left, right, _ = st.columns([1, 3, 2])
-year = ui.choice("selectbox", left, T("year"), years, "year", years[0], format_func=lambda y: T("year_fmt", y=y))
+year = ui.choice("selectbox", left, T("year"), years, "year", first_year, format_func=ui.labeller("year_", "y"))
 parts = periods.get(year, ["全年"])
 part = ui.choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
-                 format_func=ui.labeller("part_"))
-ui.write_url("year", year, years[0])
+                 format_func=ui.labeller("part_", "part"))
+ui.write_url("year", year, first_year)
 ui.write_url("part", part, "全年")
 chosen = lv.in_period(targets, year, part)
 
@@ -38,7 +39,7 @@ for column, status in zip(st.columns(len(counts)), counts):
     column.metric(code_label("status", status, lang), f"{counts[status]:,}", help=T(f"status_help_{status}"))
 
 st.subheader(T("progress_by_district"))
-options = lv.indicators(chosen)
+options = lv.indicators(chosen, lang)
 if options:
     labels = dict(options)
     keys = [k for k, _ in options]
@@ -47,11 +48,11 @@ if options:
     ui.write_url("indicator", series, keys[0])
     shown = lv.progress_by_district(chosen, series)
     st.plotly_chart(charts.progress_bars(pd.DataFrame({
-        "region": shown["region_label"].tolist(),
+        "region": [lv.plain_region(r) for r in shown["region_label"]],
         "progress": [None if p != p or p is None else float(p) * 100 for p in shown["progress"]],
         "status": shown["status"].tolist(),
-        "label": [T("progress_text", latest=lv.value_text(latest, unit) or T("no_value"),
-                    target=lv.value_text(target, unit), rate=lv.percent(progress) or "—")
+        "label": [T("progress_text", latest=lv.value_text(latest, unit, lang) or T("no_value"),
+                    target=lv.value_text(target, unit, lang), rate=lv.percent(progress) or "—")
                   for latest, target, unit, progress in zip(shown["latest_value"], shown["target_value"],
                                                             shown["unit"], shown["progress"])],
     }), {s: code_label("status", s, lang) for s in lv.STATUS_ORDER}, T("completion_rate"), T("region")),
@@ -62,11 +63,11 @@ table = chosen.assign(_order=chosen["status"].map({s: i for i, s in enumerate(lv
 table = table.sort_values(["region_label", "_order", "deadline"], na_position="last")
 status_names = [code_label("status", s, lang) for s in table["status"]]
 frame = pd.DataFrame({
-    T("region"): table["region_label"].tolist(),
-    T("indicator"): table["indicator_label"].tolist(),
+    T("region"): [lv.plain_region(r) for r in table["region_label"]],
+    T("indicator"): [lv.indicator_text(r, lang) for r in table.to_dict("records")],
     T("period"): table["period_label"].tolist(),
-    T("target_value"): [lv.value_text(v, u) for v, u in zip(table["target_value"], table["unit"])],
-    T("latest_value"): [lv.value_text(v, u) for v, u in zip(table["latest_value"], table["unit"])],
+    T("target_value"): [lv.value_text(v, u, lang) for v, u in zip(table["target_value"], table["unit"])],
+    T("latest_value"): [lv.value_text(v, u, lang) for v, u in zip(table["latest_value"], table["unit"])],
     T("latest_as_of"): [ui.date_text(d) for d in table["latest_as_of"]],
     T("completion_rate"): [lv.percent(p) for p in table["progress"]],
     T("deadline"): [ui.date_text(d) for d in table["deadline"]],

@@ -4,6 +4,7 @@ and the districts ranked by the share of their targets achieved; each table down
 here (default today); the sidebar's places apply."""
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pandas as pd
@@ -25,10 +26,10 @@ def readable(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         T("status"): [code_label("status", s, lang) for s in rows["status"]],
         T("region"): [lv.plain_region(r) for r in rows["region_label"]],
-        T("indicator"): rows["indicator_label"].tolist(),
+        T("indicator"): [lv.indicator_text(r, lang) for r in rows.to_dict("records")],
         T("period"): rows["period_label"].tolist(),
-        T("target_value"): [lv.value_text(v, u) for v, u in zip(rows["target_value"], rows["unit"])],
-        T("latest_value"): [lv.value_text(v, u) for v, u in zip(rows["latest_value"], rows["unit"])],
+        T("target_value"): [lv.value_text(v, u, lang) for v, u in zip(rows["target_value"], rows["unit"])],
+        T("latest_value"): [lv.value_text(v, u, lang) for v, u in zip(rows["latest_value"], rows["unit"])],
         T("latest_as_of"): [ui.date_text(d) for d in rows["latest_as_of"]],
         T("completion_rate"): [lv.percent(p) for p in rows["progress"]],
         T("deadline"): [ui.date_text(d) for d in rows["deadline"]],
@@ -37,14 +38,21 @@ def readable(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def xlsx_bytes(table: pd.DataFrame) -> bytes:
+    """The readable table as one sheet (the store's export_xlsx writes figures, not ledger rows)."""
+    buffer = io.BytesIO()
+    table.to_excel(buffer, index=False, sheet_name=T("page_tracking")[:31], engine="openpyxl")
+    return buffer.getvalue()
+
+
 def downloads(name: str, table: pd.DataFrame, as_of: date) -> None:
-    from extract.store import export_csv, export_xlsx
+    from extract.store import export_csv
 
     left, right, _ = st.columns([1, 1, 4])
     stem = f"tracking-{name}-{as_of.isoformat()}"
     left.download_button(T("download_csv"), data=export_csv(table), file_name=f"{stem}.csv", mime=CSV_MIME,
                          key=f"trk_{name}_csv", on_click="ignore", icon=":material/download:", disabled=table.empty)
-    right.download_button(T("download_xlsx"), data=export_xlsx(table), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+    right.download_button(T("download_xlsx"), data=xlsx_bytes(table), file_name=f"{stem}.xlsx", mime=XLSX_MIME,
                           key=f"trk_{name}_xlsx", on_click="ignore", icon=":material/download:",
                           disabled=table.empty)
 
@@ -100,8 +108,8 @@ else:
         "region": [lv.plain_region(r) for r in dated["region_label"]],
         "deadline": deadlines[deadlines.notna()].dt.strftime("%Y-%m-%d").tolist(),
         "status": dated["status"].tolist(),
-        "target": [f"{i} {lv.value_text(v, u)}" for i, v, u in
-                   zip(dated["indicator_label"], dated["target_value"], dated["unit"])],
+        "target": [f"{lv.indicator_text(r, lang)} {lv.value_text(r['target_value'], r['unit'], lang)}"
+                   for r in dated.to_dict("records")],
     })
     st.plotly_chart(deadline_timeline(points, {s: code_label("status", s, lang) for s in lv.STATUS_ORDER},
                                       T("region"), T("deadline"), lang),
