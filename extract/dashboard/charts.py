@@ -48,22 +48,6 @@ def grouped_bars(frame: pd.DataFrame, region_label: str, value_label: str, metri
         xaxis={"title": {"text": metric_label}}, yaxis={"title": {"text": value_label}, "gridcolor": "#e5e5e5"}))
 
 
-def deadline_timeline(frame: pd.DataFrame, region_label: str, deadline_label: str) -> go.Figure:
-    """Each target with a deadline as a point on one time axis, a row per region (columns region,
-    deadline, label, hover; label and hover already escaped)."""
-    traces = []
-    for i, (region, group) in enumerate(frame.groupby("region", sort=True)):
-        traces.append(go.Scatter(
-            x=group["deadline"].astype(str).to_numpy(dtype=object), y=np.array([region] * len(group), dtype=object),
-            mode="markers", name=str(region), text=(group["label"] + "<br>" + group["hover"]).to_numpy(dtype=object),
-            hovertemplate="%{text}<br>%{x}<extra></extra>",
-            marker={"size": 13, "color": PALETTE[i % len(PALETTE)], "line": {"width": 1, "color": "white"}}))
-    return go.Figure(traces, _layout(
-        height=140 + 50 * frame["region"].nunique(), showlegend=False,
-        xaxis={"title": {"text": deadline_label}, "type": "date", "gridcolor": "#e5e5e5"},
-        yaxis={"title": {"text": region_label}, "type": "category"}))
-
-
 def progress_bars(frame: pd.DataFrame, status_names: dict[str, str], rate_label: str,
                   region_label: str) -> go.Figure:
     """完成率 per district on one indicator (columns region, progress in %, status, label), one
