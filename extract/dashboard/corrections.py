@@ -81,16 +81,18 @@ def _units_of(provinces: tuple[str, ...]) -> dict[str, tuple]:
     return _UNITS[provinces]
 
 
-def region_fields(cell: str, provinces: list[str]) -> tuple:
-    """(province, city, county) of a region cell; ValueError for a cell that names no unit."""
+def region_fields(cell: str, provinces: list[str], rows: list[dict]) -> tuple:
+    """(province, city, county) of a region cell: a unit of the gazetteer, or a region a row of the
+    table already has (a unit the gazetteer does not list); ValueError for any other cell."""
     if cell in (None, "", NO_REGION):
         return (None, None, None)
     units = _units_of(tuple(sorted(provinces)))
     if cell in units:
         return units[cell]
-    parts = cell.split(" / ")
-    if 1 <= len(parts) <= 3:      # a cell already in the table (a unit the gazetteer does not list)
-        return tuple(parts + [None] * (3 - len(parts)))
+    for row in rows:
+        fields = tuple(None if is_missing(row.get(c)) else row.get(c) for c in REGION_FIELDS)
+        if region_text(*fields) == cell:
+            return fields
     raise ValueError(cell)
 
 
@@ -180,11 +182,12 @@ def _code_of(column: str, label, lang: str):
     raise ValueError(label)
 
 
-def _store_values(column: str, value, row: dict, lang: str, provinces: list[str], T) -> dict[str, Any]:
+def _store_values(column: str, value, row: dict, lang: str, provinces: list[str], T,
+                  rows: list[dict] = ()) -> dict[str, Any]:
     """The store fields an edited cell sets; ValueError with the analyst's message if it is refused."""
     if column == "region":
         try:
-            return dict(zip(REGION_FIELDS, region_fields(value, provinces)))
+            return dict(zip(REGION_FIELDS, region_fields(value, provinces, rows)))
         except ValueError:
             raise ValueError(T("bad_region", value=value)) from None
     if column == "number":
@@ -244,7 +247,7 @@ def apply_pending(store, key: str, lang: str, provinces: list[str], T) -> None:
                 change = Change(row["figure_id"], T("deleted_row", text=row["text"]), deleted=True)
             else:
                 try:
-                    after = _store_values(column, value, row, lang, provinces, T)
+                    after = _store_values(column, value, row, lang, provinces, T, rows)
                 except ValueError as error:
                     problems.append(str(error))
                     continue
