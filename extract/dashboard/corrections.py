@@ -43,8 +43,11 @@ CODED = {"metric": "metric", "stage": "stage", "qualifier": "qualifier", "streng
 CODE_OPTIONS = {"metric": METRICS, "stage": STAGES, "qualifier": QUALIFIERS, "strength": STRENGTHS,
                 "role": tuple(CODES["role"])}
 EDITABLE = ("region", "is_target", "number", "qualifier", "role", "strength", "metric", "stage", "deadline", "delete")
-COLUMN_ORDER = ["mark", "delete", "region", "shown", "kind_label", "role", "is_target", "metric", "stage",
-                "qualifier", "strength", "deadline", "number", "title", "doc_date", "text", "sentence"]
+COLUMN_ORDER = ["mark", "delete", "region", "shown", "number", "is_target", "kind_label", "role", "metric", "stage",
+                "qualifier", "strength", "deadline", "title", "doc_date", "text", "sentence"]
+# fixed pixel widths of the first columns (the rest size to their content); the browser test finds
+# the columns by them
+WIDTHS = {"mark": 40, "delete": 60, "region": 200, "shown": 110, "number": 120, "is_target": 70}
 
 
 # -- region cells --------------------------------------------------------------------------------
@@ -142,19 +145,19 @@ def column_config(T: Callable[..., str], lang: str, regions: list[str]) -> dict:
 
     cc = st.column_config
     return {
-        "mark": cc.TextColumn("✎", help=T("corrected_help"), width=40),
-        "delete": cc.CheckboxColumn(T("delete"), default=False, width="small"),
-        "region": cc.SelectboxColumn(T("region"), options=regions, help=T("region_help"), width="medium"),
-        "shown": cc.TextColumn(T("value_fmt")),
+        "mark": cc.TextColumn("✎", help=T("corrected_help"), width=WIDTHS["mark"]),
+        "delete": cc.CheckboxColumn(T("delete"), default=False, width=WIDTHS["delete"]),
+        "region": cc.SelectboxColumn(T("region"), options=regions, help=T("region_help"), width=WIDTHS["region"]),
+        "shown": cc.TextColumn(T("value_fmt"), width=WIDTHS["shown"]),
         "kind_label": cc.TextColumn(T("kind")),
         "role": cc.SelectboxColumn(T("role"), options=choices("role"), help=T("role_help")),
-        "is_target": cc.CheckboxColumn(T("is_target"), help=T("is_target_help")),
+        "is_target": cc.CheckboxColumn(T("is_target"), help=T("is_target_help"), width=WIDTHS["is_target"]),
         "metric": cc.SelectboxColumn(T("metric"), options=choices("metric")),
         "stage": cc.SelectboxColumn(T("stage"), options=choices("stage")),
         "qualifier": cc.SelectboxColumn(T("qualifier"), options=choices("qualifier")),
         "strength": cc.SelectboxColumn(T("strength"), options=choices("strength")),
         "deadline": cc.TextColumn(T("deadline"), help="YYYY-MM-DD"),
-        "number": cc.NumberColumn(T("number"), help=T("number_help"), format="localized"),
+        "number": cc.NumberColumn(T("number"), help=T("number_help"), format="localized", width=WIDTHS["number"]),
         "title": cc.TextColumn(T("document"), width="medium"),
         "doc_date": cc.TextColumn(T("doc_date")),
         "text": cc.TextColumn(T("quote")),

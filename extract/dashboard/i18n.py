@@ -43,6 +43,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "progress_text": ("{latest} / 目标 {target}（{rate}）", "{latest} of {target} ({rate})"),
     "completion_rate": ("完成率", "Completion"),
+    "target_line": ("{region} {period} {indicator}：{latest} / 目标 {target}，完成率 {rate}，{status}（期限 {deadline}）",
+                    "{region} {period} {indicator}: {latest} of a target of {target}, {rate}, {status} (due {deadline})"),
     "targets_by_district": ("各地区目标", "Targets by district"),
     "period": ("周期", "Period"),
     "target_value": ("目标", "Target"),

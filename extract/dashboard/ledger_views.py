@@ -164,11 +164,13 @@ def percent(progress) -> str:
 
 
 def indicators(targets: pd.DataFrame, lang: str = "zh") -> list[tuple[str, str]]:
-    """(series, label) of the indicators with targets, the most districts first."""
+    """(series, label) of the indicators with targets: those with the most districts reporting a
+    result first, then those with the most districts."""
     if targets.empty:
         return []
-    counted = (targets.groupby("series")["region"].nunique().reset_index()
-               .sort_values(["region", "series"], ascending=[False, True]))
+    counted = targets.assign(_reported=targets["region"].where(targets["latest_value"].notna())).groupby(
+        "series").agg(reported=("_reported", "nunique"), region=("region", "nunique")).reset_index()
+    counted = counted.sort_values(["reported", "region", "series"], ascending=[False, False, True])
     first = targets.drop_duplicates("series").set_index("series")
     return [(series, indicator_text(first.loc[series].to_dict(), lang)) for series in counted["series"]]
 

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from extract.dashboard import charts, ledger_views as lv, ui
+from extract.dashboard.formatting import escape_markdown
 from extract.dashboard.i18n import code_label
 from extract.dashboard.ui import T
 
@@ -57,6 +58,15 @@ if options:
                                                             shown["unit"], shown["progress"])],
     }), {s: code_label("status", s, lang) for s in lv.STATUS_ORDER}, T("completion_rate"), T("region")),
         key="ov_progress", width="stretch")
+    # the same in words, one line a district: 海门区 2025年 签约…：18个项目 / 目标 30个项目，完成率 60%，状态
+    st.markdown("\n".join(
+        "- " + escape_markdown(T("target_line", region=lv.plain_region(r["region_label"]), period=r["period_label"],
+                                 indicator=labels[series],
+                                 latest=lv.value_text(r["latest_value"], r["unit"], lang) or T("no_value"),
+                                 target=lv.value_text(r["target_value"], r["unit"], lang),
+                                 rate=lv.percent(r["progress"]) or "—", status=code_label("status", r["status"], lang),
+                                 deadline=ui.date_text(r["deadline"])))
+        for r in shown.to_dict("records")))
 
 st.subheader(T("targets_by_district"))
 table = chosen.assign(_order=chosen["status"].map({s: i for i, s in enumerate(lv.STATUS_ORDER)}))
