@@ -34,7 +34,7 @@ APPLIED_KEY = "fig_applied"
 HISTORY_KEY = "fig_history"
 FLASH_KEY = "fig_flash"
 GENERATION_KEY = "fig_editor_generation"
-YI = 1e8
+WAN = 1e4          # amounts are edited in 万元: 3.6万元 is 3.6, 43.56亿元 is 435,600
 REGION_FIELDS = ("province", "city", "county")
 NO_REGION = "—"
 
@@ -109,10 +109,10 @@ def editor_key(figure_ids: list[str]) -> str:
 
 
 def number_shown(kind, value) -> float:
-    """The editable number: an amount in 亿元, a count as it is."""
+    """The editable number: an amount in 万元, a count as it is."""
     if is_missing(value):
         return math.nan
-    return float(value) / YI if kind == "money" else float(value)
+    return float(value) / WAN if kind == "money" else float(value)
 
 
 def editor_frame(rows: pd.DataFrame, lang: str, titles: dict[str, str]) -> pd.DataFrame:
@@ -206,7 +206,7 @@ def _store_values(column: str, value, row: dict, lang: str, provinces: list[str]
             return {"value": int(number)}
         if not math.isfinite(number) or number <= 0:
             raise ValueError(T("bad_amount", value=value))
-        return {"value": round(number * YI, 4)}
+        return {"value": round(number * WAN, 4)}
     if column == "is_target":
         return {"is_target": bool(value)}
     if column == "deadline":
@@ -291,6 +291,26 @@ def remember_rows(key: str, rows: pd.DataFrame) -> None:
     """The rows behind editor `key`, for apply_pending (it runs before the page, in a callback)."""
     st.session_state[ROWS_KEY] = {key: rows.to_dict("records")}
     st.session_state[IDS_KEY] = rows["figure_id"].tolist()
+
+
+def change_text(field_name: str, stored: str | None, T, lang: str) -> str:
+    """A stored correction in words: '区县：启东市', '目标：是目标', '限定：约' (the store keeps JSON)."""
+    import json
+
+    value = None if stored is None else json.loads(stored)
+    if field_name == "is_target":
+        shown = T("made_target") if value else T("made_result")
+    elif field_name in CODED:
+        shown = code_label(CODED[field_name], value, lang)
+    elif field_name == "value" and isinstance(value, (int, float)):
+        shown = f"{value:,.0f}"
+    else:
+        shown = "—" if value in (None, "") else str(value)
+    try:
+        name = T(field_name)
+    except KeyError:
+        name = field_name
+    return f"{name}：{shown}"
 
 
 # -- adding a figure the rules missed ----------------------------------------------------------------

@@ -193,6 +193,8 @@ def choice(widget: str, container, label: str, options, name: str, default, **kw
     # the language-free value is the truth (a reset, another page or a link may have changed it);
     # the widget's own changes reach it first, through _sync
     st.session_state[key] = value
+    if widget == "multiselect":
+        kwargs.setdefault("select_all", False)      # its "Select all" is in English whatever the language
     return getattr(container, widget)(label, options, key=key, on_change=_sync, args=(name,), **kwargs)
 
 

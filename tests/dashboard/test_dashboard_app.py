@@ -391,7 +391,7 @@ def test_each_edit_is_stored_as_it_is_made(data_dir):
     table = at.data_editor[0].value
     assert len(table) == len(ids) == len(store_figures())
     money = next(i for i, kind in enumerate(table["kind_label"]) if kind == "金额")
-    edits = {money: {"number": 1.23456789}}
+    edits = {money: {"number": 12345.6789}}
     edit(at, edits)
     no_errors(at)
     after = store_figures().set_index("figure_id")

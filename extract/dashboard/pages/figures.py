@@ -69,12 +69,13 @@ regions = corrections.region_options(provinces, frame["region"].tolist())
 # the editor's callback has stored its edits already; this catches edits its state holds that no
 # callback saw (a state set by a test, or restored)
 corrections.apply_pending(store, editor_key, lang, provinces, T)
-flash = st.session_state.pop(corrections.FLASH_KEY, None)
+# kept until the next edit replaces it: a save is followed by a rerun (the editor gets the stored data)
+flash = st.session_state.get(corrections.FLASH_KEY)
 if flash:
     kind, message = flash
     (st.success if kind == "ok" else st.error)(escape_markdown(message))
 st.data_editor(
-    frame, key=editor_key, num_rows="fixed", hide_index=True, width="stretch", height=460,
+    frame, key=editor_key, num_rows="fixed", hide_index=True, width="stretch", height=460, placeholder="—",
     column_order=corrections.COLUMN_ORDER,
     disabled=[c for c in frame.columns if c not in corrections.EDITABLE],
     column_config=corrections.column_config(T, lang, regions),
@@ -125,7 +126,7 @@ if row["corrected"]:
         T("when"): mine["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
         T("who"): mine["author"],
         T("what"): [T("deleted_row", text=row["text"]) if a == "delete" else
-                    (T("added_row") if a == "add" else f"{f} = {v}")
+                    (T("added_row") if a == "add" else corrections.change_text(f, v, T, lang))
                     for a, f, v in zip(mine["action"], mine["field"], mine["new_value"])],
     }), hide_index=True, key="fig_history_table")
 with st.expander(T("whole_document")):
