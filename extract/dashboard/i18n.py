@@ -57,7 +57,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_due": ("没有即将到期的未完成目标。", "No open target falls due in that time."),
     "overdue": ("已过期限未见完成", "Past the deadline, not shown achieved"),
     "none_overdue": ("没有过期未完成的目标。", "No target is past its deadline unmet."),
-    "ranking": ("地区排名（按已完成目标的比例）", "Districts ranked by share of targets achieved"),
+    "ranking": ("地区排名（按完成率中位数）", "Districts ranked by median completion"),
     "share_achieved": ("已完成比例", "Share achieved"),
     "achieved_n": ("已完成", "Achieved"),
     "median_rate": ("完成率中位数", "Median completion"),

@@ -205,10 +205,10 @@ def plain_region(label) -> str:
 
 def ranking(targets: pd.DataFrame) -> pd.DataFrame:
     """Per district: targets, how many achieved, the share achieved (%) and the median 完成率 of
-    those with a result; the best share first."""
+    those with a result; the best median first, then the best share."""
     grouped = targets.groupby("region_label", dropna=False).agg(
         targets=("status", "size"), achieved=("status", lambda s: int((s == "achieved").sum())),
         median_progress=("progress", "median")).reset_index()
     grouped["share"] = grouped["achieved"] / grouped["targets"] * 100
-    return grouped.sort_values(["share", "median_progress", "region_label"], ascending=[False, False, True],
+    return grouped.sort_values(["median_progress", "share", "region_label"], ascending=[False, False, True],
                                na_position="last")

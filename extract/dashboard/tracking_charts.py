@@ -50,14 +50,19 @@ def deadline_timeline(frame: pd.DataFrame, status_names: dict[str, str], region_
                "ticktext": regions, "range": [-0.6, len(regions) - 0.4], "gridcolor": "#f0f0f0"}))
 
 
-def ranking_bars(frame: pd.DataFrame, share_label: str, region_label: str, targets_label: str) -> go.Figure:
-    """Share of targets achieved per district (columns region, share in %, targets), best first."""
+def ranking_bars(frame: pd.DataFrame, rate_label: str, region_label: str, achieved_label: str) -> go.Figure:
+    """Per district (columns region, median_progress, achieved, targets), the median 完成率 of its
+    targets with a result, labelled with how many of its targets are achieved; best first. A
+    district without any result is a bar of 0 labelled so, not a missing bar."""
     order = frame["region"].tolist()[::-1]
-    bar = go.Bar(x=frame["share"].fillna(0.0).to_numpy(dtype=float), y=np.array(frame["region"].tolist(), dtype=object),
-                 orientation="h", marker={"color": STATUS_COLOURS["achieved"]},
-                 text=np.array([f"{s:.0f}% · {targets_label} {n}" for s, n in zip(frame["share"], frame["targets"])],
-                               dtype=object), textposition="outside", cliponaxis=False)
+    rates = (frame["median_progress"] * 100).fillna(0.0)
+    labels = [f"{r:.0f}% · {achieved_label} {a}/{n}" if m == m else f"— · {achieved_label} {a}/{n}"
+              for r, m, a, n in zip(rates, frame["median_progress"], frame["achieved"], frame["targets"])]
+    bar = go.Bar(x=rates.to_numpy(dtype=float), y=np.array(frame["region"].tolist(), dtype=object),
+                 orientation="h", marker={"color": STATUS_COLOURS["on_pace"]},
+                 text=np.array(labels, dtype=object), textposition="outside", cliponaxis=False)
+    top = max(125.0, float(rates.max() or 0) * 1.3)
     return go.Figure([bar], _layout(
         height=120 + 32 * len(frame), showlegend=False,
-        xaxis={"title": {"text": share_label}, "range": [0, 125], "ticksuffix": "%", "gridcolor": "#e5e5e5"},
+        xaxis={"title": {"text": rate_label}, "range": [0, top], "ticksuffix": "%", "gridcolor": "#e5e5e5"},
         yaxis={"title": {"text": region_label}, "type": "category", "categoryorder": "array", "categoryarray": order}))

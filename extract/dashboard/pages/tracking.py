@@ -118,7 +118,7 @@ else:
 st.subheader(T("ranking"))
 ranking = lv.ranking(tracked)
 st.plotly_chart(ranking_bars(ranking.assign(region=[lv.plain_region(r) for r in ranking["region_label"]]),
-                             T("share_achieved"), T("region"), T("targets")),
+                             T("median_rate"), T("region"), T("achieved_n")),
                 key="trk_ranking_bars", width="stretch")
 table = pd.DataFrame({T("region"): [lv.plain_region(r) for r in ranking["region_label"]],
                       T("targets"): ranking["targets"], T("achieved_n"): ranking["achieved"],
