@@ -21,7 +21,7 @@ KB, MB = 1_000, 1_000_000
 SCALES = {
     "full": {
         "rounds": 5, "store_rounds": 3, "generated_docs": 500,
-        "growth_bytes": (KB, 10 * KB, 100 * KB, MB, 10 * MB), "budget_seconds": 60.0,
+        "growth_bytes": (10 * KB, 100 * KB, MB, 10 * MB), "growth_sample_bytes": MB, "budget_seconds": 60.0,
         "pathological": {"times": (1_000, 3_000, 10_000), "chars": (10 * KB, 100 * KB, MB),
                          "bytes": (10 * KB, 100 * KB, MB, 10 * MB), "lines": (100, 1_000, 10_000)},
         "sweep": {"units": 300, "base_chars": 6_000},
@@ -30,7 +30,7 @@ SCALES = {
     },
     "quick": {
         "rounds": 3, "store_rounds": 3, "generated_docs": 100,
-        "growth_bytes": (KB, 10 * KB, 100 * KB, MB), "budget_seconds": 20.0,
+        "growth_bytes": (10 * KB, 100 * KB, MB), "growth_sample_bytes": MB, "budget_seconds": 20.0,
         "pathological": {"times": (300, 1_000, 3_000), "chars": (10 * KB, 100 * KB),
                          "bytes": (10 * KB, 100 * KB), "lines": (100, 1_000)},
         "sweep": {"units": 60, "base_chars": 4_000},
@@ -39,7 +39,7 @@ SCALES = {
     },
     "smoke": {
         "rounds": 1, "store_rounds": 1, "generated_docs": 4,
-        "growth_bytes": (KB, 4 * KB), "budget_seconds": 5.0,
+        "growth_bytes": (KB, 4 * KB), "growth_sample_bytes": 20 * KB, "budget_seconds": 5.0,
         "pathological": {"times": (10, 30), "chars": (100, 300), "bytes": (300, 900), "lines": (3, 9)},
         "sweep": {"units": 2, "base_chars": 200},
         "memory_bytes": (4 * KB,), "ingest_docs": 3, "dask_workers": (1, 2),
@@ -68,7 +68,8 @@ def run(scale: str, sections: tuple[str, ...], log=print) -> dict:
 
         log("cost growth: 1 KB .. ...")
         results["growth"] = document_growth(plan["growth_bytes"], rounds=plan["rounds"],
-                                            budget_seconds=plan["budget_seconds"])
+                                            budget_seconds=plan["budget_seconds"],
+                                            sample_bytes=plan["growth_sample_bytes"])
     if "pathological" in sections:
         from benchmarks.growth import pathological
 

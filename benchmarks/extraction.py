@@ -1,8 +1,9 @@
 """Extraction throughput in one process: the whole pipeline, each stage, and the peer beside it.
 
 Each round runs, over the same documents: our pipeline as it is, our pipeline with stage
-clocks installed, and (when installed) jionlp's money extraction, so the three share the
-machine's state (load, caches) round by round and their ratio is fair even on a busy machine.
+clocks installed, and (when installed) two peers built from jionlp: its money extraction alone, and
+the pipeline a user could assemble from it (money, time phrases, place). All share the machine's
+state (load, caches) round by round, so their ratios are fair even on a busy machine.
 """
 from __future__ import annotations
 
@@ -18,14 +19,27 @@ from extract import extract_mentions
 RECORDS = "records"
 
 
-def load_peer():
-    """(jionlp.ner.extract_money, version), or (None, why) when the optional extra is not installed."""
+# The peers a user could reach for instead, each timed on the same documents in the same rounds.
+PEERS = {
+    "jionlp_money": "jionlp.ner.extract_money: money amounts only",
+    "jionlp_assembled": "jionlp extract_money + extract_time + recognize_location: the nearest pipeline a user "
+                        "can assemble from jionlp (amounts, time phrases, the text's place)",
+}
+
+
+def load_peers() -> tuple[dict, str]:
+    """({name: function of a text}, jionlp's version), or ({}, why) when the optional extra is not installed."""
     try:
         with contextlib.redirect_stdout(io.StringIO()):   # jionlp prints a banner on import
             import jionlp
     except ImportError as error:
-        return None, f"jionlp not installed (pip install -e '.[peer]'): {error}"
-    return jionlp.ner.extract_money, getattr(jionlp, "__version__", "?")
+        return {}, f"jionlp not installed (pip install -e '.[peer]'): {error}"
+    money, time_phrases, place = jionlp.ner.extract_money, jionlp.ner.extract_time, jionlp.recognize_location
+
+    def assembled(text: str) -> list:
+        return [*money(text), *time_phrases(text), place(text)]
+
+    return {"jionlp_money": money, "jionlp_assembled": assembled}, getattr(jionlp, "__version__", "?")
 
 
 def _timed(fn, cpu: list) -> float:
@@ -37,21 +51,24 @@ def _timed(fn, cpu: list) -> float:
     return time.perf_counter() - start
 
 
-def throughput(docs: list[tuple[str, str]], *, rounds: int, with_peer: bool = True) -> dict:
-    """chars/s and ms per document: pipeline, each stage (its own time only), and the peer."""
+def throughput(docs: list[tuple[str, str]], *, rounds: int, with_peers: bool = True) -> dict:
+    """chars/s and ms per document: pipeline, each stage (its own time only), and each peer."""
     chars = sum(len(text) for _, text in docs)
-    peer, peer_version = load_peer() if with_peer else (None, "not asked for")
+    peers, peer_version = load_peers() if with_peers else ({}, "not asked for")
 
     def ours() -> int:
         return sum(len(extract_mentions(text, doc_name=name)) for name, text in docs)
 
-    def theirs() -> int:
-        return sum(len(peer(text)) for _, text in docs)
+    def run_peer(fn):
+        return lambda: sum(len(fn(text)) for _, text in docs)
 
     figures = ours()                       # warm-up: rule tables loaded, patterns compiled, OpenCC opened
-    amounts = theirs() if peer else None   # warm-up: jionlp's dictionaries
-    whole, instrumented, stage_rounds, peer_seconds = [], [], [], []
-    whole_cpu, instrumented_cpu, peer_cpu = [], [], []
+    for fn in peers.values():
+        run_peer(fn)()                     # warm-up: jionlp's dictionaries
+    whole, instrumented, stage_rounds = [], [], []
+    whole_cpu, instrumented_cpu = [], []
+    peer_wall = {name: [] for name in peers}
+    peer_cpu = {name: [] for name in peers}
     for _ in range(rounds):
         whole.append(_timed(ours, whole_cpu))
         clock = StageClock()
@@ -59,12 +76,12 @@ def throughput(docs: list[tuple[str, str]], *, rounds: int, with_peer: bool = Tr
             instrumented.append(_timed(ours, instrumented_cpu))
         clock.seconds[RECORDS] = max(0.0, instrumented[-1] - sum(clock.seconds.values()))
         stage_rounds.append(clock.seconds)
-        if peer:
-            peer_seconds.append(_timed(theirs, peer_cpu))
+        for name, fn in peers.items():
+            peer_wall[name].append(_timed(run_peer(fn), peer_cpu[name]))
 
     result = {"documents": len(docs), "chars": chars, "figures": figures,
               "pipeline": {**_rates(whole, chars, len(docs)), "cpu_chars_per_s": chars / median(whole_cpu)},
-              "stages": {}}
+              "stages": {}, "peers": {}}
     total = median(instrumented)   # shares are of the run the stages were clocked in
     for stage in [*STAGE_NAMES.values(), RECORDS]:
         seconds = [r[stage] for r in stage_rounds if stage in r]
@@ -72,17 +89,18 @@ def throughput(docs: list[tuple[str, str]], *, rounds: int, with_peer: bool = Tr
             result["stages"][stage] = {**_rates(seconds, chars, len(docs)), "share": median(seconds) / total}
         else:
             result["stages"][stage] = {"missing": "extract.pipeline no longer calls this stage by that name"}
-    if peer:
-        result["peer"] = {"available": True, "function": "jionlp.ner.extract_money", "version": peer_version,
-                          "amounts": amounts, **_rates(peer_seconds, chars, len(docs)),
-                          "cpu_chars_per_s": chars / median(peer_cpu)}
+    for name, what in PEERS.items():
+        if name not in peers:
+            result["peers"][name] = {"available": False, "what": what, "reason": peer_version}
+            continue
         # per round, so that a round slowed by the machine slows both sides of the ratio
-        ratios = [p / o for o, p in zip(whole, peer_seconds)]
-        cpu_ratios = [p / o for o, p in zip(whole_cpu, peer_cpu)]
-        result["ours_vs_peer_throughput"] = {"median": median(ratios), "min": min(ratios), "max": max(ratios),
-                                             "cpu_median": median(cpu_ratios)}
-    else:
-        result["peer"] = {"available": False, "reason": peer_version}
+        ratios = [p / o for o, p in zip(whole, peer_wall[name])]
+        cpu_ratios = [p / o for o, p in zip(whole_cpu, peer_cpu[name])]
+        result["peers"][name] = {"available": True, "what": what, "version": peer_version,
+                                 **_rates(peer_wall[name], chars, len(docs)),
+                                 "cpu_chars_per_s": chars / median(peer_cpu[name]),
+                                 "ours_vs_peer": {"median": median(ratios), "min": min(ratios), "max": max(ratios),
+                                                  "cpu_median": median(cpu_ratios)}}
     return result
 
 

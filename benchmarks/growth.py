@@ -46,15 +46,16 @@ PATHOLOGICAL = {
 }
 
 
-def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
+def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float, extractor=extract_mentions) -> dict:
     """Per-character cost at each size, skipping sizes predicted over budget.
 
     `make(n)` gives one text of size n, or a list of texts of size n measured together. Sizes
     are first tried once each in increasing order (which sets how many calls make a round, and
     predicts from the slope so far whether the next size fits the budget); then the rounds go
     over all sizes in turn, so that a change in the machine's load touches every size alike.
+    `extractor` is what is timed on each text: our pipeline, or a peer's function.
     """
-    extract_mentions("2024年计划总投资10亿元的项目5个。")   # warm-up: rule tables, patterns, OpenCC
+    extractor("2024年计划总投资10亿元的项目5个。")   # warm-up: rule tables, patterns, dictionaries
     planned, skipped = [], []
     for n in sizes:
         if planned:
@@ -72,7 +73,7 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
         made = make(n)
         texts = [made] if isinstance(made, str) else made
         start = time.perf_counter()
-        figures = sum(len(extract_mentions(text)) for text in texts)
+        figures = sum(len(extractor(text)) for text in texts)
         probe = time.perf_counter() - start
         planned.append({"n": n, "texts": texts, "figures": figures, "probe": probe,
                         "calls": max(1, math.ceil(MIN_ROUND_SECONDS / probe)) if probe > 0 else 1000,
@@ -83,7 +84,7 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
             cpu_start, start = time.process_time(), time.perf_counter()
             for _ in range(calls):
                 for text in texts:
-                    extract_mentions(text)
+                    extractor(text)
             plan["wall"].append((time.perf_counter() - start) / calls)
             plan["cpu"].append((time.process_time() - cpu_start) / calls)
     points = []
@@ -109,20 +110,28 @@ def measure_sizes(make, sizes, *, rounds: int, budget_seconds: float) -> dict:
             "exponent_last": points[-1]["exponent"] if points else None}
 
 
-# Below this many bytes a size is measured on several different documents, so that the small sizes
-# see the same mix of prose, headings and figures as the large ones, not a few documents' luck
-# (context costs per figure: 200 KB samples differed by half in figures per character).
-SAMPLE_BYTES = 1_000_000
+def document_growth(sizes_bytes, *, rounds: int, budget_seconds: float, sample_bytes: int) -> dict:
+    """Our per-character cost at each size, and jionlp's money extraction's on the same documents.
 
+    Below `sample_bytes` a size is measured on several different documents, so that the small sizes
+    see the same mix of prose, headings and figures as the large ones, not a few documents' luck
+    (context costs per figure: 200 KB samples differed by half in figures per character)."""
+    from benchmarks.extraction import load_peers
 
-def document_growth(sizes_bytes, *, rounds: int, budget_seconds: float) -> dict:
     def documents(n: int) -> list[str]:
-        count = max(1, SAMPLE_BYTES // n)
+        count = max(1, sample_bytes // n)
         return [text_of_size(n, seed=DEFAULT_SEED + 7919 * j) for j in range(count)]
 
     result = measure_sizes(documents, sizes_bytes, rounds=rounds, budget_seconds=budget_seconds)
-    result["sizes"] = f"UTF-8 bytes per document of generated news text; below {SAMPLE_BYTES:,} bytes, " \
-                      f"{SAMPLE_BYTES:,} bytes' worth of different documents of that size"
+    result["sizes"] = f"UTF-8 bytes per document of generated news text; below {sample_bytes:,} bytes, " \
+                      f"{sample_bytes:,} bytes' worth of different documents of that size"
+    peers, version = load_peers()
+    if "jionlp_money" in peers:
+        result["peer"] = {"available": True, "function": "jionlp.ner.extract_money", "version": version,
+                          **measure_sizes(documents, sizes_bytes, rounds=rounds, budget_seconds=budget_seconds,
+                                          extractor=peers["jionlp_money"])}
+    else:
+        result["peer"] = {"available": False, "reason": version}
     return result
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 # The pipeline's stages, by the name extract.pipeline calls them under, in pipeline order.
-STAGE_NAMES = {"normalize": "normalise", "Segments": "segment", "find_mentions": "find figures",
+STAGE_NAMES = {"normalize": "normalise", "Document": "document", "find_mentions": "find figures",
                "add_context": "context"}
 
 
@@ -50,7 +50,7 @@ class StageClock:
             for name, original in originals.items():
                 stage = STAGE_NAMES[name]
                 self.seconds.setdefault(stage, 0.0)
-                if isinstance(original, type):      # Segments.of(text) splits sentences and clauses
+                if isinstance(original, type):      # Document.of(norm, meta): segments and dates, once
                     setattr(pipeline, name, SimpleNamespace(of=self._timed(stage, original.of)))
                 else:
                     setattr(pipeline, name, self._timed(stage, original))

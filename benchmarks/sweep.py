@@ -25,7 +25,7 @@ from extract import extract_mentions
 ROOT = Path(__file__).resolve().parent.parent
 # The seeds, their follow-up articles and the constructed articles of the tests: every shape of
 # prose the extractor is known to meet.
-SOURCES = ("seeds/[0-9][0-9][0-9]_*.txt", "seeds/corpus/*.txt", "tests/data/constructed*/*.txt")
+SOURCES = ("seeds/[0-9][0-9][0-9]_*.txt", "seeds/corpus/*.txt", "tests/data/rounds/*/*.txt")
 GROWTH = 1.5           # per-character cost at 4x over 1x that calls for a look at 16x
 GROWTH_AGAIN = 1.3     # ... and at 16x over 4x that reports the unit as growing
 _SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?]|\n|$)")

@@ -22,7 +22,7 @@ TENS = {w: v for w, (k, v) in _NUMERALS.items() if k == "tens"}
 SIGNS = {w for w, (k, v) in _NUMERALS.items() if k == "sign"}
 LETTER_MAGNITUDES = {row["word"]: Decimal(row["value"]) for row in load_table("magnitudes")}
 
-_cls = lambda chars: "".join(sorted(chars))  # noqa: E731  (a character class body)
+_cls = lambda chars: "".join(regex.escape(c) for c in sorted(chars))  # noqa: E731  (a character class body)
 CN_DIGIT_CLASS = _cls(list(DIGITS) + list(TENS))
 CN_UNIT_CLASS = _cls(UNITS)
 

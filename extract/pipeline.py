@@ -5,22 +5,14 @@ global state that a run changes, so it maps over files anywhere (serially or on 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from extract.context import add_context
+from extract.context.document import DocMeta, Document
 from extract.context.segments import Segments
 from extract.mentions import find_mentions
 from extract.normalize import normalize
 from extract.record import Figure
-
-
-@dataclass(frozen=True)
-class DocMeta:
-    name: str = ""
-    doc_date: Optional[str] = None           # ISO date given by the user (--doc-date)
-    metadata_date: Optional[str] = None      # ISO date from the file (HTML meta, PDF info ...)
-    default_region: Optional[str] = None     # a region the user says the document is about
 
 
 def _number(value):
@@ -45,15 +37,23 @@ def _quoted(segments: Segments, m) -> tuple[int, int]:
 
 
 def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Optional[str] = None,
-                     metadata_date: Optional[str] = None, default_region: Optional[str] = None) -> list[Figure]:
-    """Every money amount and count in `text`, as records with their context."""
+                     metadata_date: Optional[str] = None, default_region: Optional[str] = None,
+                     more_mentions=None) -> list[Figure]:
+    """Every money amount and count in `text`, as records with their context.
+
+    `more_mentions(norm, mentions)`, when given, returns further mentions that a later stage reads
+    (the ledger's goal and rate sentences: 全年目标100项); they get their context like any other.
+    """
     if not isinstance(text, str):
         raise TypeError(f"extract_mentions() takes the text as str, not {type(text).__name__}")
     meta = DocMeta(name=doc_name or "", doc_date=doc_date, metadata_date=metadata_date,
                    default_region=default_region)
     norm = normalize(text)
-    segments = Segments.of(norm.text)
+    doc = Document.of(norm, meta)
+    segments = doc.segments
     mentions = find_mentions(norm)
+    if more_mentions is not None:
+        mentions = sorted(mentions + more_mentions(norm, mentions), key=lambda m: (m.start, m.kind))
     figures = []
     for m in mentions:
         start, end = norm.raw_span(m.start, m.end)
@@ -65,5 +65,5 @@ def extract_mentions(text: str, *, doc_date: Optional[str] = None, doc_name: Opt
             value_max=None if m.value_max is None else _number(m.value_max),
             currency=m.currency, unit=m.unit, qualifier=m.qualifier, counted=m.counted,
         ))
-    add_context(norm, segments, mentions, figures, meta)
+    add_context(doc, mentions, figures)
     return figures

@@ -133,20 +133,3 @@ def media(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
     return files
-
-
-def pytest_generate_tests(metafunc):
-    """The floors and known failures of each round of constructed articles (support.ConstructedRound),
-    one test each; a known failure is a strict xfail, so a fix must also take it off the list."""
-    from support import ConstructedRound
-
-    cls = metafunc.cls
-    if cls is None or not issubclass(cls, ConstructedRound):
-        return
-    if "kind" in metafunc.fixturenames:
-        metafunc.parametrize("kind", list(cls.F1_FLOORS))
-    if "attribute" in metafunc.fixturenames:
-        metafunc.parametrize("attribute", list(cls.ACCURACY_FLOORS))
-    if "line" in metafunc.fixturenames:
-        metafunc.parametrize("line,reason", [pytest.param(line, reason, marks=pytest.mark.xfail(strict=True, reason=reason))
-                                             for line, reason in cls.KNOWN_FAILURES])

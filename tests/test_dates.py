@@ -12,10 +12,9 @@ from support import GOLD, SEEDS, load_scorer
 from extract import extract_mentions
 from extract.context.dates import assign_dates, document_date
 from extract.context.docdate import body_date, dateline_date, reference_date, year_of_writing
-from extract.context.segments import Segments
+from extract.context.document import DocMeta, Document
 from extract.mentions import find_mentions
 from extract.normalize import normalize
-from extract.pipeline import DocMeta
 from extract.rules import load_table
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -30,7 +29,7 @@ def run(text: str, *, targets=True, **meta) -> list:
     assert len(mentions) == len(figures)
     for f in figures:
         f.is_target = targets
-    assign_dates(norm, Segments.of(norm.text), mentions, figures, DocMeta(name="t", **meta))
+    assign_dates(Document.of(norm, DocMeta(name="t", **meta)), mentions, figures)
     return figures
 
 
@@ -58,7 +57,7 @@ def seeds_with_gold_targets():
                 best = min(candidates, key=lambda i: abs(figures[i].start - where))
                 taken.add(best)
                 figures[best].is_target = gm["is_target"]
-        assign_dates(norm, Segments.of(norm.text), mentions, figures, DocMeta(name=path.name))
+        assign_dates(Document.of(norm, DocMeta(name=path.name)), mentions, figures)
         predictions += [f.to_dict() for f in figures]
     return gold, predictions, scorer
 
@@ -314,7 +313,7 @@ def test_running_twice_gives_the_same_result():
     text = "奋战四季度,全年新签约项目50个。"
     figures = run(text, doc_date="2021-10-01")
     norm = normalize(text)
-    assign_dates(norm, Segments.of(norm.text), find_mentions(norm), figures, DocMeta(doc_date="2021-10-01"))
+    assign_dates(Document.of(norm, DocMeta(doc_date="2021-10-01")), find_mentions(norm), figures)
     assert _deadlines(figures) == [("项目50个", "2021-12-31")]
 
 

@@ -82,7 +82,7 @@ PHRASES = [
     ("春节前", "2023-11-20", "2024-02-09"),
     ("春节前", "2023-01-10", "2023-01-21"),
     ("2025年春节前", "2024-06-01", "2025-01-28"),
-    # National Day (1 October): the end of September (constructed_e f07)
+    # National Day (1 October): the end of September (round5_f f07)
     ("国庆前", "2025-03-05", "2025-09-30"),
     ("国庆节之前", "2021-07-01", "2021-09-30"),
     # recurring goals and words that set no deadline
@@ -91,6 +91,9 @@ PHRASES = [
     ("今年以来", "2021-10-01", None),
     ("年初以来", "2021-10-01", None),
     ("今年2月以来", "2020-07-23", None),
+    ("近年以来", "2021-10-01", None),
+    ("截至目前,海门共新签约重大项目33个", "2025-06-06", None),   # a report of the year so far
+    ("去年,扬州新招引亿元以上产业项目734个", "2024-02-21", None),   # a year that is over
     ("达产后", "2023-04-09", None),          # after an event: governs, no date (test_dates.py)
     ("比2020年", "2021-10-01", None),
     ("去年同期", "2021-10-01", None),

@@ -69,7 +69,7 @@ CAUGHT_BUGS = [
     ("新招引先进制造业重大项目(注册到资)18个", [(C, 18, None, None, "exact", "项目")]),
     ("其中,包括1个总投资超100亿元的项目", [(C, 1, None, None, "exact", "项目"), (M, 1e10, None, "CNY", "more_than", None)]),
     ("固定资产投资豪迈突破千亿元大关", [(M, 1e11, None, "CNY", "more_than", None)]),
-    # From the constructed articles of other provinces (tests/data/constructed, marked 【构造示例】):
+    # From the constructed articles of other provinces (tests/data/rounds/round1_c, marked 【构造示例】):
     # 成 before a number excludes only 成百/成千 (no definite number), not 完成40个 or 建成3个.
     ("上半年要完成40个项目的开工任务", [(C, 40, None, None, "exact", "项目")]),
     ("年内建成3个项目", [(C, 3, None, None, "exact", "项目")]),
@@ -78,7 +78,7 @@ CAUGHT_BUGS = [
     ("人均GDP突破10万元", [(M, 1e5, None, "CNY", "more_than", None)]),    # 最高 before an amount is a cap, like 最多.
     ("对总投资10亿元以上的制造业项目给予最高500万元奖励",
      [(M, 1e9, None, "CNY", "at_least", None), (M, 5e6, None, "CNY", "at_most", None)]),
-    # From the held-out constructed articles (tests/data/constructed_b):
+    # From the held-out constructed articles (tests/data/rounds/round2_b):
     # a cap or floor apart from its amount by a verb of granting or a rate (rules/qualifier_gaps.tsv).
     ("对新落户的总部企业最高给予2000万元落户奖励", [(M, 2e7, None, "CNY", "at_most", None)]),
     ("单个项目最高每年奖励100万元", [(M, 1e6, None, "CNY", "at_most", None)]),
@@ -96,7 +96,7 @@ CAUGHT_BUGS = [
     ("5个即将开工项目", [(C, 5, None, None, "exact", "项目")]),
     ("实施3个要素保障项目", [(C, 3, None, None, "exact", "项目")]),
     ("引进10个各类重大项目", [(C, 10, None, None, "exact", "项目")]),
-    # constructed_c (held-out, d04 and d08): numbers coordinated after a count share its noun.
+    # round3_d (held-out, d04 and d08): numbers coordinated after a count share its noun.
     ("兴庆、金凤、西夏三区分别开工项目21个、18个和26个,永宁县开工项目3个",
      [(C, 21, None, None, "exact", "项目"), (C, 18, None, None, "exact", "项目"), (C, 26, None, None, "exact", "项目"),
       (C, 3, None, None, "exact", "项目")]),
@@ -105,15 +105,15 @@ CAUGHT_BUGS = [
     # … but a number with a noun of its own counts that noun; one followed by another noun is none.
     ("引进企业5家和3个项目", [(C, 5, None, None, "exact", "企业"), (C, 3, None, None, "exact", "项目")]),
     ("引进企业5家和3个平台", [(C, 5, None, None, "exact", "企业")]),
-    # 力争/争取 between the noun and its number (constructed_c d08).
+    # 力争/争取 between the noun and its number (round3_d d08).
     ("上半年新开工项目力争达到600个以上", [(C, 600, None, None, "at_least", "项目")]),
-    # 确保 there too, and 央企 (central state-owned enterprises) as companies (constructed_d e08).
+    # 确保 there too, and 央企 (central state-owned enterprises) as companies (round4_e e08).
     ("全年新开工项目确保达到25个", [(C, 25, None, None, "exact", "项目")]),
     ("与中国铁建等3家央企签订合作协议", [(C, 3, None, None, "exact", "企业")]),
-    # 港企/台企 (Hong Kong and Taiwan companies) as companies (constructed_e f01).
+    # 港企/台企 (Hong Kong and Taiwan companies) as companies (round5_f f01).
     ("前海去年新增港企1860家", [(C, 1860, None, None, "exact", "企业")]),
     ("新引进台企25家", [(C, 25, None, None, "exact", "企业")]),
-    # A running total in the next clause counts the same noun (constructed_d e04, constructed_e f08) …
+    # A running total in the next clause counts the same noun (round4_e e04, round5_f f08) …
     ("新增规上工业企业68家，总数达到782家。", [(C, 68, None, None, "exact", "企业"), (C, 782, None, None, "exact", "企业")]),
     ("新增国家高新技术企业1500余家,总数超过8000家", [(C, 1500, None, None, "more_than", "企业"),
                                            (C, 8000, None, None, "more_than", "企业")]),

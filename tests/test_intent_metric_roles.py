@@ -17,11 +17,11 @@ def one(text, index=0):
     ("总投资90亿元的惠生海工装备基地项目正在进行土建施工", False, None),
     ("16个新开工项目计划总投资83.2亿元", False, None),               # 计划总投资 is a size, not a plan
     ("年度计划投资15.9亿元", True, "soft"),
-    ("当年计划投资560亿元", True, "soft"),                        # the year's plan, as 年度计划 (constructed_d e03)
-    ("生态治理项目今年计划投资85亿元", True, "soft"),               # 今年计划 is a plan; 计划投资 alone a size (constructed_f g01)
+    ("当年计划投资560亿元", True, "soft"),                        # the year's plan, as 年度计划 (round4_e e03)
+    ("生态治理项目今年计划投资85亿元", True, "soft"),               # 今年计划 is a plan; 计划投资 alone a size (round6_g g01)
     ("预计年产封装基板86万平方米,应税销售50亿元", True, "soft"),
     ("港闸开发区主动帮助争取科技扶持资金300多万元,几天就到账", False, None),
-    ("四地已争取中央预算内投资9.7亿元", False, None),               # 已争取 reports funds obtained (constructed_f g03)
+    ("四地已争取中央预算内投资9.7亿元", False, None),               # 已争取 reports funds obtained (round6_g g03)
     ("江都每年设立不低于1亿元的工业技改奖补资金", True, "hard"),    # 不低于 in a goal is a hard floor
     ("截至目前,已完成投资20亿元", False, None),                    # constructed
     ("去年全区新签约项目45个", False, None),                        # constructed
@@ -38,13 +38,13 @@ def one(text, index=0):
     ("年初确定目标后,全年完成投资120亿元", False, None),            # the goal stands in another clause
     ("该项目建成后年产值可达30亿元", True, "soft"),                  # constructed: a projection
     ("目标是引进项目40个,实际引进项目46个", True, "hard"),          # constructed: the 40 (see below)
-    # constructed_c (d02): 年内可 is a projection, reaching its semicolon and framing no paragraph;
+    # round3_d (d02): 年内可 is a projection, reaching its semicolon and framing no paragraph;
     # 将 before a verb of grouping is 把, no "will".
     ("总投资48亿元的项目已进入设备安装阶段,年内可投产;在新义街道,引进企业5家", False, None),
     ("年内新增国家高新技术企业60家以上", True, "soft"),
     ("孝义市将转型项目分为三类:煤炭绿色开采类项目9个", False, None),
     ("孝义市将新签约项目60个", True, "soft"),
-    # a schedule under 作出安排 and a goal under 提出 (constructed_e f07, f08)
+    # a schedule under 作出安排 and a goal under 提出 (round5_f f07, f08)
     ("会议对时间节点作出安排：一季度,新开工项目不少于120个", True, "hard"),   # 不少于: a floor, hard
     ("宁波市提出引进项目不少于1200个", True, "hard"),
 ])
@@ -88,7 +88,7 @@ def test_a_bracketed_title_frames_the_items_under_it():
 
 
 def test_a_word_that_hides_a_cue_does_not_hide_the_cue_before_it():
-    # CONSTRUCTED (tests/data/constructed c03): 计划总投资 is a size, not a plan, but the goal before it stands.
+    # CONSTRUCTED (tests/data/rounds/round1_c c03): 计划总投资 is a size, not a plan, but the goal before it stands.
     text = "今年的主要目标是:全年新签约项目500个以上、计划总投资2500亿元以上"
     assert [f.is_target for f in extract_mentions(text)] == [True, True]
     assert extract_mentions("16个新开工项目计划总投资83.2亿元")[1].is_target is False
@@ -122,7 +122,7 @@ def test_a_projection_ends_at_the_semicolon():
 
 def test_a_work_list_introduced_as_work_to_do_is_a_plan():
     # A 政府工作报告's 重点抓好以下工作: frames its numbered items, whose sentences have no cue of their own
-    # (constructed_d e04); the review's 做了以下工作 frames nothing.
+    # (round4_e e04); the review's 做了以下工作 frames nothing.
     plan = "重点抓好以下工作：\n（一）扩大有效投资。一季度集中开工项目不少于300个。\n（二）推动县域争先。今年长丰县新开工项目95个。"
     assert [(f.is_target, f.deadline) for f in extract_mentions(plan, doc_date="2025-01-20")] == [
         (True, "2025-03-31"), (True, "2025-12-31")]

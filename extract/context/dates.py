@@ -30,15 +30,9 @@ from typing import Iterator, Optional
 import regex
 
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
-from extract.context.docdate import document_date, reference_date
+from extract.context.docdate import document_date
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
-
-
-# A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
-_NEWLINE = regex.compile(r"\n")
-_FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")   # a sentence that runs on past its semicolons
-LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
 
 
 def _distance(phrase: DeadlinePhrase, start: int, end: int) -> int:
@@ -74,118 +68,6 @@ def _last(phrases: list[DeadlinePhrase], start: int, end: int) -> Optional[Deadl
     return next(_backward(phrases, start, end), None)
 
 
-class ListLeads:
-    """The line that introduces, with a colon, the list a line belongs to ("今年主要目标是:" above
-    "1.新签约项目30个;"): the line right before it, or for an item (1. / (一) / 一是 …) the line
-    above its unbroken run of items. Memoised along the run, so a list of n items costs O(n)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        self.memo: dict[int, Optional[tuple[int, int]]] = {}
-
-    def _line_before(self, line_start: int) -> Optional[tuple[int, int]]:
-        i = bisect.bisect_right(self.line_starts, line_start) - 2
-        while i >= 0:
-            start, end = self.line_starts[i], self.line_starts[i + 1] - 1
-            if self.text[start:end].strip():
-                return start, end
-            i -= 1
-        return None
-
-    def lead(self, line_start: int) -> Optional[tuple[int, int]]:
-        """(start, end) of the introducing line up to and including its colon, or None."""
-        chain, found, at = [], None, line_start
-        while at not in self.memo:
-            chain.append(at)
-            before = self._line_before(at)
-            if before is None:
-                break
-            start, end = before
-            line = self.text[start:end].rstrip()
-            if line.endswith((":", "：")):
-                found = (start, start + len(line))
-                break
-            if not (LIST_ITEM.match(self.text, at) and LIST_ITEM.match(self.text, start)):
-                break
-            at = start
-        else:
-            found = self.memo[at]
-        for line in chain:
-            self.memo[line] = found
-        return found
-
-
-# Outline numbering by depth: 一、 > (一) > 1. ; "1.5亿元" is no numbering (shared with regions).
-OUTLINE_LEVELS = ((1, regex.compile(r"[一二三四五六七八九十]+[、.．]\s*")),
-                  (2, regex.compile(r"[(（][一二三四五六七八九十]+[)）]\s*")),
-                  (3, regex.compile(r"(?:\d+[、.．]|[(（]\d+[)）])(?!\d)\s*")))
-# A post's section title in 【】 on a line of its own (【二季度目标】 over its ▶/✅ items) ranks as 一、
-BRACKET_TITLE = regex.compile(r"【[^】]+】")
-_OUTLINE_FIRST = frozenset("一二三四五六七八九十(（0123456789【")
-_MAX_OUTLINE_HEADING = 50
-_NOT_A_TITLE = regex.compile(r"[。！？!?,，;；:：]")   # a title has no clause marks: "1.新签约…,…;" is an item
-
-
-class Outline:
-    """The outline headings of a text, each a title on a line of its own ("二、2023年工作安排",
-    "(一)招商引资", "【二季度目标】"; not "(一)大抓招商。全年…" nor "1.新签约…,…;", items that run on), and for a position
-    the headings whose sections hold it, nearest first. A section runs to the next heading of the
-    same or a higher rank."""
-
-    def __init__(self, text: str, line_starts: list[int]):
-        self.spans: list[tuple[int, int]] = []
-        self.parents: list[int] = []
-        stack: list[tuple[int, int]] = []          # (depth, index)
-        for i, start in enumerate(line_starts):
-            end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
-            first = start
-            while first < end and text[first] in " \t\u3000":
-                first += 1
-            if first == end or text[first] not in _OUTLINE_FIRST:
-                continue
-            content = text[first:end].rstrip()
-            if len(content) > _MAX_OUTLINE_HEADING or _NOT_A_TITLE.search(content):
-                continue
-            if BRACKET_TITLE.fullmatch(content):
-                depth = 1
-            else:
-                depth = next((level for level, pattern in OUTLINE_LEVELS if pattern.match(content)), None)
-            if depth is None:
-                continue
-            while stack and stack[-1][0] >= depth:
-                stack.pop()
-            self.parents.append(stack[-1][1] if stack else -1)
-            stack.append((depth, len(self.spans)))
-            self.spans.append((first, first + len(content)))
-        self.starts = [s for s, _ in self.spans]
-
-    def chain(self, at: int) -> list[tuple[int, int]]:
-        """(start, end) of the headings whose sections hold `at`, the nearest first."""
-        found, i = [], bisect.bisect_right(self.starts, at) - 1
-        while i >= 0:
-            found.append(self.spans[i])
-            i = self.parents[i]
-        return found
-
-
-class Layout:
-    """What every figure of a text looks up, found once: list lead-ins, outline sections and the
-    starts of sentences that end only at 。！？ or a line break (not at a semicolon)."""
-
-    def __init__(self, text: str):
-        self.leads = ListLeads(text)
-        self.outline = Outline(text, self.leads.line_starts)
-        self.full_starts = [0] + [m.end() for m in _FULL_SENTENCE_END.finditer(text)]
-
-    def full_sentence_start(self, at: int) -> int:
-        return self.full_starts[bisect.bisect_right(self.full_starts, at) - 1]
-
-    def line_start(self, at: int) -> int:
-        starts = self.leads.line_starts
-        return starts[bisect.bisect_right(starts, at) - 1]
-
-
 _PART_OF_YEAR = frozenset({"quarter_end", "month_end", "day", "this_quarter_end", "this_month_end"})
 _RATE = regex.compile(r"%|％|百分之|个百分点")
 # A speaker's label or a short lead ending in a colon (刘振国：, 主持人：) before a paragraph's opening
@@ -198,8 +80,7 @@ def _rate_clauses(text: str, segments, figure_clauses: frozenset) -> frozenset:
     return frozenset(starts - figure_clauses)
 
 
-def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention,
-                     figure_clauses: frozenset = frozenset(), layout: Optional[Layout] = None,
+def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses: frozenset = frozenset(),
                      rate_clauses: frozenset = frozenset()) -> Optional[DeadlinePhrase]:
     """The deadline phrase (of `phrases`, in text order) that governs `mention`, or None.
 
@@ -208,6 +89,7 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
     `rate_clauses` hold a rate and no figure: a part of the year there is that rate's (今年要确保上半年
     开工率达到60%,到位资金不低于1200亿元: the 1200亿元 is due with 今年, not with 上半年).
     """
+    text, segments, layout = doc.text, doc.segments, doc.layout
     start, end = mention.start, mention.end
     clause_start, clause_end = segments.clause(mention.number_start)
     # The nearest phrase of the figure's clause: the last one starting before the figure or the
@@ -229,7 +111,6 @@ def governing_phrase(text: str, segments, phrases: list[DeadlinePhrase], mention
                   if segments.clause(p.start)[0] not in figure_clauses), None)
     if after is not None:
         return after
-    layout = layout or Layout(text)
     full_start = layout.full_sentence_start(mention.number_start)
     if full_start < sentence_start:
         leading = next((p for p in _backward(phrases, full_start, sentence_start)
@@ -305,19 +186,18 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
     return usable
 
 
-def assign_dates(norm, segments, mentions, figures, meta) -> None:
+def assign_dates(doc, mentions, figures) -> None:
     """Fill doc_date, doc_date_source, deadline, deadline_text and is_annual of `figures` in place."""
-    doc_date, source, reference = reference_date(norm.text, meta)
-    layout = Layout(norm.text)
+    norm, segments, reference = doc.norm, doc.segments, doc.reference
     phrases = _target_phrases(_with_their_years(list(segments.deadline_phrases), segments), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
     rate_clauses = _rate_clauses(norm.text, segments, figure_clauses)
     for mention, figure in zip(mentions, figures):
-        figure.doc_date, figure.doc_date_source = doc_date, source
+        figure.doc_date, figure.doc_date_source = doc.doc_date, doc.doc_date_source
         figure.deadline, figure.deadline_text, figure.is_annual = None, None, False
         if figure.is_target is not True:
             continue
-        phrase = governing_phrase(norm.text, segments, phrases, mention, figure_clauses, layout, rate_clauses)
+        phrase = governing_phrase(doc, phrases, mention, figure_clauses, rate_clauses)
         if phrase is None:
             continue
         if phrase.is_event:

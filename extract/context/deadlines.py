@@ -34,6 +34,9 @@ PHRASE_TABLE = "deadline_phrases"
 RULES = ("year_end", "month_end", "quarter_end", "this_quarter_end", "this_month_end", "day", "years_end", "plan_end",
          "spring_festival_eve", "annual", "event", "none")
 
+# The spans of time a phrase can name (the `period` column): see phrase_period.
+PERIODS = ("quarter", "half", "month", "to_date", "year", "years", "plan", "since", "annual", "none")
+
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _RELATIVE_YEARS = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "来": 1, "下": 1, "去": -1, "上": -1, "前": -2}
 _FUTURE_RELATIVE = "".join(k for k, v in _RELATIVE_YEARS.items() if v >= 0)
@@ -70,6 +73,7 @@ class PhraseRule:
     pattern: regex.Pattern = field(compare=False)        # the pattern after its leading year, if any
     year: Optional[regex.Pattern] = field(compare=False, default=None)   # {Y} or {Ynow}, when the pattern opens with it
     year_optional: bool = True
+    period: str = "none"    # the span the phrase names (PERIODS)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class DeadlinePhrase:
     fixed_month: Optional[int]
     groups: tuple[tuple[str, str], ...]
     row: int
+    period: str = "none"
 
     def group(self, name: str) -> Optional[str]:
         return dict(self.groups).get(name)
@@ -120,12 +125,16 @@ def compile_rule(row: int, entry: dict[str, str]) -> PhraseRule:
     fixed_month = int(arg) if arg else None
     if arg and (name != "month_end" or not 1 <= fixed_month <= 12):
         raise ValueError(f"{PHRASE_TABLE}.tsv row {row}: bad argument in {entry['due']!r}")
+    period = entry.get("period") or "none"
+    if period not in PERIODS:
+        raise ValueError(f"{PHRASE_TABLE}.tsv row {row}: unknown period {period!r}")
     source = entry["pattern"]
     leading_year = _YEAR_PREFIX.match(source)
     if leading_year is None:
-        return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source)))
+        return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source)), period=period)
     return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source[leading_year.end():])),
-                      year=regex.compile(MACROS[leading_year.group(1)]), year_optional=leading_year.group(2) is not None)
+                      year=regex.compile(MACROS[leading_year.group(1)]), year_optional=leading_year.group(2) is not None,
+                      period=period)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +163,7 @@ def find_phrases(text: str) -> list[DeadlinePhrase]:
                 elif not rule.year_optional:
                     continue
             found.append(DeadlinePhrase(start, m.end(), text[start:m.end()], rule.rule, rule.fixed_month,
-                                        tuple(groups.items()), rule.row))
+                                        tuple(groups.items()), rule.row, rule.period))
     return leftmost_longest(found)
 
 
@@ -274,3 +283,44 @@ def parse_deadline(phrase: str, doc_date: Optional[date]) -> Optional[date]:
         return None
     longest = max(found, key=lambda p: (p.end - p.start, -p.start))
     return resolve(longest, doc_date)
+
+
+def phrase_period(phrase: DeadlinePhrase, reference: Optional[date], *,
+                  is_target: bool = False) -> Optional[tuple[str, date, date]]:
+    """The span of time `phrase` names, as (period, first day, last day), read relative to `reference`
+    (the document date): the period a target is for (一季度, 年内, 到2025年) or a report covers (1-5月,
+    截至10月底, 今年以来, 去年). None for words that name no span (比去年, 建成后) and recurring goals.
+
+    The last day is the phrase's due date; the first follows the row's `period`. A target's year that
+    lies ahead of its document (到2025年 written in 2021) runs from the document's year.
+    """
+    period = phrase.period
+    if period in ("none", "annual"):
+        return None
+    if period == "since":
+        if reference is None:
+            return None
+        year = _year(phrase, reference) if phrase.names_its_year else reference.year
+        month = small_number(phrase.group("m")) or 1
+        first = date(year, month, 1) if 1 <= month <= 12 else None
+        return ("since", first, reference) if first is not None and first <= reference else None
+    if phrase.rule == "none":       # a span that sets no deadline: a year that is over (去年)
+        year = _year(phrase, reference)
+        return None if year is None else ("year", date(year, 1, 1), date(year, 12, 31))
+    due = resolve(phrase, reference)
+    if due is None:
+        return None
+    if period == "quarter":
+        return period, date(due.year, due.month - (due.month - 1) % 3, 1), due
+    if period == "half":
+        return period, date(due.year, 1 if due.month <= 6 else 7, 1), due
+    if period == "month":
+        return period, date(due.year, due.month, 1), due
+    if period == "to_date":
+        return period, date(due.year, 1, 1), due
+    if period == "plan":
+        return period, date(due.year - 4, 1, 1), due
+    first = due.year
+    if reference is not None and reference.year < due.year and (period == "years" or is_target):
+        first = reference.year
+    return period, date(first, 1, 1), due

@@ -20,9 +20,7 @@ from typing import Optional
 
 import regex
 
-from extract.context.dates import Layout
 from extract.context.deadlines import resolve
-from extract.context.docdate import reference_date
 from extract.context.segments import start_after_last
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
@@ -95,7 +93,7 @@ class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
-    def __init__(self, text: str, reference, phrases):
+    def __init__(self, text: str, reference, phrases, layout):
         rows, pattern = _cues()
         self.text = text
         disposal = {m.start() for m in _disposal().finditer(text)}
@@ -126,7 +124,7 @@ class _TextCues:
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
         self.section_frames: dict[tuple[int, int], object] = {}
-        self.layout = Layout(text)
+        self.layout = layout
 
     def paragraph_start(self, at: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, at) - 1]
@@ -212,9 +210,9 @@ class _TextCues:
         return None
 
 
-def assign_intent(norm, segments, mentions, figures, meta) -> None:
-    text = norm.text
-    cues = _TextCues(text, reference_date(text, meta)[2], segments.deadline_phrases)
+def assign_intent(doc, mentions, figures) -> None:
+    text = doc.text
+    cues = _TextCues(text, doc.reference, doc.deadline_phrases, doc.layout)
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)

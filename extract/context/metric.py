@@ -12,8 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.mentions.grammar import alternation
-from extract.rules import load_table
+from extract.rules import alternation, load_table
 
 METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
            "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")
@@ -40,8 +39,8 @@ def _clause_start(text: str, at: int) -> int:
     return max(0, at - 80)
 
 
-def assign_metric(norm, segments, mentions, figures, meta) -> None:
-    text = norm.text
+def assign_metric(doc, mentions, figures) -> None:
+    text = doc.text
     rows, pattern = _words()
     previous_money_end = -1
     for mention, figure in sorted(zip(mentions, figures), key=lambda pair: pair[0].start):

@@ -22,7 +22,7 @@ import regex
 
 from extract.normalize import OUTLINE_NUMBER
 
-from extract.context.dates import BRACKET_TITLE, OUTLINE_LEVELS
+from extract.context.layout import BRACKET_TITLE, OUTLINE_LEVELS
 from extract.context.gazetteer import (ALIAS, CITY, COUNTY, FULL, PROVINCE, SHORT, Region, gazetteer,
                                        region_for)
 from extract.context.places import Place, Support, choose, find_places, lookup
@@ -120,13 +120,6 @@ def _recipient() -> regex.Pattern:
 def _title_after_place() -> regex.Pattern:
     words = sorted((r["word"] for r in load_table("region_title_words")), key=len, reverse=True)
     return regex.compile(rf"(?:{'|'.join(words)})")
-
-
-def _figure_date(figures, meta) -> Optional[str]:
-    for figure in figures:
-        if figure.doc_date:
-            return figure.doc_date
-    return meta.doc_date or meta.metadata_date
 
 
 def _context_keys(meta) -> list[str]:
@@ -560,12 +553,12 @@ def _respective(text: str, places: list[Place], subjects, mentions) -> dict[int,
     return out
 
 
-def assign_regions(norm, segments, mentions, figures, meta) -> None:
+def assign_regions(doc, mentions, figures) -> None:
     """Fill the region fields of every figure (parallel to `mentions`) in place."""
     if not figures:
         return
-    text = norm.text
-    on = _figure_date(figures, meta)
+    norm, segments, meta, text = doc.norm, doc.segments, doc.meta, doc.text
+    on = doc.doc_date or meta.doc_date or meta.metadata_date
     places = find_places(text, _context_keys(meta))
     sections = _sections(text, places)
     heads = _heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)))
@@ -605,7 +598,7 @@ def _where(place: Place, source: str) -> _Where:
 
 
 def _fill(figure, where: _Where, on: Optional[str], norm) -> None:
-    region = region_for(where.key, on=figure.doc_date or on, written=where.written)
+    region = region_for(where.key, on=on, written=where.written)
     figure.region = region.name
     figure.region_as_written = norm.raw_text(*where.span) if where.span else where.written
     figure.region_today = region.today

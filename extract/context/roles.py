@@ -13,8 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.mentions.grammar import alternation
-from extract.rules import load_table, words
+from extract.rules import alternation, load_table, words
 
 _MAX_MODIFIERS = 8
 _MAX_GAP = 12        # characters between an amount and the count it sums
@@ -42,8 +41,8 @@ def _sums(text: str, start: int, end: int) -> bool:
     return "sum" in found and "veto" not in found
 
 
-def assign_roles(norm, segments, mentions, figures, meta) -> None:
-    text = norm.text
+def assign_roles(doc, mentions, figures) -> None:
+    text = doc.text
     counts = sorted(((m, f) for m, f in zip(mentions, figures) if m.kind == "count"), key=lambda c: c[0].start)
     starts = [m.start for m, _ in counts]
     next_group = 0

@@ -11,6 +11,7 @@ Rules are data: rules/ledger_*.tsv.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Iterable, Optional, Union
@@ -24,9 +25,10 @@ from extract.ledger.labels import LABELS, STATUSES, label
 from extract.ledger.links import Link, link
 from extract.ledger.observations import Observation, merge
 from extract.ledger.rates import Rate, read_rates
+from extract.ledger.reader import read_more
 from extract.ledger.status import standing
 from extract.record import FIELDS
-from extract.tracking.periods import Period
+from extract.ledger.periods import Period
 
 __all__ = ["LABELS", "STATUSES", "Ledger", "build_ledger", "label"]
 
@@ -54,17 +56,22 @@ LINK_COLUMNS = (
 def _frame(figures) -> pd.DataFrame:
     if isinstance(figures, pd.DataFrame):
         return figures
-    rows = [f.to_dict() if hasattr(f, "to_dict") else dict(f) for f in figures]
+    # the fields of each Figure as they are (to_dict's deep copy is the slow part of a large batch)
+    rows = [dict(vars(f)) if hasattr(f, "to_dict") else dict(f) for f in figures]
     return pd.DataFrame(rows, columns=list(FIELDS))
 
 
 def region_label(record: dict, zone: str = "") -> str:
-    """海门区, 启东经济开发区（启东市）: today's unit by its own short name, a zone with its unit."""
-    for key in ("county", "city", "province"):
-        value = record.get(key)
-        if present(value) and value:
-            return f"{zone}（{value}）" if zone and zone != value else str(value)
-    return zone or "（未定位）"
+    """海门区（南通市）, 通州区（北京市）, 启东经济开发区（启东市）, 扬州市: today's unit by its own name with
+    the unit above it (two 通州区 are two places), a zone with its unit."""
+    names = [str(record.get(k)) for k in ("province", "city", "county") if present(record.get(k)) and record.get(k)]
+    names = [n for k, n in enumerate(names) if n not in names[:k]]
+    if zone:
+        return f"{zone}（{names[-1]}）" if names and names[-1] != zone else zone
+    if not names:
+        return "（未定位）"
+    county = record.get("county")
+    return f"{names[-1]}（{names[-2]}）" if present(county) and county and len(names) > 1 else names[-1]
 
 
 def _iso(day) -> Optional[str]:
@@ -72,33 +79,43 @@ def _iso(day) -> Optional[str]:
 
 
 def _indicator_label(ind) -> str:
-    size = label(ind.size_class)
+    size = label(ind.size_class) if ind.size_class else ""
     return f"{label(ind.measure)}{size}{label(ind.object)}" if ind.unit in ("projects", "enterprises") \
         else f"{label(ind.measure)}（{ind.unit}）"
 
 
 class Ledger:
-    def __init__(self, observations: list[Observation], links: list[Link], rates: list[Rate], as_of: date):
+    def __init__(self, observations: list[Observation], links: list[Link], as_of: date):
         self.as_of = as_of
         self._observations = observations
         self._links = links
-        self._rates = rates
         self._standing = {o.observation_id: standing(o, as_of) for o in observations if o.is_target}
         self.observations = self._observation_frame()
         self.targets = self._target_frame()
         self.links = pd.DataFrame(self.jsonl_rows(), columns=list(LINK_COLUMNS))
 
     # -- tables --------------------------------------------------------------------------------
+    @staticmethod
+    def _place(o: Observation) -> dict:
+        """The record that names the observation's place (a repeat may place it more precisely)."""
+        return next((f.record for f in o.sources if f.record.get("region_today") == o.indicator.region),
+                    o.fact.record)
+
+    def _region_label(self, o: Observation) -> str:
+        return region_label(self._place(o), o.indicator.zone)
+
     def _common(self, o: Observation) -> dict:
-        ind, r = o.indicator, o.fact.record
+        ind = o.indicator
+        place = self._place(o)
         return {
             "indicator_id": ind.indicator_id, "indicator_label": _indicator_label(ind),
-            "region": ind.region, "region_label": region_label(r, ind.zone),
-            "province": r.get("province"), "city": r.get("city"), "county": r.get("county"), "zone": ind.zone,
+            "region": ind.region, "region_label": self._region_label(o),
+            "province": place.get("province"), "city": place.get("city"), "county": place.get("county"),
+            "zone": ind.zone,
             "measure": ind.measure, "object": ind.object, "size_class": ind.size_class, "unit": ind.unit,
             "period_label": ind.period_label, "period_start": _iso(ind.period.start if ind.period else None),
             "doc": o.fact.doc.name, "doc_date": _iso(o.doc_date), "start": o.fact.raw_start, "end": o.fact.raw_end,
-            "text": r.get("text"), "sentence": r.get("sentence"), "n_sources": len(o.sources),
+            "text": o.fact.record.get("text"), "sentence": o.fact.record.get("sentence"), "n_sources": len(o.sources),
         }
 
     def _observation_frame(self) -> pd.DataFrame:
@@ -142,6 +159,17 @@ class Ledger:
         frame["progress"] = pd.to_numeric(frame["progress"], errors="coerce")
         return frame
 
+    def _rate_statements(self):
+        """Each report with a rate, once per article that states the rate (quoted where it is)."""
+        for o in self._observations:
+            if o.is_target:
+                continue
+            seen = set()
+            for fact in [o.fact] + o.sources:
+                if fact.rate is not None and fact.doc.name not in seen:
+                    seen.add(fact.doc.name)
+                    yield o, fact
+
     def jsonl_rows(self) -> list[dict]:
         rows = []
         for k in self._links:
@@ -152,23 +180,21 @@ class Ledger:
                 "target_end": t.fact.raw_end, "outcome_doc": r.fact.doc.name, "outcome_start": r.fact.raw_start,
                 "outcome_end": r.fact.raw_end, "progress": k.progress, "link": k.kind,
                 "target_id": t.observation_id, "outcome_id": r.observation_id, "region": t.indicator.region,
-                "region_label": region_label(t.fact.record, t.indicator.zone), "indicator": _indicator_label(t.indicator),
+                "region_label": self._region_label(t), "indicator": _indicator_label(t.indicator),
                 "period": t.indicator.period_label, "target_value": t.value, "latest_value": r.value,
                 "outcome_as_of": _iso(r.as_of), "final": k.final, "status": s.status, "reason": k.reason,
                 "target_text": t.fact.record.get("text"), "outcome_text": r.fact.record.get("text"),
             })
-        for o in self._observations:
-            rate = o.rate
-            if rate is None or o.is_target:
-                continue
+        for o, fact in self._rate_statements():
+            rate = fact.rate
             row = {
-                "kind": "rate", "doc": o.fact.doc.name, "outcome_start": o.fact.raw_start, "outcome_end": o.fact.raw_end,
+                "kind": "rate", "doc": fact.doc.name, "outcome_start": fact.raw_start, "outcome_end": fact.raw_end,
                 "progress": rate.progress, "implied_target": rate.implied_target, "outcome_id": o.observation_id,
-                "region": o.indicator.region, "region_label": region_label(o.fact.record, o.indicator.zone),
+                "region": o.indicator.region, "region_label": self._region_label(o),
                 "indicator": _indicator_label(o.indicator), "period": o.indicator.period_label,
                 "latest_value": o.value, "outcome_as_of": _iso(o.as_of),
                 "reason": f"同句写明完成进度“{rate.text}”", "rate_text": rate.text,
-                "outcome_text": o.fact.record.get("text"),
+                "outcome_text": fact.record.get("text"),
             }
             if rate.stated is not None:
                 row.update(target_start=rate.stated.raw_start, target_end=rate.stated.raw_end,
@@ -177,8 +203,48 @@ class Ledger:
         return rows
 
 
-def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fact], list[Rate]]:
-    facts_all, rates_all = [], []
+_NAMES_YEAR = re.compile(r"\d|[今明本去上]年")
+
+
+def _year_of_reports_beside(facts: list[Fact]) -> None:
+    """A target stated beside a report of its indicator in one sentence, with no year of its own
+    (全年目标149项,1-11月认定125项 in a January review), is for the report's year."""
+    for target in facts:
+        period = target.indicator.period
+        words = target.record.get("deadline_text")
+        if not target.is_target or period is None or period.kind != "year" or \
+                (present(words) and _NAMES_YEAR.search(str(words))):
+            continue
+        sentence = target.doc.sentence(target.start)
+        for report in facts:
+            r = report.indicator
+            if report.is_target or r.period is None or r.series != target.indicator.series \
+                    or report.doc.sentence(report.start) != sentence or r.period.start.year == period.start.year:
+                continue
+            year = r.period.start.year
+            target.indicator = replace(target.indicator, period=Period("year", date(year, 1, 1), date(year, 12, 31)))
+            break
+
+
+_PART_OF = re.compile(r"其中")
+
+
+def _parts_of_reports(facts: list[Fact], rates: list[Rate]) -> list[Fact]:
+    """The parts (其中) of a figure reported with its completion rate are reported too: 外资项目9个,
+    完成序时任务的164%,其中,包括3个总投资超亿美元的重大外资项目."""
+    parts = []
+    for rate in rates:
+        sentence = rate.fact.doc.sentence(rate.fact.start)
+        text = rate.fact.doc.norm.text
+        for fact in facts:
+            if fact.is_target and rate.end <= fact.start < sentence[1] and _PART_OF.search(text, rate.end, fact.start):
+                parts.append(fact)
+    return parts
+
+
+def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> list[Fact]:
+    """The facts of every document, each with its indicator and, where the text gives one, its rate."""
+    facts_all = []
     for document, rows in read_documents(frame, texts):
         facts = facts_of(document, rows)
         thresholds: dict = {}
@@ -191,12 +257,14 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
         def indicator_of(fact: Fact):
             group = fact.record.get("group")
             mine = thresholds.get(group, []) if present(group) else []
-            of_set = sets.get(id(fact))
-            return read_indicator(fact, facts, mine, zones, of_set.indicator if of_set else None)
+            return read_indicator(fact, facts, mine, zones, sets.get(id(fact)))
 
         for fact in facts:
             fact.indicator = indicator_of(fact)
         rates = read_rates(facts)
+        for part in _parts_of_reports(facts, rates):
+            part.is_target = False
+            part.indicator = indicator_of(part)
         for rate in rates:
             fact = rate.fact
             if fact.is_target:
@@ -208,19 +276,32 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> tuple[list[Fa
                 year = Period("year", period.start.replace(month=1, day=1), period.start.replace(month=12, day=31)) \
                     if period else None
                 rate.stated.indicator = replace(fact.indicator, period=year)
-                facts.append(rate.stated)
+                if rate.stated not in facts:
+                    facts.append(rate.stated)
+        _year_of_reports_beside(facts)
         facts_all += facts
-        rates_all += rates
-    return facts_all, rates_all
+    return facts_all
+
+
+def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """The records plus the ledger's own readings of each text (extract.ledger.reader)."""
+    extra = []
+    for name, text in sorted(texts.items()):
+        known = frame.loc[frame["doc"] == name, "doc_date"].dropna() if not frame.empty else []
+        extra += read_more(name, text, str(known.iloc[0]) if len(known) else None)
+    if not extra:
+        return frame
+    return pd.concat([frame, pd.DataFrame(extra)], ignore_index=True) if not frame.empty else pd.DataFrame(extra)
 
 
 def build_ledger(figures: Union[pd.DataFrame, Iterable], *, as_of: Optional[date] = None,
                  texts: Optional[dict[str, str]] = None) -> Ledger:
     """The ledger of `figures` (records of extract.record, as Figures or a DataFrame) as of `as_of`
-    (default today). `texts` (document name -> raw text), when given, lets the ledger read the words
-    between the quoted sentences too."""
+    (default today). `texts` (document name -> raw text), when given, lets the ledger read whole
+    documents: the words between the quoted sentences, and the figures of goal and rate sentences the
+    extraction grammar leaves out (extract.ledger.reader). Without them it reads the records' sentences."""
     frame = _frame(figures)
-    facts, rates = _read(frame, texts)
-    observations = merge(facts)
-    links = link(observations)
-    return Ledger(observations, links, rates, as_of or date.today())
+    if texts:
+        frame = _with_readings(frame, texts)
+    observations = merge(_read(frame, texts))
+    return Ledger(observations, link(observations), as_of or date.today())

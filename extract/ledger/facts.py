@@ -110,11 +110,12 @@ def _sparse_text(rows: list[dict]) -> str:
 def read_documents(figures: pd.DataFrame, texts: Optional[dict[str, str]] = None) -> list[tuple[Document, list[dict]]]:
     """Each document with its records, sorted by offset."""
     texts = texts or {}
+    by_doc: dict[str, list[dict]] = {}
+    for row in figures.to_dict("records"):
+        by_doc.setdefault(row["doc"], []).append(row)
     out = []
-    if figures.empty:
-        return out
-    for name, part in figures.groupby("doc", sort=True):
-        rows = part.sort_values("start", kind="stable").to_dict("records")
+    for name in sorted(by_doc):
+        rows = sorted(by_doc[name], key=lambda r: r["start"])
         raw = texts.get(name)
         if raw is None:
             raw = _sparse_text(rows)

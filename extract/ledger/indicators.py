@@ -21,10 +21,10 @@ from typing import Optional
 
 import regex
 
-from extract.ledger.facts import CLAUSE_MARK, Fact, as_date, present
+from extract.ledger.facts import CLAUSE_MARK, Fact, present
 from extract.normalize import normalize
 from extract.rules import load_table
-from extract.tracking.periods import Period, find_period_words, period_of, report_period, target_period
+from extract.ledger.periods import Period, find_period_words, period_of, report_period, target_period
 
 COUNTED = {"项目": "projects", "企业": "enterprises"}
 # period words a target can be set for (截至1月底 before a target is when it was counted, not its span)
@@ -59,8 +59,15 @@ class Indicator:
 
 
 @lru_cache(maxsize=1)
-def _measures() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
-    rows = load_table("ledger_measures")
+def untracked_measures() -> frozenset[str]:
+    """Measures that are no goal of a period (rules/ledger_measures.tsv, tracked = no)."""
+    return frozenset(r["measure"] for r in load_table("ledger_measures") if r["tracked"] == "no")
+
+
+@lru_cache(maxsize=2)
+def _measures(kind: str = "money") -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    """The measure words a figure of `kind` can have (a count is never measured by 总投资)."""
+    rows = [r for r in load_table("ledger_measures") if kind == "money" or r["of"] == "both"]
     words = sorted({r["word"] for r in rows}, key=len, reverse=True)
     return (regex.compile("|".join(regex.escape(w) for w in words)),
             {r["word"]: (r["measure"], r["family"]) for r in rows})
@@ -79,14 +86,19 @@ def _subunit_endings() -> tuple[str, ...]:
     return tuple(r["suffix"] for r in load_table("ledger_subunits"))
 
 
+@lru_cache(maxsize=1)
+def _subject_endings() -> tuple[str, ...]:
+    return tuple(r["suffix"] for r in load_table("ledger_subunits") if r["subject"] == "yes")
+
+
 def words_in(pattern: regex.Pattern, text: str) -> list[regex.Match]:
     """Every match at every position (a longer word at a later start is not hidden by an earlier one)."""
     return list(pattern.finditer(text, overlapped=True))
 
 
-def nearest_measure(text: str) -> Optional[tuple[str, str]]:
+def nearest_measure(text: str, kind: str = "money") -> Optional[tuple[str, str]]:
     """The measure word that ends last in `text` (the longer on a tie)."""
-    pattern, table = _measures()
+    pattern, table = _measures(kind)
     found = words_in(pattern, text)
     if not found:
         return None
@@ -94,8 +106,8 @@ def nearest_measure(text: str) -> Optional[tuple[str, str]]:
     return table[best.group()]
 
 
-def first_measure(text: str) -> Optional[tuple[str, str]]:
-    pattern, table = _measures()
+def first_measure(text: str, kind: str = "money") -> Optional[tuple[str, str]]:
+    pattern, table = _measures(kind)
     found = words_in(pattern, text)
     if not found:
         return None
@@ -146,9 +158,8 @@ def _target_period(fact: Fact, before: str, after: str) -> Optional[Period]:
         return target_period(record.get("deadline_text") if present(record.get("deadline_text")) else None,
                              deadline, reference)
     for words in (after, before):
-        found = [w for w in find_period_words(words) if w.kind in TARGET_PERIOD_KINDS]
+        found = [w for w in find_period_words(words) if w.period in TARGET_PERIOD_KINDS]
         if found:
-            raw = fact.record["sentence"]
             # read like a report's words: 全年 in a January review is last year's
             if words is before:
                 period = report_period(words[found[-1].start:], found[-1].end - found[-1].start, _iso(reference))
@@ -166,7 +177,7 @@ def _iso(day: Optional[date]) -> Optional[str]:
 
 
 def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zones: dict[str, str],
-                   of_set: Optional[Indicator] = None) -> Indicator:
+                   of_set: Optional[Fact] = None) -> Indicator:
     """The indicator of `fact`; `facts` are the other facts of its document (in text order)."""
     text = fact.doc.norm.text
     s_start, s_end = fact.doc.sentence(fact.start)
@@ -184,8 +195,9 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
 
     # the noun phrase after a number-first count names its step (244个一季度计划开工项目, 309个重大产业项目签约落户);
     # else the nearest word before it in the sentence does (新签约重大产业项目309个,其中先进制造业重大项目128个)
-    measure = first_measure(right) or nearest_measure(text[s_start:num_start]) or ("", "")
     record = fact.record
+    kind = record.get("kind")
+    measure = first_measure(right, kind) or nearest_measure(text[s_start:num_start], kind) or ("", "")
     if record.get("kind") == "count":
         base = COUNTED.get(record.get("counted") or "", "projects")
         pattern, table = _objects()
@@ -196,7 +208,7 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
             mods.add((m.start(), m.end(), code))
         kept = {code for s, e, code in mods if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in mods)}
         # 24个省重大项目已开工13个: the 13 are of the 24's class
-        obj = of_set.object if of_set is not None else "+".join([base] + sorted(kept))
+        obj = of_set.indicator.object if of_set is not None else "+".join([base] + sorted(kept))
         unit = base
     else:
         obj = "money"
@@ -204,23 +216,30 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
     size = threshold_class(thresholds)
     region = record.get("region_today") if present(record.get("region_today")) else record.get("region")
     region = region if present(region) else ""
-    zone = subunit(record.get("region_as_written")) or doc_zones.get(region, "")
+    zone = subunit(record.get("region_as_written"))
+    if not zone and record.get("region_source") == "document_default":
+        # the region was not said near the figure: the article's zone is meant
+        zone = doc_zones.get(region, "")
     if fact.is_target:
         period = _target_period(fact, text[s_start:num_start], right)
     else:
-        raw_sentence = record["sentence"]
-        period = report_period(raw_sentence, int(record["start"]) - int(record["sentence_start"]),
-                               _iso(fact.doc.doc_date))
+        # the words before the set's own noun phrase (截至目前,244个一季度计划开工项目已开工133个: as of now,
+        # not the quarter the 244 are planned for)
+        cut = number_span(of_set)[0] if of_set is not None else num_start
+        period = report_period(text[s_start:s_end], cut - s_start, _iso(fact.doc.doc_date))
     return Indicator(region, zone, measure[0], measure[1], obj, size, unit, period)
 
 
 def document_zones(rows: list[dict]) -> dict[str, str]:
     """For each unit, the one zone or town of it that a document's figures name: the article is
-    about that zone, so its other figures of the unit are the zone's (启东 1~5月 counts of 启东经济开发区)."""
+    about that zone, so its figures placed only by the document's default are the zone's (启东 1~5月
+    counts of 启东经济开发区); a figure the text places in the whole unit (全区) stays the unit's."""
     zones: dict[str, set] = {}
     for r in rows:
+        if r.get("region_source") == "document_default":
+            continue
         region = r.get("region_today") if present(r.get("region_today")) else r.get("region")
         zone = subunit(r.get("region_as_written"))
-        if present(region) and zone:
+        if present(region) and zone.endswith(_subject_endings()):
             zones.setdefault(region, set()).add(zone)
     return {region: names.pop() for region, names in zones.items() if len(names) == 1}

@@ -20,7 +20,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_production": ("投产达产", "In production"),
     "funds_in_place": ("到位资金", "Funds in place"),
     "investment_done": ("完成投资", "Investment done"),
-    "planned_investment": ("计划投资", "Planned investment"),
     "total_investment": ("总投资", "Total investment"),
     "budget_revenue": ("一般公共预算收入", "General budget revenue"),
     "gdp": ("地区生产总值", "GDP"),
@@ -28,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "retail_sales": ("社会消费品零售总额", "Retail sales"),
     "taxable_sales": ("应税销售", "Taxable sales"),
     "negotiating": ("在谈", "In negotiation"),
+    "ready_to_start": ("具备开工条件", "Ready to start"),
     "": ("（未识别）", "(unknown)"),
     # objects (counted nouns and rules/ledger_objects.tsv)
     "projects": ("项目", "Projects"),
@@ -48,9 +48,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate": ("完成率", "Completion rate"),
     "exact": ("同一指标", "Same indicator"),
     "partial": ("相近指标", "Related indicator"),
-    "progress": ("完成进度", "Progress"),
-    "gap_below": ("低于预期", "Below expectation"),
-    "gap_above": ("高于预期", "Above expectation"),
 }
 
 _CURRENCY = {"CNY": ("元", "CNY"), "USD": ("美元", "USD"), "EUR": ("欧元", "EUR"), "HKD": ("港元", "HKD"),

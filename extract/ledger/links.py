@@ -5,16 +5,20 @@ A report answers a target when it is of the same unit today and the same zone (�
 from its start (1-5月 of a 2025 goal; never another year), and is published no earlier than it.
 A report of a narrower or broader class (制造业 only, 重大项目 for 超5亿元重大制造业项目) or of a
 measure of the same family (签约并注册 for 签约) is linked as partial, and only to a target that no
-report of its exact indicator answers. Each link says in words why it was made.
+report of its exact indicator answers. In an article that states several targets of one indicator
+(each project's plan for the year), a report answers the one written nearest to it. Totals of a
+batch of projects (总投资) are no goal of a period and are never linked. Each link says in words why
+it was made.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
+from extract.ledger.indicators import untracked_measures
 from extract.ledger.labels import label
 from extract.ledger.observations import Observation
-from extract.tracking.periods import covers
+from extract.ledger.periods import covers
 
 
 @dataclass
@@ -51,7 +55,8 @@ def _comparable(t, r) -> Optional[str]:
     if t.family != r.family or t.object.split("+")[0] != r.object.split("+")[0]:
         return None
     a, b = _tokens(t), _tokens(r)
-    return "partial" if (a <= b or b <= a) else None
+    # one class inside the other, and both named: a batch of any size (18个代表性项目) is no class
+    return "partial" if (a <= b or b <= a) and a and b else None
 
 
 def _reason(target: Observation, report: Observation, kind: str) -> str:
@@ -67,13 +72,16 @@ def _reason(target: Observation, report: Observation, kind: str) -> str:
     return words
 
 
-def link(observations: list[Observation]) -> list[Link]:
-    targets = [o for o in observations if o.is_target and o.indicator.period is not None]
-    reports = [o for o in observations if not o.is_target and o.indicator.period is not None]
-    links = []
+def _distance(target: Observation, report: Observation) -> Optional[int]:
+    """How far apart the two are written in an article that states both (None: no such article)."""
+    gaps = [abs(t.raw_start - r.raw_start) for t in target.sources for r in report.sources if t.doc is r.doc]
+    return min(gaps) if gaps else None
+
+
+def _candidates(targets: list[Observation], reports: list[Observation]) -> list[tuple]:
+    found = []
     for target in targets:
         t = target.indicator
-        found = {"exact": [], "partial": []}
         for report in reports:
             r = report.indicator
             kind = _comparable(t, r)
@@ -82,9 +90,36 @@ def link(observations: list[Observation]) -> list[Link]:
             set_on, reported_on = target.doc_date, report.doc_date
             if set_on is not None and reported_on is not None and reported_on < set_on:
                 continue
-            found[kind].append(report)
-        kind = "exact" if found["exact"] else "partial"
-        for report in found[kind]:
+            found.append((target, report, kind))
+    return found
+
+
+def _nearest_in_article(found: list[tuple]) -> list[tuple]:
+    """In an article that states several targets of one indicator (each project's plan for the year)
+    and a report, the report answers the target written nearest to it."""
+    kept = []
+    for target, report, kind in found:
+        distance = _distance(target, report)
+        if distance is not None and any(
+                other is not target and r is report and k == kind and (d := _distance(other, report)) is not None
+                and d < distance for other, r, k in found):
+            continue
+        kept.append((target, report, kind))
+    return kept
+
+
+def link(observations: list[Observation]) -> list[Link]:
+    tracked = [o for o in observations if o.indicator.period is not None]
+    targets = [o for o in tracked if o.is_target and o.indicator.measure not in untracked_measures()]
+    reports = [o for o in tracked if not o.is_target]
+    found = _nearest_in_article(_candidates(targets, reports))
+    links = []
+    for target in targets:
+        mine = [(report, kind) for t, report, kind in found if t is target]
+        kind = "exact" if any(k == "exact" for _, k in mine) else "partial"
+        for report, k in mine:
+            if k != kind:
+                continue
             item = Link(target, report, kind, _reason(target, report, kind))
             target.links.append(item)
             links.append(item)

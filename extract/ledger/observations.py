@@ -4,11 +4,11 @@ by two articles is one observation with several sources, never a sum.
 Two facts are one observation when they are of the same indicator and period, both targets or both
 reports, with the same value. The observation is quoted from its fullest statement: a figure written
 from the records before one read inside a rate phrase, then the longer sentence (the body over the
-title or a summary bullet), then the earlier document.
+title or a summary bullet: the longer paragraph), then the earlier document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional
 
@@ -50,12 +50,56 @@ class Observation:
         return min(period.end, published) if published else period.end
 
 
+def _line_length(fact: Fact) -> int:
+    raw = fact.doc.norm.raw
+    start = raw.rfind("\n", 0, fact.raw_start) + 1
+    end = raw.find("\n", fact.raw_end)
+    return (len(raw) if end < 0 else end) - start
+
+
 def _quoted_first(fact: Fact) -> tuple:
-    return (fact.source != "figure", -len(fact.record.get("sentence") or ""),
-            fact.doc.doc_date or date.max, fact.doc.name, fact.raw_start)
+    """The body's paragraph before a title or a summary bullet (a longer line), then the earlier text."""
+    return (fact.source != "figure", -_line_length(fact), fact.doc.doc_date or date.max, fact.doc.name,
+            fact.raw_start)
+
+
+def _within(inner: tuple, outer: tuple) -> bool:
+    """Region and zone `inner` lie inside `outer` (江苏省扬州市 holds 江苏省扬州市; a unit holds its zones)."""
+    (region, zone), (outer_region, outer_zone) = inner, outer
+    return region.startswith(outer_region) and (not outer_zone or zone == outer_zone)
+
+
+def _settle_repeats(facts: list[Fact]) -> None:
+    """A figure repeated within one article is one fact even where its statements were read apart:
+    the regions step placed a title in 通州区 and the body in 北京市, or only one statement names its
+    period (16个产业项目总投资达83.2亿元 in the 一季度 paragraph, 83.2亿元 alone in the summary). Each
+    takes the most precise place and the one period its repeats name; repeats that name two periods
+    are two facts."""
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        ind = fact.indicator
+        key = (fact.doc.name, ind.measure, ind.object, ind.size_class, ind.unit, fact.is_target, round(fact.value, 6))
+        groups.setdefault(key, []).append(fact)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        periods = {f.indicator.period for f in members if f.indicator.period is not None}
+        places = {(f.indicator.region, f.indicator.zone) for f in members}
+        if len(periods) > 1:
+            continue
+        period = periods.pop() if periods else None
+        known = [p for p in places if p[0]]
+        nested = all(_within(a, b) or _within(b, a) for a in known for b in known)
+        for fact in members:
+            ind = fact.indicator
+            here = (ind.region, ind.zone)
+            inside = [p for p in known if p != here and _within(p, here)] if nested else []
+            best = max(inside, key=lambda p: (len(p[0]), len(p[1]))) if inside else here
+            fact.indicator = replace(ind, region=best[0], zone=best[1], period=period)
 
 
 def merge(facts: list[Fact]) -> list[Observation]:
+    _settle_repeats(facts)
     groups: dict[tuple, list[Fact]] = {}
     for fact in facts:
         ind = fact.indicator

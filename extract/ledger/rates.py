@@ -24,7 +24,6 @@ MACROS = {
     "GOAL": r"(?P<goal>[^，,。；;、的()（）]{0,8}?(?:目标任务|目标|任务|计划投资|计划))",
     "STATED": r"(?:[(（](?P<stated>[^)）]{1,40})[)）]|(?P<stated>[0-9.]+(?:个|项|家|亿元|万元|亿美元|万美元)))?",
     "RATES": r"(?P<rates>[0-9]+(?:\.[0-9]+)?%(?:(?:和|、|及|与|,)[0-9]+(?:\.[0-9]+)?%)*)",
-    "POINTS": r"(?P<points>[0-9]+(?:\.[0-9]+)?)",
 }
 _PERCENT = regex.compile(r"([0-9]+(?:\.[0-9]+)?)%")
 _STATED_FIGURE = regex.compile(r"([0-9]+(?:\.[0-9]+)?)(个|项|家|亿元|万元|亿美元|万美元)")
@@ -36,11 +35,9 @@ class Rate:
     start: int                   # normalised span of the phrase
     end: int
     text: str
-    kind: str                    # progress | gap_below | gap_above
     progress: float              # 1.04 for 104%
     fact: Optional[Fact] = None
     stated: Optional[Fact] = None      # the target written inside the phrase
-    row: int = 0
 
     @property
     def implied_target(self) -> Optional[float]:
@@ -54,35 +51,32 @@ class _Phrase:
     start: int
     end: int
     text: str
-    kind: str
     rates: tuple[float, ...]
     stated: tuple[tuple[int, int, float, str], ...]     # normalised span, value, unit of each stated target
     row: int
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[int, regex.Pattern, str], ...]:
+def _rules() -> tuple[tuple[int, regex.Pattern], ...]:
     out = []
     for row, entry in enumerate(load_table(RATE_TABLE)):
         pattern = regex.sub(r"\{(\w+)\}", lambda m: MACROS[m.group(1)], entry["pattern"])
-        out.append((row, regex.compile(pattern), entry["kind"]))
+        out.append((row, regex.compile(pattern)))
     return tuple(out)
 
 
 def find_phrases(text: str, start: int, end: int) -> list[_Phrase]:
     """The rate phrases of text[start:end], leftmost-longest, in text order."""
     found = []
-    for row, pattern, kind in _rules():
+    for row, pattern in _rules():
         for m in pattern.finditer(text, start, end):
-            if kind != "progress":
-                continue
             rates = tuple(float(v) / 100 for v in _PERCENT.findall(m.group("rates")))
             stated = ()
             if "stated" in pattern.groupindex and m.captures("stated"):
                 offset = m.starts("stated")[-1]
                 stated = tuple((offset + s.start(), offset + s.end(), float(s.group(1)) * _SCALE.get(s.group(2), 1),
                                 s.group(2)) for s in _STATED_FIGURE.finditer(m.captures("stated")[-1]))
-            found.append(_Phrase(m.start(), m.end(), m.group(), kind, rates, stated, row))
+            found.append(_Phrase(m.start(), m.end(), m.group(), rates, stated, row))
     kept: list[_Phrase] = []
     for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start), p.row)):
         if kept and p.start < kept[-1].end:
@@ -111,17 +105,22 @@ def read_rates(facts: list[Fact]) -> list[Rate]:
             chosen = candidates[-len(phrase.rates):] if candidates else []
             for k, fact in enumerate(chosen):
                 index = len(phrase.rates) - len(chosen) + k
-                rate = Rate(phrase.start, phrase.end, phrase.text, phrase.kind, phrase.rates[index], fact, row=phrase.row)
+                rate = Rate(phrase.start, phrase.end, phrase.text, phrase.rates[index], fact)
                 if len(phrase.stated) == len(phrase.rates):
-                    rate.stated = _stated_fact(fact, phrase.stated[index])
+                    rate.stated = _stated_fact(fact, phrase.stated[index], mine)
                 fact.rate = rate
                 rates.append(rate)
     return rates
 
 
-def _stated_fact(outcome: Fact, stated: tuple[int, int, float, str]) -> Fact:
-    """A target written inside a rate phrase: the outcome's record with the target's value and span."""
+def _stated_fact(outcome: Fact, stated: tuple[int, int, float, str], facts: list[Fact]) -> Fact:
+    """A target written inside a rate phrase: the fact read there (its value, marked a target), else
+    the outcome's record with the target's value and span."""
     start, end, value, _ = stated
+    for fact in facts:
+        if fact.start < end and start < fact.end and fact.value == value:
+            fact.is_target = True
+            return fact
     doc = outcome.doc
     raw_start, raw_end = doc.norm.raw_span(start, end)
     record = {**outcome.record, "start": raw_start, "end": raw_end, "text": doc.norm.raw[raw_start:raw_end],

@@ -3,7 +3,8 @@
     achieved     a report reaches the target
     on_pace      interim progress at or above the elapsed share of the period (序时进度)
     behind_pace  interim progress below it
-    period_over  the period is over and no report covers all of it
+    period_over  the period is over and no report covers all of it (or the final one gives only a
+                 lower bound short of the target: 突破千亿元 against 1005亿元)
     missed       a report of the whole period falls short
     no_report    no report yet, and the period still runs
 
@@ -17,9 +18,10 @@ from typing import Optional
 
 from extract.ledger.links import Link
 from extract.ledger.observations import Observation
-from extract.tracking.periods import elapsed_share
+from extract.ledger.periods import elapsed_share
 
 CAPS = ("at_most", "less_than")
+LOWER_BOUNDS = ("at_least", "more_than")
 
 
 @dataclass
@@ -53,8 +55,11 @@ def standing(target: Observation, as_of: date) -> Standing:
     reached = progress <= 1.0 if cap else progress >= 1.0
     if reached and (not cap or latest.final):
         return Standing("achieved", latest, share, f"实绩已达目标（{progress:.1%}）")
-    if latest.final:
+    if latest.final and latest.report.fact.record.get("qualifier") not in LOWER_BOUNDS:
         return Standing("missed", latest, share, f"全期实绩未达目标（{progress:.1%}）")
+    if latest.final:
+        # 突破千亿元 against 1005亿元: at least this much, so neither reached nor missed for sure
+        return Standing("period_over", latest, share, f"全期实绩只知下限（{progress:.1%}以上），不能判定")
     if over:
         return Standing("period_over", latest, share,
                         f"{period.label()}已结束，最新为阶段实绩（{latest.report.indicator.period_label}，{progress:.1%}）")

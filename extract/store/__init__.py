@@ -21,6 +21,7 @@ import pandas as pd
 from extract.store import corrections as _corrections
 from extract.store.corrections import CorrectionError
 from extract.store.db import DB_FILE, connect, create_schema
+from extract.ledger.store import rebuild_ledger, stored_ledger
 from extract.store.export import export_csv, export_parquet, export_xlsx
 from extract.store.ingest import (IngestReport, IngestResult, expand_paths, ingest_path, ingest_upload,
                                   reextract_outdated)
@@ -88,6 +89,7 @@ class Store:
 
             report.results = ingest_on_dask(cur, files, self.data_dir, scheduler=scheduler, progress=progress,
                                             doc_date=doc_date, region=region)
+            rebuild_ledger(cur)
             return report
         if engine != "serial":
             raise ValueError(f"unknown engine {engine!r} (serial | dask)")
@@ -95,6 +97,7 @@ class Store:
 
         for path in tqdm(files, desc="ingest", unit="file", disable=not progress or None, delay=1.0):
             report.results.append(ingest_path(cur, path, doc_date=doc_date, region=region))
+        rebuild_ledger(cur)
         return report
 
     def ingest_bytes(self, name: str, data: bytes, *, doc_date: Optional[str] = None,
@@ -102,7 +105,9 @@ class Store:
         """One uploaded file. Nothing is written to disk but the database, whatever `name` says."""
         cur = self._cursor()
         reextract_outdated(cur)
-        return ingest_upload(cur, name, data, doc_date=doc_date, region=region)
+        result = ingest_upload(cur, name, data, doc_date=doc_date, region=region)
+        rebuild_ledger(cur)
+        return result
 
     # -- out --
     def documents(self) -> pd.DataFrame:
@@ -111,6 +116,10 @@ class Store:
             "SELECT d.* EXCLUDE (raw_text), length(d.raw_text) AS characters, coalesce(f.figures, 0) AS figures "
             "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS figures FROM effective_figures GROUP BY doc_id) f "
             "USING (doc_id) ORDER BY d.ingested_at DESC, d.name").df()
+
+    def ledger(self, table: str = "ledger") -> pd.DataFrame:
+        """The target ledger as of its last rebuild: `ledger` (targets) or `ledger_links` (extract.ledger.store)."""
+        return stored_ledger(self._cursor(), table)
 
     def document_text(self, doc_id: str) -> str:
         row = self._cursor().execute("SELECT raw_text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()

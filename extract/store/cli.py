@@ -149,7 +149,7 @@ def _export(store: Store, args) -> int:
     figures = store.figures(where, params)
     if args.format == "xlsx":
         documents = store.documents()
-        data = export_xlsx(figures, documents[documents["doc_id"].isin(figures["doc_id"])])
+        data = export_xlsx(figures, documents[documents["doc_id"].isin(figures["doc_id"])], ledger=store.ledger())
     else:
         data = EXPORTERS[args.format](figures)
     args.output.write_bytes(data)

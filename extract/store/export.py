@@ -117,14 +117,30 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def export_xlsx(df: pd.DataFrame, documents: Optional[pd.DataFrame] = None) -> bytes:
-    """Excel workbook: sheet 数据 (the figures, readable headers, amounts in 亿元/万元) and sheet 来源 (documents)."""
+def export_xlsx(df: pd.DataFrame, documents: Optional[pd.DataFrame] = None,
+                ledger: Optional[pd.DataFrame] = None) -> bytes:
+    """Excel workbook: sheet 数据 (the figures, readable headers, amounts in 亿元/万元), sheet 来源 (documents)
+    and, given the ledger's targets (extract.ledger), sheet 目标台账."""
     workbook = Workbook()
     figures = workbook.active
     figures.title = "数据"
     # numbers keep Excel's General format: a fixed number of decimals would round small amounts away
     _write_sheet(figures, _readable_figures(df), {})
     _write_sheet(workbook.create_sheet("来源"), _sources(df, documents), {"入库时间": "yyyy-mm-dd hh:mm"})
+    if ledger is not None:
+        from extract.ledger.export import readable_targets
+
+        _write_sheet(workbook.create_sheet("目标台账"), readable_targets(ledger), {})
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_table_xlsx(df: pd.DataFrame, title: str) -> bytes:
+    """Any readable table as a workbook of one sheet (the ledger's download)."""
+    workbook = Workbook()
+    workbook.active.title = title
+    _write_sheet(workbook.active, df, {})
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -75,3 +75,25 @@ CREATE TABLE IF NOT EXISTS corrections (
     new_value     JSON,                    -- action 'set': its new value (JSON null clears it)
     record        JSON                     -- action 'add': the whole record of the missed figure
 );
+
+-- The target ledger (extract.ledger), rebuilt from the effective figures after each ingest: one row
+-- per target with its latest report, progress and status as of `as_of` (ledger), and one row per
+-- link of a target to a report or per completion rate (ledger_links). Derived data: never edited.
+CREATE TABLE IF NOT EXISTS ledger (
+    target_id VARCHAR, region VARCHAR, region_label VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR,
+    zone VARCHAR, indicator_id VARCHAR, indicator_label VARCHAR, measure VARCHAR, "object" VARCHAR,
+    size_class VARCHAR, unit VARCHAR, period_label VARCHAR, period_start VARCHAR, deadline VARCHAR,
+    target_value DOUBLE, qualifier VARCHAR, latest_value DOUBLE, latest_as_of VARCHAR, latest_doc VARCHAR,
+    latest_start INTEGER, latest_end INTEGER, progress DOUBLE, time_share DOUBLE, status VARCHAR,
+    reason VARCHAR, link_kind VARCHAR, n_reports INTEGER, doc VARCHAR, doc_date VARCHAR, "start" INTEGER,
+    "end" INTEGER, "text" VARCHAR, sentence VARCHAR, n_sources INTEGER, as_of VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS ledger_links (
+    kind VARCHAR, target_doc VARCHAR, target_start INTEGER, target_end INTEGER, outcome_doc VARCHAR,
+    outcome_start INTEGER, outcome_end INTEGER, doc VARCHAR, progress DOUBLE, implied_target DOUBLE,
+    link VARCHAR, target_id VARCHAR, outcome_id VARCHAR, region VARCHAR, region_label VARCHAR,
+    indicator VARCHAR, period VARCHAR, target_value DOUBLE, latest_value DOUBLE, outcome_as_of VARCHAR,
+    final BOOLEAN, status VARCHAR, reason VARCHAR, rate_text VARCHAR, target_text VARCHAR,
+    outcome_text VARCHAR, as_of VARCHAR
+);

@@ -83,7 +83,7 @@ def _deadlines(text):
 
 def _regions(text):
     from extract.context.regions import document_region, region_sections
-    from extract.pipeline import DocMeta
+    from extract.context.document import DocMeta
     norm = _normalize(text)
     return region_sections(norm, DocMeta()), document_region(norm, DocMeta())
 

@@ -3,7 +3,7 @@
 Every sentence here was written for the tests (modelled on the seeds' wording); none is quoted
 from a publication. Each figure is a record of the contract as the pipeline would fill it, with
 its region from the regions step's own resolver (`resolve_region`), so a renamed unit (港闸 ->
-崇川) is the gazetteer's, not the test's. Real pairs are in test_tracking_real.py.
+崇川) is the gazetteer's, not the test's. Real pairs are in test_ledger_real.py.
 """
 from __future__ import annotations
 
