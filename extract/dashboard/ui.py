@@ -120,8 +120,10 @@ def _ledger(directory: str, version: tuple, as_of: date):
     from extract.dashboard import ledger_views
     from extract.ledger import build_ledger
 
-    figures = query_con(directory).cursor().sql("SELECT * FROM effective_figures").df()
-    ledger = build_ledger(figures, as_of=as_of)
+    figures = query_con(directory).cursor().sql('SELECT * FROM effective_figures ORDER BY doc, "start"').df()
+    # the texts let the ledger read goal words the figures' sentences alone miss
+    texts = dict(_open_store(directory).con.cursor().execute("SELECT name, raw_text FROM documents").fetchall())
+    ledger = build_ledger(figures, texts=texts, as_of=as_of)
     return ledger, ledger_views.prepared(ledger.targets)
 
 

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from extract.dashboard import ledger_views as lv
 from extract.dashboard.i18n import CODES, code_label
 from extract.ledger import LABELS as LEDGER_LABELS, build_ledger
+from extract.ledger.store import stored_ledger_input
 from extract.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,8 +84,9 @@ def widget(at: AppTest, kind: str, name: str, lang: str = "zh"):
 
 
 def ledger_targets(as_of: date | None = None) -> pd.DataFrame:
-    """The ledger of the store's own figures, prepared as the pages prepare it."""
-    return lv.prepared(build_ledger(store_figures(), as_of=as_of or date.today()).targets)
+    """The ledger of the store's own figures and texts, prepared as the pages prepare it."""
+    figures, texts = stored_ledger_input(store().con)
+    return lv.prepared(build_ledger(figures, texts=texts, as_of=as_of or date.today()).targets)
 
 
 def bar_values(at: AppTest) -> list[float]:

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from extract.dashboard import ledger_views as lv
 from extract.dashboard.i18n import code_label
 from extract.ledger import build_ledger
+from extract.ledger.store import stored_ledger_input
 from extract.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,8 +55,9 @@ def open_page(as_of: date = AS_OF, query_params: dict | None = None) -> AppTest:
 
 
 def expected(as_of: date = AS_OF) -> pd.DataFrame:
-    figures = Store(os.environ["INVEST_DATA_DIR"]).figures()
-    return lv.prepared(build_ledger(figures, as_of=as_of).targets)
+    with Store(os.environ["INVEST_DATA_DIR"]) as store:
+        figures, texts = stored_ledger_input(store.con)
+    return lv.prepared(build_ledger(figures, texts=texts, as_of=as_of).targets)
 
 
 def downloaded(at: AppTest, key: str, media: dict[str, bytes]) -> bytes:
