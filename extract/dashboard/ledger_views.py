@@ -198,8 +198,8 @@ GLOSS = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ
 
 
 def plain_region(label) -> str:
-    """A region's name without the pinyin glosses some sites write after hard characters
-    (啟東經(jīng)濟(jì)開發(fā)區 -> 啟東經濟開發區)."""
+    """A region's name (or a title) without the pinyin glosses some sites write after hard
+    characters (啟東經(jīng)濟(jì)開發(fā)區 -> 啟東經濟開發區)."""
     return "" if is_missing(label) else GLOSS.sub("", str(label))
 
 

@@ -77,8 +77,10 @@ def document_title(head: str | None, name: str) -> str:
     """An article's title as a reader names it: its first line of at least eight characters (a
     line such as 官方微信 is site furniture), Markdown marks dropped, cut at TITLE_CHARS; the file
     name when there is no such line."""
+    from extract.dashboard.ledger_views import plain_region
+
     for line in (head or "").splitlines():
-        line = line.strip().lstrip("#").strip()
+        line = plain_region(line.strip().lstrip("#").strip())      # pinyin glosses (競(jìng)) dropped
         if len(line) >= 8:
             return line if len(line) <= TITLE_CHARS else line[:TITLE_CHARS] + "…"
     return name

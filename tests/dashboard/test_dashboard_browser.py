@@ -97,14 +97,16 @@ def test_an_analysts_session_in_chromium(app_url, browser_page, screenshots):
     wait_idle(page)
 
     # the first screen: a year, two districts, a target with its 完成率 and status
-    pick(page, "年份", "2023年")
-    assert parse_qs(urlparse(page.url).query)["year"] == ["2023"]
+    pick(page, "年份", "2024年")
+    assert parse_qs(urlparse(page.url).query)["year"] == ["2024"]
     for place in PLACES:
         pick(page, "区县", place, typed=place)
     page.keyboard.press("Escape")
     wait_idle(page)
     assert sorted(c.split("/")[1][:2] for c in parse_qs(urlparse(page.url).query)["county"]) == sorted(PLACES)
-    line = page.locator("li").filter(has_text="完成率").filter(has_text="目标").first
+    pick(page, "年份", "2025年")
+    assert parse_qs(urlparse(page.url).query).get("year", ["2025"]) == ["2025"]    # absent when the default
+    line = page.locator("li").filter(has_text="完成率").filter(has_text="%").first
     line.wait_for()
     text = line.inner_text()
     assert text.startswith(PLACES) and "%" in text and "状态" not in text, text
@@ -118,7 +120,7 @@ def test_an_analysts_session_in_chromium(app_url, browser_page, screenshots):
     wait_idle(page)
     no_error_on_page(page)
     year_box = page.get_by_role("combobox", name="Year")
-    assert year_box.input_value() == "2023"                                  # the year picked, in English
+    assert year_box.input_value() == "2025"                                  # the year picked, in English
     checked = page.locator('[data-testid="stRadio"] input[type="radio"]:checked')
     assert checked.count() == page.locator('[data-testid="stRadio"]').count()     # every radio shows its choice
     page.screenshot(path=str(screenshots / "overview_en.png"), full_page=True)
@@ -126,7 +128,7 @@ def test_an_analysts_session_in_chromium(app_url, browser_page, screenshots):
     page.get_by_role("heading", name="投资目标看板").wait_for(timeout=60_000)
     wait_idle(page)
     no_error_on_page(page)
-    assert parse_qs(urlparse(page.url).query)["year"] == ["2023"]
+    assert parse_qs(urlparse(page.url).query).get("year", ["2025"]) == ["2025"]
     assert page.locator("li").filter(has_text="完成率").first.inner_text() == text
 
     go_to(page, "地区对比", "地区对比")

@@ -67,6 +67,7 @@ listing_columns = ("title", "doc_date", "region", "source", "ingested_at")
 headers = {"title": T("doc_title"), "doc_date": T("doc_date"), "region": T("region"), "source": T("source"),
            "ingested_at": T("ingested_at")}
 listing = documents[list(listing_columns)].assign(ingested_at=documents["ingested_at"].dt.strftime("%Y-%m-%d %H:%M"))
+listing = listing.fillna("")        # an unknown date or region is blank, not "None"
 st.dataframe(listing.rename(columns=headers), hide_index=True, width="stretch", key="doc_table")
 
 doc_ids = documents["doc_id"].tolist()
