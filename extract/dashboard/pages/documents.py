@@ -72,7 +72,9 @@ st.dataframe(listing.rename(columns=headers), hide_index=True, width="stretch", 
 
 doc_ids = documents["doc_id"].tolist()
 names = dict(zip(documents["doc_id"], documents["title"]))
+files = dict(zip(documents["doc_id"], documents["name"]))
 picked = st.selectbox(T("pick_document"), doc_ids, key="doc_pick", format_func=names.get, placeholder=T("choose"))
 spans = ui.cached("document_figures", picked)
-st.html(f"<h4>{html.escape(names[picked])}</h4>"
+# the title first; the file name under it, small (how the article came in)
+st.html(f"<h4>{html.escape(names[picked])}</h4><p style='color:#888;font-size:0.8rem'>{html.escape(files[picked])}</p>"
         + text_block(highlight_spans(store.document_text(picked), zip(spans["start"], spans["end"]))))
