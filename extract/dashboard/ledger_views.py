@@ -69,16 +69,24 @@ def indicator_key(row) -> str:
     return "|".join("" if is_missing(row.get(c)) else str(row.get(c)) for c in SERIES)
 
 
+# the ledger's columns the pages read: a rerun copies the rows of a period, so the rest stay out
+PAGE_COLUMNS = ("target_id", "region", "region_label", "province", "city", "county", "indicator_label", "measure",
+                "object", "size_class", "unit", "period_label", "deadline", "target_value", "latest_value",
+                "latest_as_of", "progress", "status", "doc", "sentence")
+
+
 def prepared(targets: pd.DataFrame) -> pd.DataFrame:
     """The ledger's targets with the columns the pages group by: year, part of the year, the
     indicator without region and period, and the sidebar's county key (city/county)."""
     if targets.empty:
         return targets.assign(year=[], part=[], series=[], county_key=[])
+    targets = targets[[c for c in PAGE_COLUMNS if c in targets]]
     records = targets.to_dict("records")
+    # categories: a rerun compares these on every target, as small integers rather than strings
     return targets.assign(
-        year=[year_of(r.get("period_label"), r.get("deadline")) for r in records],
-        part=[period_part(r.get("period_label")) for r in records],
-        series=[indicator_key(r) for r in records],
+        year=pd.Categorical([year_of(r.get("period_label"), r.get("deadline")) for r in records]),
+        part=pd.Categorical([period_part(r.get("period_label")) for r in records]),
+        series=pd.Categorical([indicator_key(r) for r in records]),
         county_key=[f"{r.get('city') or r.get('province') or ''}/{r['county']}" if not is_missing(r.get("county"))
                     else None for r in records],
     )
@@ -98,18 +106,20 @@ def in_filters(targets: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def periods(targets: pd.DataFrame) -> dict[str, list[str]]:
     """Year -> the parts of it the ledger has targets for (全年 first), newest year first."""
+    pairs = targets[["year", "part"]].value_counts().reset_index()
+    pairs = pairs[pairs["year"] != ""]
     found: dict[str, set[str]] = {}
-    for year, part in zip(targets["year"], targets["part"]):
-        if year:
-            found.setdefault(year, set()).add(part)
+    for year, part in zip(pairs["year"], pairs["part"]):
+        found.setdefault(year, set()).add(part)
     return {year: [p for p in PERIOD_PARTS if p in found[year]] + sorted(found[year] - set(PERIOD_PARTS))
             for year in sorted(found, reverse=True)}
 
 
 def default_year(targets: pd.DataFrame) -> str:
     """The newest year with a target that has a result, else the newest year."""
-    reported = targets[targets["latest_value"].notna() & (targets["year"] != "")]
-    years = sorted((reported if not reported.empty else targets)["year"].unique().tolist(), reverse=True)
+    year = targets["year"]
+    reported = year[targets["latest_value"].notna().to_numpy() & (year != "").to_numpy()]
+    years = sorted(set((reported if len(reported) else year[year != ""]).unique().tolist()), reverse=True)
     return years[0] if years else ""
 
 
@@ -169,7 +179,7 @@ def indicators(targets: pd.DataFrame, lang: str = "zh") -> list[tuple[str, str]]
     if targets.empty:
         return []
     counted = targets.assign(_reported=targets["region"].where(targets["latest_value"].notna())).groupby(
-        "series").agg(reported=("_reported", "nunique"), region=("region", "nunique")).reset_index()
+        "series", observed=True).agg(reported=("_reported", "nunique"), region=("region", "nunique")).reset_index()
     counted = counted.sort_values(["reported", "region", "series"], ascending=[False, False, True])
     first = targets.drop_duplicates("series").set_index("series")
     return [(series, indicator_text(first.loc[series].to_dict(), lang)) for series in counted["series"]]

@@ -11,6 +11,8 @@ from extract.dashboard.formatting import escape_markdown
 from extract.dashboard.i18n import code_label
 from extract.dashboard.ui import T
 
+MAX_ROWS = 2000     # targets drawn in the table, as the figures page draws figures
+
 filters = ui.current_filters()
 lang = ui.lang()
 st.title(T("app_title"))
@@ -71,6 +73,9 @@ if options:
 st.subheader(T("targets_by_district"))
 table = chosen.assign(_order=chosen["status"].map({s: i for i, s in enumerate(lv.STATUS_ORDER)}))
 table = table.sort_values(["region_label", "_order", "deadline"], na_position="last")
+if len(table) > MAX_ROWS:       # the browser draws the first rows; a district or a year narrows the rest
+    st.caption(T("shown_rows", shown=MAX_ROWS, total=len(table)))
+    table = table.head(MAX_ROWS)
 status_names = [code_label("status", s, lang) for s in table["status"]]
 frame = pd.DataFrame({
     T("region"): [lv.plain_region(r) for r in table["region_label"]],
