@@ -15,9 +15,10 @@ ui.language_switch()
 navigation = st.navigation([
     st.Page(f"{PAGES}/overview.py", title=ui.T("page_overview"), default=True),
     st.Page(f"{PAGES}/compare.py", title=ui.T("page_compare"), url_path="compare"),
+    st.Page(f"{PAGES}/tracking.py", title=ui.T("page_tracking"), url_path="tracking"),
+    st.Page(f"{PAGES}/distribution.py", title=ui.T("page_distribution"), url_path="distribution"),
     st.Page(f"{PAGES}/figures.py", title=ui.T("page_figures"), url_path="figures"),
     st.Page(f"{PAGES}/documents.py", title=ui.T("page_documents"), url_path="documents"),
-    st.Page("extract/tracking/page.py", title=ui.T("page_tracking"), url_path="tracking"),
 ])
 ui.sidebar_filters()
 navigation.run()

@@ -140,13 +140,62 @@ def page_queries(filters: Filters) -> dict[str, list[tuple[str, tuple]]]:
             ("overview", (filters, "city", "metric", "amount")),
         ],
         "table page": [("figure_table", (filters, TABLE_ROWS))],     # the count and the rows drawn
-        "compare two": [
-            ("options", (others, "county")),
-            ("compare_table", (others, "county", regions)),
-            ("compare_by_metric", (others, "county", regions, "amount")),
-            ("deadlines", (others, "county", regions)),
-        ],
+        "figures facets": [("facets", (filters,))],
     }
+
+
+def ledger_page(targets, filters: Filters) -> None:
+    """What the overview (the ledger's first screen) computes on a rerun, the ledger built: the
+    targets in the sidebar's places and the default period, the status cards, the indicators, one
+    indicator's districts, and the table in words."""
+    from extract.dashboard import ledger_views as lv
+
+    mine = lv.in_filters(targets, filters)
+    if mine.empty:
+        return
+    periods = lv.periods(mine)
+    year = lv.default_year(mine)
+    chosen = lv.in_period(mine, year, periods.get(year, ["全年"])[0])
+    lv.status_counts(chosen)
+    options = lv.indicators(chosen)
+    if options:
+        lv.progress_by_district(chosen, options[0][0])
+    for row in chosen.head(2000).to_dict("records"):      # the table draws 2,000 rows (pages/overview.py)
+        lv.value_text(row["target_value"], row["unit"])
+        lv.value_text(row["latest_value"], row["unit"])
+        lv.percent(row["progress"])
+        lv.indicator_text(row)
+
+
+def build_ledger_targets(store_con, texts: dict[str, str]):
+    """(the ledger's prepared targets on the snapshot's figures and the stored texts, its number of
+    observations, seconds to build): what the dashboard does once per data version."""
+    from extract.dashboard import ledger_views as lv
+    from extract.ledger import build_ledger
+
+    figures = store_con.cursor().sql('SELECT * FROM effective_figures ORDER BY doc, "start"').df()
+    start = time.perf_counter()
+    ledger = build_ledger(figures, texts=texts)
+    return lv.prepared(ledger.targets), len(ledger.observations), time.perf_counter() - start
+
+
+def time_ledger_page(targets, *, rounds: int, copies: int = 1) -> dict:
+    """The median rerun of the ledger's first screen over the scenarios. With `copies` > 1 the
+    targets are repeated that many times (new ids, same places): the views on a larger ledger,
+    without building it."""
+    import pandas as pd
+
+    if copies > 1:
+        targets = pd.concat([targets.assign(target_id=targets["target_id"] + f"-{i}") for i in range(copies)],
+                            ignore_index=True)
+    runs = []
+    for _ in range(rounds):
+        for filters in SCENARIOS.values():
+            start = time.perf_counter()
+            ledger_page(targets, filters)
+            runs.append(time.perf_counter() - start)
+    return {"targets": len(targets), "rerun_median_ms": 1000 * statistics.median(runs),
+            "rerun_max_ms": 1000 * max(runs)}
 
 
 def time_pages(con, *, rounds: int, before_each=None) -> dict:
@@ -178,9 +227,10 @@ def time_pages(con, *, rounds: int, before_each=None) -> dict:
             for page, values in per_page.items()}
 
 
-def dashboard_benchmark(sizes: tuple[int, ...], *, rounds: int) -> dict:
+def dashboard_benchmark(sizes: tuple[int, ...], *, rounds: int, ledger_up_to: int = 100_000) -> dict:
     """Each size's pages, timed over every scenario; from 1M figures on, one round (six reruns a page)."""
     results = {}
+    ledger_targets, ledger_size = None, 0
     for n in sizes:
         n_rounds = rounds if n < 1_000_000 else 1
         with tempfile.TemporaryDirectory(prefix="bench_store_") as tmp:
@@ -206,6 +256,20 @@ def dashboard_benchmark(sizes: tuple[int, ...], *, rounds: int) -> dict:
                     "fingerprint_ms": 1000 * _median_seconds(lambda: fingerprint(store.con), 5),
                     "pages_on_view": time_pages(store.con, rounds=n_rounds),
                 }
+                # the ledger's build costs ~2 ms a figure (once per data version): above
+                # `ledger_up_to` figures the views are timed on the last ledger built, its targets
+                # repeated in the sizes' proportion
+                if n <= ledger_up_to or ledger_targets is None:
+                    texts = dict(store.con.execute("SELECT name, raw_text FROM documents").fetchall())
+                    ledger_targets, observations, seconds = build_ledger_targets(snapshot_con, texts)
+                    ledger_size = n
+                    results[str(n)]["ledger"] = {"build_seconds": seconds, "observations": observations,
+                                                 **time_ledger_page(ledger_targets, rounds=max(1, n_rounds))}
+                else:
+                    copies = max(1, n // ledger_size)
+                    results[str(n)]["ledger"] = {
+                        "note": f"targets of the {ledger_size:,}-figure ledger repeated {copies} times",
+                        **time_ledger_page(ledger_targets, rounds=max(1, n_rounds), copies=copies)}
             finally:
                 store.close()
     return results

@@ -21,10 +21,12 @@ def _layout(height: int = 420, **extra) -> dict:
 
 
 def _bars(frame: pd.DataFrame, x: str, series: str, x_order: list[str]) -> list[go.Bar]:
-    """One bar trace per value of `series`, its heights aligned on `x_order`."""
+    """One bar trace per value of `series`, its heights aligned on `x_order`. A place without the
+    series is 0, not missing: Plotly restarts a stack at 0 after a missing value and draws the bars
+    above over those below."""
     traces = []
     for i, (name, group) in enumerate(frame.groupby(series, sort=True)):
-        heights = group.groupby(x)["value"].sum().reindex(x_order)
+        heights = group.groupby(x)["value"].sum().reindex(x_order, fill_value=0.0)
         traces.append(go.Bar(x=np.array(x_order, dtype=object), y=heights.to_numpy(dtype=float), name=str(name),
                              marker={"color": PALETTE[i % len(PALETTE)]}))
     return traces
@@ -46,17 +48,29 @@ def grouped_bars(frame: pd.DataFrame, region_label: str, value_label: str, metri
         xaxis={"title": {"text": metric_label}}, yaxis={"title": {"text": value_label}, "gridcolor": "#e5e5e5"}))
 
 
-def deadline_timeline(frame: pd.DataFrame, region_label: str, deadline_label: str) -> go.Figure:
-    """Each target with a deadline as a point on one time axis, a row per region (columns region,
-    deadline, label, hover; label and hover already escaped)."""
+def progress_bars(frame: pd.DataFrame, status_names: dict[str, str], rate_label: str,
+                  region_label: str) -> go.Figure:
+    """完成率 per district on one indicator (columns region, progress in %, status, label), one
+    bar each coloured by its status, the label beside it, a line at 100%. A district without a
+    result is a bar of 0 that says so (a missing value would leave a gap Plotly fills unevenly)."""
+    from extract.dashboard.ledger_views import STATUS_COLOURS
+
+    order = frame["region"].tolist()[::-1]      # Plotly draws the first category at the bottom
     traces = []
-    for i, (region, group) in enumerate(frame.groupby("region", sort=True)):
-        traces.append(go.Scatter(
-            x=group["deadline"].astype(str).to_numpy(dtype=object), y=np.array([region] * len(group), dtype=object),
-            mode="markers", name=str(region), text=(group["label"] + "<br>" + group["hover"]).to_numpy(dtype=object),
-            hovertemplate="%{text}<br>%{x}<extra></extra>",
-            marker={"size": 13, "color": PALETTE[i % len(PALETTE)], "line": {"width": 1, "color": "white"}}))
+    for status, group in frame.groupby("status", sort=False):
+        traces.append(go.Bar(
+            y=np.array(group["region"].tolist(), dtype=object),
+            x=group["progress"].fillna(0.0).to_numpy(dtype=float), orientation="h",
+            name=status_names.get(status, str(status)), marker={"color": STATUS_COLOURS.get(status, "#9e9e9e")},
+            text=np.array(group["label"].tolist(), dtype=object), textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>"))
+    top = max(120.0, float(frame["progress"].fillna(0).max() or 0) * 1.35)
     return go.Figure(traces, _layout(
-        height=140 + 50 * frame["region"].nunique(), showlegend=False,
-        xaxis={"title": {"text": deadline_label}, "type": "date", "gridcolor": "#e5e5e5"},
-        yaxis={"title": {"text": region_label}, "type": "category"}))
+        height=120 + 34 * len(frame), barmode="overlay",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        shapes=[{"type": "line", "x0": 100, "x1": 100, "yref": "paper", "y0": 0, "y1": 1,
+                 "line": {"color": "#555", "dash": "dot", "width": 1}}],
+        xaxis={"title": {"text": rate_label}, "range": [0, top], "ticksuffix": "%", "gridcolor": "#e5e5e5"},
+        yaxis={"title": {"text": region_label}, "type": "category", "categoryorder": "array",
+               "categoryarray": order}))

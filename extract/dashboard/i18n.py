@@ -16,6 +16,55 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_documents": ("文章与上传", "Articles & upload"),
     "page_tracking": ("目标跟踪", "Target tracking"),
     "language": ("语言", "Language"),
+    # the ledger (first screen, compare, tracking)
+    "ledger_intro": ("每个目标与其后报道的同一指标、同一周期的最新实绩相配；完成率 = 最新实绩 ÷ 目标。"
+                     "各数均为同一指标、同一周期，目标与实绩不相加。",
+                     "Each target is paired with the latest result reported for the same indicator and period; "
+                     "completion = latest result ÷ target. No number adds targets to results or one indicator "
+                     "to another."),
+    "no_targets": ("当前筛选下没有目标。", "No targets match the current filters."),
+    "year": ("年份", "Year"),
+    "year_fmt": ("{y}年", "{y}"),
+    "period_part": ("周期", "Period"),
+    "part_全年": ("全年", "Whole year"),
+    "part_上半年": ("上半年", "First half"),
+    "part_下半年": ("下半年", "Second half"),
+    "part_一季度": ("一季度", "Q1"),
+    "part_二季度": ("二季度", "Q2"),
+    "part_三季度": ("三季度", "Q3"),
+    "part_四季度": ("四季度", "Q4"),
+    "status_help_achieved": ("最新实绩已达到目标", "The latest result reaches the target"),
+    "status_help_on_pace": ("实绩不低于已过时间的比例", "The result keeps up with the time gone"),
+    "status_help_behind_pace": ("实绩低于已过时间的比例", "The result lags the time gone"),
+    "status_help_period_over": ("期限已过，尚无期末实绩", "The period is over, no final report yet"),
+    "status_help_missed": ("期末实绩未达目标", "The final result falls short"),
+    "status_help_no_report": ("尚无实绩报道", "No result reported yet"),
+    "progress_by_district": ("各地区完成率（一次一个指标）", "Completion by district (one indicator at a time)"),
+    "indicator": ("指标", "Indicator"),
+    "progress_text": ("{latest} / 目标 {target}（{rate}）", "{latest} of {target} ({rate})"),
+    "completion_rate": ("完成率", "Completion"),
+    "target_line": ("{region} {period} {indicator}：{latest} / 目标 {target}，完成率 {rate}，{status}（期限 {deadline}）",
+                    "{region} {period} {indicator}: {latest} of a target of {target}, {rate}, {status} (due {deadline})"),
+    "targets_by_district": ("各地区目标", "Targets by district"),
+    "period": ("周期", "Period"),
+    "target_value": ("目标", "Target"),
+    "latest_value": ("最新实绩", "Latest result"),
+    "latest_as_of": ("实绩截至", "Result as of"),
+    "status": ("状态", "Status"),
+    "as_of": ("截至日期", "As of"),
+    "due_within": ("即将到期（天内）", "Due within (days)"),
+    "due_soon": ("{n} 天内到期的未完成目标", "Open targets due in the next {n} days"),
+    "none_due": ("没有即将到期的未完成目标。", "No open target falls due in that time."),
+    "overdue": ("已过期限未见完成", "Past the deadline, not shown achieved"),
+    "none_overdue": ("没有过期未完成的目标。", "No target is past its deadline unmet."),
+    "ranking": ("地区排名（按完成率中位数）", "Districts ranked by median completion"),
+    "share_achieved": ("已完成比例", "Share achieved"),
+    "achieved_n": ("已完成", "Achieved"),
+    "median_rate": ("完成率中位数", "Median completion"),
+    "page_distribution": ("数字分布与地图", "Figures by region & map"),
+    "figures_help": ("文章中数字的提及次数：同一数字见于几篇文章就计几次", "Mentions: a figure reported by several articles counts each time"),
+    "sum_needs_one": ("金额、数量合计需先在侧栏选定一个指标，并选“目标”或“实绩”。",
+                      "Sums need one metric and Targets or Facts chosen in the sidebar."),
     # sidebar filters
     "filters": ("筛选", "Filters"),
     "province": ("省", "Province"),
@@ -41,6 +90,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc_to": ("发文日期至", "Published to"),
     "search": ("搜索原文", "Search the text"),
     "choose": ("请选择", "Choose"),
+    "search_placeholder": ("输入原文中的词，如“签约”", "A word of the text, e.g. 签约"),
     "reset_filters": ("清除筛选", "Clear filters"),
     "share_hint": ("筛选条件保存在网址中，复制链接即可分享当前视图。",
                    "The filters live in the address: copy the link to share this view."),
@@ -82,6 +132,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "level_county": ("区县", "County"),
     "compare_need_two": ("请至少选择两个地区。", "Pick at least two regions."),
     "compare_table": ("对比表", "Comparison"),
+    "compare_missing": ("此指标在本周期没有目标的地区：{names}", "No target of this indicator in this period: {names}"),
+    "target_vs_achieved": ("目标与实绩", "Target against achieved"),
+    "unit_yi": ("（亿元）", "(亿元)"),
     "compare_chart": ("按指标对比", "By metric"),
     "deadline_timeline": ("期限时间轴", "Deadlines on one timeline"),
     "no_deadlines": ("所选地区没有带期限的目标。", "The chosen regions have no targets with a deadline."),
@@ -110,14 +163,46 @@ LABELS: dict[str, tuple[str, str]] = {
     "download_xlsx": ("下载 Excel", "Download Excel"),
     # corrections
     "corrections": ("更正", "Corrections"),
-    "corrections_help": ("直接在表中修改单元格、勾选“删除”，或在表尾添加一行（“原文”须是文章中的原话），然后保存。",
-                         "Edit cells, tick Delete, or add a row at the bottom (its text must be quoted from the "
-                         "article), then save."),
+    "corrections_help": ("点击列名排序；直接修改单元格或勾选“删除”，每处修改即时保存，可撤销。",
+                         "Click a column name to sort; edit a cell or tick Delete: each edit is saved at once "
+                         "and can be undone."),
     "save_corrections": ("保存更正", "Save corrections"),
     "saved": ("已保存 {n} 处更正。", "Saved {n} corrections."),
     "add_needs_doc": ("新增的行需要选择文章并填写原文。", "An added row needs an article and its text."),
-    "add_text_missing": ("在文章“{doc}”中找不到“{text}”。", "“{text}” does not occur in “{doc}”."),
+    "add_text_missing": ("文章中找不到“{text}”。", "“{text}” does not occur in the article."),
     "bad_value": ("“{field}”的值无效：{value}", "Invalid value for “{field}”: {value}"),
+    "corrected_help": ("✎ = 此行已被更正，历史见下方“出处”", "✎ = corrected; its history is under Provenance"),
+    "region_help": ("从现有行政区中选择", "Pick one of the administrative units"),
+    "role": ("金额或门槛", "Amount or threshold"),
+    "role_help": ("“门槛”是“××亿元以上项目”中的项目规模线，不是投资额，不参与求和",
+                  "A class threshold (projects above X) is not an amount and is never summed"),
+    "is_target_help": ("勾选 = 目标；取消 = 实绩（一次点击即保存）", "Ticked = target, unticked = result (saved on click)"),
+    "number": ("数值（金额按万元）", "Number (amounts in 万元)"),
+    "number_help": ("金额以万元计，数量为正整数", "Amounts in 万元 (10,000 yuan); counts are positive whole numbers"),
+    "number_placeholder": ("如 12.5", "e.g. 12.5"),
+    "quote_placeholder": ("文章中的原话，如“50亿元”", "Words quoted from the article, e.g. 50亿元"),
+    "bad_region": ("“{value}”不是一个行政区，未保存", "“{value}” is no administrative unit; not saved"),
+    "bad_number": ("“{value}”不是数字，未保存", "“{value}” is no number; not saved"),
+    "bad_count": ("数量须为正整数，“{value}”未保存", "A count is a positive whole number; “{value}” not saved"),
+    "bad_amount": ("金额须大于 0，“{value}”未保存", "An amount must be above 0; “{value}” not saved"),
+    "deleted_row": ("删除“{text}”", "deleted “{text}”"),
+    "added_row": ("新增", "added"),
+    "made_target": ("是目标", "a target"),
+    "made_result": ("不是目标", "not a target"),
+    "undo": ("撤销上一处更正", "Undo the last correction"),
+    "undone": ("已撤销：{what}", "Undone: {what}"),
+    "session_history": ("本次更正", "Corrections this session"),
+    "history": ("更正历史", "Correction history"),
+    "when": ("时间", "When"),
+    "who": ("更正人", "By"),
+    "what": ("内容", "What"),
+    "add_figure": ("添加漏提的数字", "Add a figure the rules missed"),
+    "add": ("添加", "Add"),
+    "facet_region": ("地区", "Region"),
+    "facet_year": ("发文年份", "Year published"),
+    "facet_metric": ("指标", "Metric"),
+    "facet_is_target": ("目标/实绩", "Target/result"),
+    "count_n": ("条数", "Figures"),
     # documents and upload
     "upload": ("上传文章", "Upload articles"),
     "upload_help": ("可一次上传多篇：txt、html、docx、pdf，每篇不超过 {mb} MB。",
@@ -130,6 +215,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "document_list": ("库中文章", "Articles in the store"),
     "pick_document": ("查看文章", "Show article"),
     "name": ("名称", "Name"),
+    "doc_title": ("标题", "Title"),
+    "fail_read": ("无法读取此文件", "the file cannot be read"),
+    "fail_type": ("不支持的文件类型（支持 txt、html、docx、pdf）", "unsupported file type (txt, html, docx, pdf)"),
+    "fail_large": ("文件过大", "file too large"),
+    "fail_empty": ("空文件", "empty file"),
+    "fail_mismatch": ("文件扩展名与内容不符", "the file's content is not what its name says"),
+    "fail_no_text": ("文件中没有文字（扫描版 PDF？）", "no text in the file (a scanned PDF?)"),
+    "fail_binary": ("二进制内容，不是文本", "binary content, not text"),
+    "fail_encoding": ("无法识别文字编码", "no text encoding fits the bytes"),
+    "fail_pdf": ("不是可读的 PDF", "not a readable PDF"),
+    "fail_docx": ("不是有效的 docx 文件", "not a valid .docx"),
     "source": ("来源", "Source"),
     "ingested_at": ("入库时间", "Ingested"),
 }
@@ -155,6 +251,37 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "money": ("金额", "Money"),
     "count": ("数量", "Count"),
 }
+
+# Every code the record contract and the ledger use, per vocabulary, as the analyst reads it; the
+# figures table, the filters and the ledger pages show these labels, never the codes.
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "metric": {code: VOCABULARY[code] for code in (
+        "total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
+        "sales", "output", "tax", "foreign_capital", "subsidy", "project_count", "enterprise_count")},
+    "stage": {code: VOCABULARY[code] for code in ("signed", "started", "completed", "attracted")},
+    "kind": {"money": ("金额", "Money"), "count": ("数量", "Count")},
+    "qualifier": {"exact": ("确数", "exact"), "approx": ("约", "about"), "at_least": ("以上（含）", "at least"),
+                  "more_than": ("超过", "more than"), "at_most": ("以内（含）", "at most"),
+                  "less_than": ("不足", "less than")},
+    "strength": {"hard": ("硬目标", "hard"), "soft": ("软目标", "soft")},
+    # what a money figure is: an amount, or the class threshold of the projects counted (亿元以上)
+    "role": {"amount": ("金额", "amount"), "threshold": ("门槛（××以上项目）", "class threshold")},
+    "counted": {"项目": ("项目", "projects"), "企业": ("企业", "enterprises")},
+    "is_target": {"target": ("目标", "target"), "result": ("实绩", "result")},
+    "status": {"achieved": ("已完成", "achieved"), "on_pace": ("按序时推进", "on pace"),
+               "behind_pace": ("落后于序时", "behind pace"), "period_over": ("期限已过待报", "period over"),
+               "missed": ("未完成", "missed"), "no_report": ("暂无实绩", "no report")},
+}
+
+
+def code_label(vocabulary_name: str, code, lang: str = "zh") -> str:
+    """The label of `code` in one of the CODES vocabularies; '' for no code, an unknown code as it is."""
+    if code is None or code != code or code == "":
+        return ""
+    labels = CODES[vocabulary_name].get(code)
+    if labels is None:
+        return str(code)
+    return labels[1] if lang == "en" else labels[0]
 
 
 def vocabulary(value: str, lang: str = "zh") -> str:

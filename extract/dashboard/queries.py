@@ -176,66 +176,6 @@ def _chosen(con, filters: Filters) -> Iterator[tuple[Any, Filters]]:
         cursor.close()
 
 
-def _in_regions(level: str, regions: Sequence[str]) -> tuple[str, list[str]]:
-    """The clause keeping figures whose region key (LEVEL_KEYS) is one of `regions`."""
-    marks = ", ".join("?" * len(regions))
-    clause = f"{LEVEL_COLUMNS[level]} IN ({marks})"
-    if "" in regions:     # the key of a figure without that level is ''
-        clause = f"({clause} OR {LEVEL_COLUMNS[level]} IS NULL)"
-    return clause, list(regions)
-
-
-def compare_table(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
-    """One row per chosen region: figures, targets, amount (元), counts, nearest and latest deadline."""
-    where, params = _in_regions_where(con, filters, level, regions)
-    return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, count(*) AS figures,
-               count(*) FILTER (WHERE is_target IS TRUE) AS targets,
-               coalesce({AMOUNT}, 0) AS amount, coalesce({COUNT}, 0) AS count,
-               min(deadline) AS first_deadline, max(deadline) AS last_deadline
-        FROM {source(con)} WHERE {where}
-        GROUP BY ALL ORDER BY region""", params)
-
-
-def compare_by_metric(con, filters: Filters, level: str, regions: Sequence[str], measure: str) -> pd.DataFrame:
-    """Columns region, metric, value: the same metrics side by side for the chosen regions."""
-    where, params = _in_regions_where(con, filters, level, regions)
-    return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, {STACKS["metric"]} AS metric, {MEASURES[measure]} AS value
-        FROM {source(con)} WHERE {where}
-        GROUP BY ALL HAVING value IS NOT NULL AND value <> 0 ORDER BY region, metric""", params)
-
-
-def deadlines(con, filters: Filters, level: str, regions: Sequence[str]) -> pd.DataFrame:
-    """Every figure with a deadline in the chosen regions, for one timeline."""
-    where, params = _in_regions_where(con, filters, level, regions, " AND _deadline IS NOT NULL", wide=True)
-    return query(con, f"""
-        SELECT {LEVEL_KEYS[level]} AS region, _deadline AS deadline,
-               deadline_text, kind, value, value_max, currency, unit, qualifier,
-               {STACKS["metric"]} AS metric, text, doc
-        FROM {source(con)} WHERE {where}
-        ORDER BY deadline, region""", params)
-
-
-def _in_regions_where(con, filters: Filters, level: str, regions: Sequence[str], more: str = "",
-                      wide: bool = False) -> tuple[str, list[Any]]:
-    """WHERE clause and parameters of the figures in the chosen regions under the filter (and `more`).
-
-    On the snapshot, for a query that reads many columns (`wide`) or under a text search, the
-    chosen regions' figures, a few of them all, are found first on the filtered columns alone, by
-    rowid; only their rows are then read whole and searched, instead of every figure's dozen
-    columns or sentence. (For a few narrow columns that detour costs more than it saves.)"""
-    chosen, names = _in_regions(level, regions)
-    order = getattr(con, "dashboard_order", None)
-    if order is None or not (wide or filters.search.strip()):
-        where, params = filters.where()
-        return f"{where} AND {chosen}{more}", [*params, *names]
-    where, params = filters.without("search").where()
-    search, words = filters.search_where()
-    rows = f"{order} IN (SELECT {order} FROM {source(con)} WHERE {where} AND {chosen}{more})"
-    return (f"{rows} AND {search}" if search else rows), [*params, *names, *words]
-
-
 def count_rows(con, filters: Filters) -> int:
     where, params = filters.where()
     return _scalar_row(con, f"SELECT count(*) FROM {source(con)} WHERE {where}", params)[0]
@@ -293,3 +233,19 @@ def export_rows(con, filters: Filters) -> pd.DataFrame:
 
 def document_figures(con, doc_id: str) -> pd.DataFrame:
     return query(con, f"SELECT start, \"end\" FROM {source(con)} WHERE doc_id = ? ORDER BY start", [doc_id])
+
+
+def facets(con, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Datasette's facets of the filtered figures: how many per region (the county, else the city or
+    province), year of publication, metric, and target or result. Columns value, n; largest first."""
+    where, params = filters.where()
+    region = ("coalesce(CAST(_county_key AS VARCHAR), CAST(_city AS VARCHAR), CAST(_province AS VARCHAR), '')")
+    expressions = {
+        "region": region,
+        "year": "coalesce(CAST(year(_doc_date) AS VARCHAR), '')",
+        "metric": "coalesce(CAST(_metric AS VARCHAR), '')",
+        "is_target": "CASE WHEN is_target THEN 'target' WHEN NOT is_target THEN 'result' ELSE '' END",
+    }
+    return {name: query(con, f"""
+        SELECT {expression} AS value, count(*) AS n FROM {source(con)} WHERE {where}
+        GROUP BY ALL ORDER BY n DESC, value""", params) for name, expression in expressions.items()}

@@ -94,7 +94,6 @@ FILTERS = [
     Filters(province=("江苏省", "浙江省"), city=("南通市", "杭州市")),
     Filters(province=("浙江省", "江苏省"), city=("南通市", "苏州市"), kind="money", search="亿元"),
 ]
-REGIONS = {"county": ("南通市/海门区", "南通市/启东市", "江苏省/海门区", "南京市/鼓楼区"), "city": ("南通市", "徐州市", "")}
 
 
 def calls(filters: Filters, cities: list[str]):
@@ -112,11 +111,7 @@ def calls(filters: Filters, cities: list[str]):
     for measure in ("amount", "count", "figures"):
         yield "by_county", (filters, measure)
     yield "figures_above_county", (filters,)
-    for level, regions in REGIONS.items():
-        yield "compare_table", (filters, level, regions)
-        yield "compare_by_metric", (filters, level, regions, "amount")
-        yield "compare_by_metric", (filters, level, regions, "figures")
-        yield "deadlines", (filters, level, regions)
+    yield "facets", (filters,)
     yield "count_rows", (filters,)
     for limit in (None, 40, 1, 0):
         yield "figure_rows", (filters, limit)
@@ -127,7 +122,8 @@ def calls(filters: Filters, cities: list[str]):
         yield "overview", (filters, "county", "stage", "figures", city)
 
 
-ORDERED = {"figure_rows", "export_rows", "options", "by_region", "compare_table", "compare_by_metric", "bars", "rows"}
+ORDERED = {"figure_rows", "export_rows", "options", "by_region", "bars", "rows", "region", "year", "metric",
+           "is_target"}
 
 
 def same(name: str, on_snapshot, on_view) -> None:

@@ -80,14 +80,12 @@ def test_options_cascade_from_the_parent_region(figures_con):
     assert queries.options(figures_con, Filters(), "city") == ["南京市", "南通市", "徐州市"]
 
 
-def test_compare_table_and_deadlines(figures_con):
-    regions = ("南通市/海门区", "南通市/启东市")
-    table = queries.compare_table(figures_con, Filters(), "county", regions).set_index("region")
-    assert table.loc["南通市/海门区", "amount"] == 5e9          # the 10亿元以上 threshold is not added
-    assert table.loc["南通市/启东市", "count"] == 12
-    assert table.loc["南通市/启东市", "last_deadline"] == "2024-03-31"
-    due = queries.deadlines(figures_con, Filters(), "county", regions)
-    assert due["text"].tolist() == ["10亿元以上", "约50亿元", "3亿美元"]
+def test_facets_count_the_filtered_figures(figures_con):
+    facets = queries.facets(figures_con, Filters(city=("南通市",)))
+    assert facets["region"].set_index("value")["n"].to_dict() == {"南通市/海门区": 2, "南通市/启东市": 2}
+    assert facets["year"].set_index("value")["n"].to_dict() == {"2023": 3, "": 1}     # 2024-02 is no day
+    assert facets["is_target"].set_index("value")["n"].to_dict() == {"target": 3, "result": 1}
+    assert facets["metric"]["n"].sum() == 4
 
 
 def test_map_values_and_figures_above_county(figures_con):

@@ -1,27 +1,33 @@
-"""The tracking page (extract/tracking/page.py) driven through Streamlit's AppTest on a fresh store
-of seeds/ (the seeds and the follow-up articles). What it shows is checked against the tracking
-functions run on the store's own figures, never against numbers written into the test."""
+"""The tracking page (extract/dashboard/pages/tracking.py, the dashboard's 目标跟踪) driven through
+Streamlit's AppTest on a fresh store of seeds/ (the seeds and the follow-up articles). What it shows
+is checked against the ledger built on the store's own figures, never against numbers written into
+the test."""
 from __future__ import annotations
 
+import base64
 import io
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.io as pio
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from extract.dashboard.filters import Filters
+from extract.dashboard import ledger_views as lv
+from extract.dashboard.i18n import code_label
+from extract.ledger import build_ledger
+from extract.ledger.store import stored_ledger_input
 from extract.store import Store
-from extract.tracking import facts_from_figures, match_outcomes, region_ranking, targets_from_figures
-from extract.tracking.export import STATUS_LABELS, STATUS_MARKS
 
-PAGE = Path(__file__).resolve().parents[2] / "extract" / "tracking" / "page.py"
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "extract/dashboard/pages/tracking.py"
 BOM = b"\xef\xbb\xbf"
 AS_OF = date(2025, 6, 30)
+WITHIN = 200
 
 
 @pytest.fixture(scope="module")
@@ -38,93 +44,105 @@ def data_dir(tmp_path_factory):
         os.environ["INVEST_DATA_DIR"] = before
 
 
-def open_page(as_of: date = AS_OF, **session) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=300)
-    for key, value in session.items():
-        at.session_state[key] = value
+def open_page(as_of: date = AS_OF, query_params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+    if query_params:
+        at.query_params.update(query_params)
     at.run()
+    at.switch_page(PAGE).run()
     at.date_input(key="trk_as_of").set_value(as_of).run()
+    # targets due within WITHIN days count as due soon: on AS_OF the seeds' nearest are the year's
+    at.number_input(key="trk_within").set_value(WITHIN).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def expected(as_of: date = AS_OF) -> pd.DataFrame:
-    figures = Store(os.environ["INVEST_DATA_DIR"]).figures()
-    return match_outcomes(targets_from_figures(figures), facts_from_figures(figures), as_of=as_of)
+    with Store(os.environ["INVEST_DATA_DIR"]) as store:
+        figures, texts = stored_ledger_input(store.con)
+    return lv.prepared(build_ledger(figures, texts=texts, as_of=as_of).targets)
 
 
 def downloaded(at: AppTest, key: str, media: dict[str, bytes]) -> bytes:
-    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key) or key in b.proto.id)
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
     return media[Path(button.proto.url).stem]
 
 
-def test_page_shows_every_target_with_its_status(data_dir):
-    at = open_page()
+def numbers(array) -> list[float]:
+    """A Plotly array as numbers: JSON carries numeric arrays as base64 typed arrays."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def tables(at: AppTest) -> dict[str, pd.DataFrame]:
+    """The page's tables by name, in page order (due soon, overdue, ranking) when there are due and
+    overdue targets, as on AS_OF."""
+    return dict(zip(("trk_due_soon_table", "trk_overdue_table", "trk_ranking_table"),
+                    (frame.value for frame in at.dataframe)))
+
+
+def test_due_soon_and_overdue_are_the_ledger_targets(data_dir):
+    at = open_page(query_params={})
     tracked = expected()
-    shown = {m.label: int(m.value) for m in at.metric}
-    for status, (zh, _) in STATUS_LABELS.items():
-        assert shown[f"{STATUS_MARKS[status]} {zh}"] == int((tracked["status"] == status).sum())
-    table = at.dataframe[0].value
-    assert len(table) == len(tracked)
-    # the 启东 goal of 2025 with its May report: on track at the end of June
-    qidong = table[table["目标原文"].str.contains("40")]
-    assert qidong["状态"].tolist() == ["🔵 符合序时进度"] and qidong["进度（%）"].tolist() == [65.0]
-    assert set(table["状态"]) <= {f"{STATUS_MARKS[s]} {zh}" for s, (zh, _) in STATUS_LABELS.items()}
+    deadlines = pd.to_datetime(tracked["deadline"].astype("string").str[:10], errors="coerce")
+    soon = tracked[tracked["status"].isin(("on_pace", "behind_pace", "no_report"))
+                   & (deadlines >= pd.Timestamp(AS_OF)) & (deadlines <= pd.Timestamp(AS_OF + timedelta(days=WITHIN)))]
+    late = tracked[tracked["status"].isin(("period_over", "missed"))]
+    shown = tables(at)
+    assert len(soon) and len(late)
+    assert sorted(shown["trk_due_soon_table"]["原句"]) == sorted(soon["sentence"])
+    assert sorted(shown["trk_overdue_table"]["原句"]) == sorted(late["sentence"])
 
 
-def test_timeline_and_ranking_are_the_tracked_targets(data_dir):
+def test_progress_reads_as_a_percentage_and_regions_without_glosses(data_dir):
+    at = open_page()                                  # the 启东 target of 2025 is due by year end
+    rows = pd.concat([t for k, t in tables(at).items() if k in ("trk_due_soon_table", "trk_overdue_table")])
+    rates = [r for r in rows["完成率"] if r]
+    assert rates and all(r.endswith("%") and r[:-1].isdigit() for r in rates)
+    qidong = rows[(rows["指标"] == "签约1亿元以上项目") & rows["地区"].str.contains("启东")]
+    assert qidong["完成率"].tolist() == ["65%"] and qidong["状态"].tolist() == [code_label("status", "on_pace")]
+    assert not any("(" in region for region in rows["地区"])          # 啟東經(jīng)濟(jì)開發(fā)區 -> 啟東經濟開發區
+
+
+def test_timeline_draws_every_deadline_without_overlap(data_dir):
     at = open_page()
     tracked = expected()
     timeline = pio.from_json(at.get("plotly_chart")[0].proto.spec)
-    assert sum(len(trace.x) for trace in timeline.data) == tracked["deadline"].notna().sum()
-    ranking = at.dataframe[-1].value
-    assert ranking["目标数"].tolist() == region_ranking(tracked)["targets"].tolist()
-    assert ranking["完成比例（%）"].tolist() == (region_ranking(tracked)["share_met"] * 100).round(1).tolist()
+    drawn = [(x, y, int(t or 1)) for trace in timeline.data
+             for x, y, t in zip(trace.x, numbers(trace.y), trace.text)]
+    assert sum(n for _, _, n in drawn) == tracked["deadline"].notna().sum()
+    assert len({(x, y) for x, y, _ in drawn}) == len(drawn)          # no marker on top of another
+    assert timeline.layout.xaxis.tickformat == "%Y年%-m月"            # dates in Chinese, not "May 2025"
 
 
-def test_table_downloads_as_csv_with_bom_and_as_excel(data_dir, media):
+def test_ranking_is_the_share_achieved(data_dir):
     at = open_page()
-    tracked = expected()
-    buttons = {b.label for b in at.get("download_button")}
-    assert buttons == {"下载 CSV", "下载 Excel"}
-    csv = downloaded(at, "trk_targets_csv", media)
+    ranking = lv.ranking(expected())
+    table = tables(at)["trk_ranking_table"]
+    assert table["目标"].tolist() == ranking["targets"].tolist()
+    assert table["已完成比例"].tolist() == [f"{s:.0f}%" for s in ranking["share"]]
+
+
+def test_tables_download_as_csv_with_bom_and_as_excel(data_dir, media):
+    at = open_page()
+    late = expected().query("status in ('period_over', 'missed')")
+    csv = downloaded(at, "trk_overdue_csv", media)
     assert csv.startswith(BOM)
     table = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
-    assert len(table) == len(tracked)
-    assert sorted(table["目标编号"]) == sorted(tracked["goal_id"])
-    workbook = load_workbook(io.BytesIO(downloaded(at, "trk_targets_xlsx", media)))
-    assert workbook["数据"].max_row == len(tracked) + 1
-    assert workbook["来源"].max_row > 1
+    assert len(table) == len(late)
+    workbook = load_workbook(io.BytesIO(downloaded(at, "trk_overdue_xlsx", media)))
+    assert workbook.active.max_row == len(late) + 1
 
 
-def test_due_soon_and_overdue_follow_the_date(data_dir):
-    as_of = date(2025, 12, 10)
-    at = open_page(as_of)
-    tracked = expected(as_of)
-    days = pd.to_numeric(tracked["days_left"])
-    soon = tracked[(days >= 0) & (days <= 30) & (tracked["status"] != "achieved")]
-    late = tracked[(days < 0) & (tracked["status"] != "achieved")]
-    assert len(soon) and len(late)
-    # tables in page order: all targets, due soon, overdue, ranking
-    _, due, overdue, _ = (d.value for d in at.dataframe)
-    assert sorted(due["目标原文"]) == sorted(soon["text"])
-    assert sorted(overdue["目标原文"]) == sorted(late["text"])
-    at.number_input(key="trk_within").set_value(10).run()
-    assert "即将到期（10天内）" in [s.value for s in at.subheader]
-    assert [i.value for i in at.info] == ["没有即将到期的未完成目标。"]   # nothing falls due by 12-20
-    assert len(at.dataframe) == 3
-
-
-def test_sidebar_filters_apply(data_dir):
-    at = open_page(filters=Filters(county=("南通市/启东市",)))
-    table = at.dataframe[0].value
-    tracked = expected()
-    assert len(table) == (tracked["county"] == "启东市").sum() > 0
-    assert set(table["地区（今）"]) == {"启东市（南通市）"}
+def test_sidebar_places_apply(data_dir):
+    at = open_page(query_params={"county": "南通市/启东市"})
+    regions = set(pd.concat([frame.value for frame in at.dataframe])["地区"])
+    assert regions and all("启" in r or "啟" in r for r in regions)
 
 
 def test_english_labels(data_dir):
-    at = open_page(lang="en")
+    at = open_page(query_params={"lang": "en"})
     assert at.title[0].value == "Target tracking"
     assert {b.label for b in at.get("download_button")} == {"Download CSV", "Download Excel"}
 
@@ -133,7 +151,8 @@ def test_an_empty_store_says_so(tmp_path, monkeypatch):
     directory = tmp_path / "empty"
     Store(directory).close()       # an existing store is never seeded
     monkeypatch.setenv("INVEST_DATA_DIR", str(directory))
-    at = AppTest.from_file(str(PAGE), default_timeout=300).run()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).run()
+    at.switch_page(PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [i.value for i in at.info] == ["当前筛选下没有目标。"]
     assert not at.get("download_button")

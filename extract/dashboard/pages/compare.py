@@ -1,88 +1,85 @@
-"""Compare districts: two to six regions side by side, one table, grouped bars, one deadline timeline.
-
-The regions are picked here (the sidebar's region filters give the first choice), and the
-sidebar's other filters (kind, metric, dates ...) still apply. The choice is kept in the URL
-as `compare` and `level`.
-"""
-import html
-
+"""Compare districts: two to six districts side by side on one indicator and one period, each
+target against what was achieved (the ledger's latest result). The districts are picked here
+(the sidebar's counties give the first choice) and kept in the URL as `compare`; the year, part
+of the year and indicator are the overview's."""
 import pandas as pd
 import streamlit as st
 
-from extract.dashboard import charts, ui
-from extract.dashboard.formatting import format_figure, plain_number, yi
+from extract.dashboard import charts, ledger_views as lv, ui
+from extract.dashboard.i18n import code_label
 from extract.dashboard.ui import T
 
 MAX_REGIONS = 6
-LEVELS = ("county", "city")
 
 filters = ui.current_filters()
-others = filters.without("province", "city", "county")
+lang = ui.lang()
 st.title(T("page_compare"))
+_, targets = ui.ledger()
+targets = lv.in_filters(targets, filters.without("county"))
+if targets.empty:
+    st.info(T("no_targets"))
+    st.stop()
 
-if "cmp_level" not in st.session_state:
-    wanted = st.query_params.get("level")
-    st.session_state["cmp_level"] = wanted if wanted in LEVELS else ("city" if filters.city and not filters.county
-                                                                     else "county")
-level = st.radio(T("compare_level"), LEVELS, key="cmp_level", horizontal=True,
-                 format_func=ui.labeller("level_"))
-options = ui.cached("options", others, level)
-if "cmp_regions" not in st.session_state or st.session_state.get("_cmp_level_was") != level:
-    from_url = st.query_params.get_all("compare") if "_cmp_level_was" not in st.session_state else []
-    from_sidebar = list(filters.county if level == "county" else filters.city)
-    st.session_state["cmp_regions"] = [r for r in (from_url or from_sidebar) if r in options][:MAX_REGIONS]
-st.session_state["_cmp_level_was"] = level
-st.session_state["cmp_regions"] = [r for r in st.session_state["cmp_regions"] if r in options]
-regions = st.multiselect(T("compare_pick"), options, key="cmp_regions", max_selections=MAX_REGIONS,
-                         format_func=ui.region_label, placeholder=T("choose"))
-st.query_params["level"] = level
-if regions:
-    st.query_params["compare"] = regions
-elif "compare" in st.query_params:
-    del st.query_params["compare"]
+periods = lv.periods(targets)
+years = list(periods)
+first_year = lv.default_year(targets)
+ui.url_value("year", first_year, years)
+ui.url_value("part", "全年")
+left, right, _ = st.columns([1, 3, 2])
+year = ui.choice("selectbox", left, T("year"), years, "year", first_year, format_func=ui.labeller("year_", "y"))
+parts = periods.get(year, ["全年"])
+part = ui.choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
+                 format_func=ui.labeller("part_", "part"))
+ui.write_url("year", year, first_year)
+ui.write_url("part", part, "全年")
+chosen = lv.in_period(targets, year, part)
+
+districts = sorted(chosen["region_label"].dropna().unique().tolist())
+ui.url_list("compare")
+if "compare" not in st.session_state:     # the sidebar's counties are the first choice
+    picked = lv.in_filters(chosen, filters)["region_label"].unique().tolist() if filters.county else []
+    st.session_state["compare"] = picked[:MAX_REGIONS]
+regions = ui.choice("multiselect", st, T("compare_pick"), districts, "compare", [], max_selections=MAX_REGIONS,
+                    format_func=lv.plain_region, placeholder=T("choose"))
+ui.write_url("compare", regions)
 if len(regions) < 2:
     st.info(T("compare_need_two"))
     st.stop()
 
+mine = chosen[chosen["region_label"].isin(regions)]
+options = lv.indicators(mine, lang)
+if not options:
+    st.info(T("no_targets"))
+    st.stop()
+labels = dict(options)
+keys = [k for k, _ in options]
+ui.url_value("indicator", keys[0], keys)
+series = ui.choice("selectbox", st, T("indicator"), keys, "indicator", keys[0], format_func=labels.get)
+ui.write_url("indicator", series, keys[0])
+side = lv.compare(mine, series, regions)
+missing = [lv.plain_region(r) for r in regions if r not in set(side["region_label"])]
+
 st.subheader(T("compare_table"))
-table = ui.cached("compare_table", others, level, tuple(regions))
-shown = pd.DataFrame({
-    T("region"): table["region"].map(ui.region_label),
-    T("figures"): table["figures"],
-    T("targets"): table["targets"],
-    T("amount_total"): table["amount"].map(yi),
-    T("count_total"): table["count"].map(lambda v: plain_number(v, 0)),
-    T("first_deadline"): table["first_deadline"].fillna(""),
-    T("last_deadline"): table["last_deadline"].fillna(""),
+st.dataframe(pd.DataFrame({
+    T("region"): [lv.plain_region(r) for r in side["region_label"]],
+    T("target_value"): [lv.value_text(v, u, lang) for v, u in zip(side["target_value"], side["unit"])],
+    T("latest_value"): [lv.value_text(v, u, lang) for v, u in zip(side["latest_value"], side["unit"])],
+    T("latest_as_of"): [ui.date_text(d) for d in side["latest_as_of"]],
+    T("completion_rate"): [lv.percent(p) for p in side["progress"]],
+    T("deadline"): [ui.date_text(d) for d in side["deadline"]],
+    T("status"): [code_label("status", s, lang) for s in side["status"]],
+}), hide_index=True, width="stretch", key="cmp_table")
+if missing:
+    st.caption(T("compare_missing", names="、".join(missing)))
+
+st.subheader(T("target_vs_achieved"))
+unit = side["unit"].iloc[0] if not side.empty else ""
+scale, unit_text = (1e8, T("unit_yi")) if unit == "CNY" else (1, "")
+# grouped_bars puts its `metric` on the axis and colours by `region`: here districts and target/result
+bars = pd.DataFrame({
+    "metric": [lv.plain_region(r) for r in side["region_label"]] * 2,
+    "region": [T("target_value")] * len(side) + [T("latest_value")] * len(side),
+    "value": [*(side["target_value"].fillna(0) / scale), *(side["latest_value"].fillna(0) / scale)],
 })
-st.dataframe(shown, hide_index=True, width="stretch", key="cmp_table")
-
-st.subheader(T("compare_chart"))
-measure = st.radio(T("measure"), ("amount", "count", "figures"), key="cmp_measure", horizontal=True,
-                   format_func=ui.labeller("measure_"))
-by_metric = ui.cached("compare_by_metric", others, level, tuple(regions), measure)
-if by_metric.empty:
-    st.info(T("no_data"))
-else:
-    scale = 1e8 if measure == "amount" else 1
-    by_metric = by_metric.assign(region=by_metric["region"].map(ui.region_label),
-                                 metric=by_metric["metric"].map(ui.stack_label),
-                                 value=by_metric["value"] / scale)
-    st.plotly_chart(charts.grouped_bars(by_metric, T("region"), T(f"measure_{measure}"), T("metric")),
-                    key="cmp_bars", width="stretch")
-
-st.subheader(T("deadline_timeline"))
-due = ui.cached("deadlines", others, level, tuple(regions))
-if due.empty:
-    st.info(T("no_deadlines"))
-else:
-    due = due.assign(
-        region=due["region"].map(ui.region_label),
-        label=[html.escape(format_figure(k, v, vm, c, u, q)) for k, v, vm, c, u, q in
-               zip(due["kind"], due["value"], due["value_max"], due["currency"], due["unit"], due["qualifier"])],
-        # article words go into Plotly's hover, which reads a little HTML: escape them
-        hover=[html.escape(f"{ui.stack_label(m)} · {d or ''} · {t}") for m, d, t in
-               zip(due["metric"], due["deadline_text"], due["text"])],
-    )
-    st.plotly_chart(charts.deadline_timeline(due, T("region"), T("deadline")), key="cmp_timeline",
-                    width="stretch")
+st.plotly_chart(charts.grouped_bars(bars, "", f"{labels[series]} {unit_text}".strip(), T("region")),
+                key="cmp_bars", width="stretch")

@@ -1,79 +1,95 @@
-"""Overview: headline numbers, bars by region (city, or the counties of one city), the county map."""
+"""The first screen: the target ledger. A period (year, and 上半年 / 季度 where the ledger has
+them), cards counting the targets by status, the progress of each district on one indicator, and
+per district its targets with the latest result, 完成率, deadline and status. The sidebar's places
+apply; year, part of the year and indicator are kept in the URL."""
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from extract.dashboard import charts, geo, ui
-from extract.dashboard.formatting import plain_number, scaled, yi
+from extract.dashboard import charts, ledger_views as lv, ui
+from extract.dashboard.formatting import escape_markdown
+from extract.dashboard.i18n import code_label
 from extract.dashboard.ui import T
 
-MEASURES = ("amount", "count", "figures")
-STACKS = ("metric", "stage")
-
-
-def measure_value(measure: str, value: float) -> float:
-    """Amounts are charted in 亿元; counts and numbers of figures as they are."""
-    return value / 1e8 if measure == "amount" else value
-
-
-def measure_text(measure: str, value: float) -> str:
-    if measure == "amount":
-        return scaled(value * 1e8, "元")
-    return plain_number(value, 0)
-
+MAX_ROWS = 2000     # targets drawn in the table, as the figures page draws figures
 
 filters = ui.current_filters()
+lang = ui.lang()
 st.title(T("app_title"))
-
-# Every number below comes from one query (queries.overview), so the controls drawn further down
-# are read first, from their state (their first option before they are ever drawn).
-measure = st.session_state.get("ov_measure", MEASURES[0])
-stack = st.session_state.get("ov_stack", STACKS[0])
-drill = st.session_state.get("ov_drill") or ""
-shown = ui.cached("overview", filters, "county" if drill else "city", stack, measure, drill or None)
-if drill and drill not in shown["cities"]:          # a city the filters have since left out
-    st.session_state["ov_drill"] = drill = ""
-    shown = ui.cached("overview", filters, "city", stack, measure, None)
-
-head = shown["headline"]
-columns = st.columns(5)
-columns[0].metric(T("documents"), f"{head['documents']:,}")
-columns[1].metric(T("figures"), f"{head['figures']:,}")
-columns[2].metric(T("targets"), f"{head['targets']:,}")
-columns[3].metric(T("amount_total"), yi(head["amount"]), help=T("amount_total_help"))
-columns[4].metric(T("count_total"), plain_number(head["count"], 0))
-if head["figures"] == 0:
-    st.info(T("no_data"))
+ledger, targets = ui.ledger()
+targets = lv.in_filters(targets, filters)
+st.caption(T("ledger_intro"))
+if targets.empty:
+    st.info(T("no_targets"))
     st.stop()
 
-controls = st.columns([2, 2, 3])
-controls[0].radio(T("measure"), MEASURES, key="ov_measure", horizontal=True, format_func=ui.labeller("measure_"))
-controls[1].radio(T("stack_by"), STACKS, key="ov_stack", horizontal=True, format_func=ui.labeller())
-all_cities = T("all_cities")
-controls[2].selectbox(T("drill_city"), ["", *shown["cities"]], key="ov_drill", format_func=lambda c: c or all_cities)
+periods = lv.periods(targets)
+years = list(periods)
+first_year = lv.default_year(targets)
+ui.url_value("year", first_year, years)
+ui.url_value("part", "全年")
+left, right, _ = st.columns([1, 3, 2])
+year = ui.choice("selectbox", left, T("year"), years, "year", first_year, format_func=ui.labeller("year_", "y"))
+parts = periods.get(year, ["全年"])
+part = ui.choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
+                 format_func=ui.labeller("part_", "part"))
+ui.write_url("year", year, first_year)
+ui.write_url("part", part, "全年")
+chosen = lv.in_period(targets, year, part)
 
-st.subheader(T("by_region"))
-bars = shown["bars"]
-if bars.empty:
-    st.info(T("no_data"))
-else:
-    city_level = T("city_level")
-    regions = [ui.region_label(r) if r or not drill else city_level for r in bars["region"]]
-    bars = bars.assign(region=regions, stack=bars["stack"].map(ui.stack_label),
-                       value=[measure_value(measure, v) for v in bars["value"]])
-    st.plotly_chart(charts.stacked_bars(bars, T("region"), T(f"measure_{measure}"), T(stack)),
-                    key="ov_bars", width="stretch")
+counts = lv.status_counts(chosen)
+for column, status in zip(st.columns(len(counts)), counts):
+    column.metric(code_label("status", status, lang), f"{counts[status]:,}", help=T(f"status_help_{status}"))
 
-st.subheader(T("map"))
-collection = geo.counties()
-per_county = shown["by_county"]
-on_map, off_map = geo.split_by_shape(per_county, collection)
-on_map = on_map.assign(value=[measure_value(measure, v) if v == v and v is not None else None
-                              for v in on_map["value"]])
-st.plotly_chart(geo.county_map(on_map, collection, T(f"measure_{measure}"),
-                               lambda v: measure_text(measure, v), T("no_value")),
-                key="ov_map", width="stretch", config={"displayModeBar": False})
-if not off_map.empty:
-    names = "、".join(f"{c or ''}{k}" for c, k in zip(off_map["city"], off_map["county"]))
-    st.caption(T("map_outside", n=int(off_map["figures"].sum()), names=names))
-above = shown["above_county"]
-if above:
-    st.caption(T("map_not_county", n=above))
+st.subheader(T("progress_by_district"))
+options = lv.indicators(chosen, lang)
+if options:
+    labels = dict(options)
+    keys = [k for k, _ in options]
+    ui.url_value("indicator", keys[0], keys)
+    series = ui.choice("selectbox", st, T("indicator"), keys, "indicator", keys[0], format_func=labels.get)
+    ui.write_url("indicator", series, keys[0])
+    shown = lv.progress_by_district(chosen, series)
+    st.plotly_chart(charts.progress_bars(pd.DataFrame({
+        "region": [lv.plain_region(r) for r in shown["region_label"]],
+        "progress": [None if p != p or p is None else float(p) * 100 for p in shown["progress"]],
+        "status": shown["status"].tolist(),
+        "label": [T("progress_text", latest=lv.value_text(latest, unit, lang) or T("no_value"),
+                    target=lv.value_text(target, unit, lang), rate=lv.percent(progress) or "—")
+                  for latest, target, unit, progress in zip(shown["latest_value"], shown["target_value"],
+                                                            shown["unit"], shown["progress"])],
+    }), {s: code_label("status", s, lang) for s in lv.STATUS_ORDER}, T("completion_rate"), T("region")),
+        key="ov_progress", width="stretch")
+    # the same in words, one line a district: 海门区 2025年 签约…：18个项目 / 目标 30个项目，完成率 60%，状态
+    st.markdown("\n".join(
+        "- " + escape_markdown(T("target_line", region=lv.plain_region(r["region_label"]), period=r["period_label"],
+                                 indicator=labels[series],
+                                 latest=lv.value_text(r["latest_value"], r["unit"], lang) or T("no_value"),
+                                 target=lv.value_text(r["target_value"], r["unit"], lang),
+                                 rate=lv.percent(r["progress"]) or "—", status=code_label("status", r["status"], lang),
+                                 deadline=ui.date_text(r["deadline"])))
+        for r in shown.to_dict("records")))
+
+st.subheader(T("targets_by_district"))
+table = chosen.assign(_order=chosen["status"].map({s: i for i, s in enumerate(lv.STATUS_ORDER)}))
+table = table.sort_values(["region_label", "_order", "deadline"], na_position="last")
+if len(table) > MAX_ROWS:       # the browser draws the first rows; a district or a year narrows the rest
+    st.caption(T("shown_rows", shown=MAX_ROWS, total=len(table)))
+    table = table.head(MAX_ROWS)
+status_names = [code_label("status", s, lang) for s in table["status"]]
+frame = pd.DataFrame({
+    T("region"): [lv.plain_region(r) for r in table["region_label"]],
+    T("indicator"): [lv.indicator_text(r, lang) for r in table.to_dict("records")],
+    T("period"): table["period_label"].tolist(),
+    T("target_value"): [lv.value_text(v, u, lang) for v, u in zip(table["target_value"], table["unit"])],
+    T("latest_value"): [lv.value_text(v, u, lang) for v, u in zip(table["latest_value"], table["unit"])],
+    T("latest_as_of"): [ui.date_text(d) for d in table["latest_as_of"]],
+    T("completion_rate"): [lv.percent(p) for p in table["progress"]],
+    T("deadline"): [ui.date_text(d) for d in table["deadline"]],
+    T("status"): status_names,
+    T("sentence"): table["sentence"].tolist(),
+})
+colours = {code_label("status", s, lang): c for s, c in lv.STATUS_COLOURS.items()}
+st.dataframe(frame.style.map(lambda v: f"background-color: {colours[v]}; color: white" if v in colours else "",
+                             subset=[T("status")]),
+             hide_index=True, width="stretch", key="ov_targets")
