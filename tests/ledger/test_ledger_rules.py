@@ -3,6 +3,7 @@ read the way the ledger reads a document (its figures, then the ledger's own rea
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -63,6 +64,11 @@ MEASURES = {
     "在谈": ("目前重点在谈推进项目36个", "36个", "negotiating"),
     "投资目标": ("2023年,城市副中心完成了千亿投资目标", "千亿", "investment_done"),
     "具备开工条件": ("確保藥王養生谷等20個項目年底前具備開工條件", "20個", "ready_to_start"),
+    "筛选": ("今年再次初步筛选2022年度市级重大重点项目624个,项目总投资1.01万亿元", "624个", "listed"),
+    "列入": ("一季度,全县26个重点工业项目已开工建设17个,开工率为65%;列入全市重点工业建设项目16个,开工复工率达到62.5%",
+           "16个", "listed"),
+    "纳入": ("该市纳入2022年省大中型建设项目达211个,项目总投资4434.87亿元", "211个", "listed"),
+    "确定": ("今年,省政府确定重大建设项目780个,总投资15583亿元", "780个", "listed"),
 }
 
 
@@ -91,6 +97,48 @@ OBJECTS = {
     "省重大": ("截至1月底,24个省重大项目已开工13个", "24个", "projects+provincial_major"),
     "市重大": ("截至1月底,525个市重大项目已开工286个", "286个", "projects+city_major"),
 }
+
+
+def test_a_planned_sum_stated_as_a_fact_is_the_size_of_the_projects():
+    """ledger_measures.tsv as_fact: 22.2億元 is what the 9 projects cost (a fact by the intent step),
+    never investment done that would answer the year's plan of 6.7億元 beside it."""
+    sentence = "盧氏縣今年還將開工建設9個社會民生類項目,計劃投資22.2億元,年度計劃完成投資6.7億元"
+    size, plan = observation(sentence, "22.2億元", "2019-02-20"), observation(sentence, "6.7億元", "2019-02-20")
+    assert (size["measure"], size["is_target"]) == ("total_investment", False)
+    assert (plan["measure"], plan["is_target"]) == ("investment_done", True)
+    assert (read(sentence, "2019-02-20").links["kind"] == "pair").sum() == 0
+
+
+# (sentence, a figure of one event's batch): one row of ledger_batches.tsv each
+BATCHES = {
+    "此次": ("此次集中开工的10个重点项目,总投资20亿元,年度投资3.66亿元", "3.66亿元"),
+    "本次": ("本次签约仪式按照“好中选优、大中选强”的要求,现场安排集中签约重大项目48个", "48个"),
+    "这次": ("其中,列入这次开工的项目104个、总投资714亿元", "104个"),
+    "集中开工": ("此次集中开工的产业项目共16个,年度计划投资15.9亿元", "15.9亿元"),
+    "集中签约": ("现场安排集中签约重大项目48个", "48个"),
+}
+
+
+def test_every_batch_word_has_a_sentence():
+    assert set(BATCHES) == {row["word"] for row in load_table("ledger_batches")}
+
+
+@pytest.mark.parametrize("word", sorted(BATCHES))
+def test_batch_words(word):
+    sentence, figure = BATCHES[word]
+    assert observation(sentence, figure, "2021-10-20")["indicator_id"].endswith("|t.txt@0")
+
+
+def test_a_batch_plan_is_answered_by_its_batch_only():
+    """罗山 (the real article): the 10 projects started at one event plan 3.66亿元 for the year; the
+    county's 133 key projects' 167.1亿元 is no report of that plan (progress 45x)."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "realdev" / "texts" / "luoshan_2021.txt").read_text(
+        encoding="utf-8")
+    figures = extract_mentions(text, doc_name="luoshan_2021.txt")
+    ledger = build_ledger(figures, texts={"luoshan_2021.txt": text}, as_of=date(2026, 1, 1))
+    plan = ledger.observations[ledger.observations["text"] == "3.66亿元"].iloc[0]
+    assert plan["is_target"] and "|luoshan_2021.txt@" in plan["indicator_id"]
+    assert (ledger.links["kind"] == "pair").sum() == 0
 
 
 def test_every_object_word_has_a_sentence():
