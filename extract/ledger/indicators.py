@@ -88,7 +88,9 @@ def _measures(kind: str = "money") -> tuple[regex.Pattern, dict[str, Measure]]:
 
 @lru_cache(maxsize=1)
 def _batch_words() -> regex.Pattern:
-    return regex.compile("|".join(regex.escape(r["word"]) for r in load_table("ledger_batches")))
+    """A batch word that the projects or enterprises follow (此次集中开工的10个重点项目; not 此次会议提出)."""
+    words = "|".join(regex.escape(r["word"]) for r in load_table("ledger_batches"))
+    return regex.compile(rf"(?:{words}).*?(?:项目|企业)")
 
 
 @lru_cache(maxsize=1)

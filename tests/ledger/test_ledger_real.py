@@ -47,6 +47,20 @@ def score(tmp_path_factory):
     return scorer.score(*gold, pairs, rates, 0.01)
 
 
+def test_a_folder_is_walked_for_articles_only(tmp_path):
+    """`python -m extract ledger seeds` read seeds/corpus/SOURCES.md (the list of the pages the articles
+    came from) as an article; notes and hidden files beside articles are skipped, a file named is read."""
+    from extract.cli import _paths
+
+    for name in ("a.txt", "SOURCES.md", "README.md", "LICENSE", "CHANGELOG.txt", ".draft.txt", "sub/b.html"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in _paths([str(tmp_path)])] == ["a.txt", "sub/b.html"]
+    assert _paths([str(tmp_path / "SOURCES.md")]) == [tmp_path / "SOURCES.md"]
+    _, texts, _ = _from_files([str(ROOT / "seeds")], None)
+    assert "SOURCES.md" not in texts and len(texts) == len(list((ROOT / "seeds").rglob("*.txt")))
+
+
 def test_pairs_found_and_missed(score):
     assert score["pairs"]["found"] == {"exact": 7, "partial": 1, "optional": 3}
     assert score["pairs"]["recall"] == pytest.approx(11 / 12)          # >= 0.90

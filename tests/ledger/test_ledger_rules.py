@@ -129,6 +129,13 @@ def test_batch_words(word):
     assert observation(sentence, figure, "2021-10-20")["indicator_id"].endswith("|t.txt@0")
 
 
+def test_a_batch_word_without_projects_after_it_makes_no_batch():
+    from extract.ledger.indicators import _batch_words
+
+    assert _batch_words().search("此次学习研讨的重要意义") is None
+    assert _batch_words().search("此次集中签约的投资企业来自北京、重庆、深圳、武汉、香港等地") is not None
+
+
 def test_a_batch_plan_is_answered_by_its_batch_only():
     """罗山 (the real article): the 10 projects started at one event plan 3.66亿元 for the year; the
     county's 133 key projects' 167.1亿元 is no report of that plan (progress 45x)."""
