@@ -249,7 +249,8 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
         cut = number_span(of_set)[0] if of_set is not None else num_start
         period = report_period(text[s_start:s_end], cut - s_start, _iso(fact.doc.doc_date))
     # 此次集中开工的10个重点项目,总投资20亿元,年度投资3.66亿元: the figures of one event's batch
-    batch = f"{fact.doc.name}@{s_start}" if _batch_words().search(text, s_start, num_start) else ""
+    in_batch = _batch_words().search(text, s_start, right_end)     # 此次集中签约的28个项目: its noun after it
+    batch = f"{fact.doc.name}@{s_start}" if in_batch and in_batch.start() < num_start else ""
     return Indicator(region, zone, measure[0], measure[1], obj, size, unit, period, batch)
 
 

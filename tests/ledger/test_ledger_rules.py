@@ -111,16 +111,21 @@ def test_a_planned_sum_stated_as_a_fact_is_the_size_of_the_projects():
 
 # (sentence, a figure of one event's batch): one row of ledger_batches.tsv each
 BATCHES = {
-    "此次": ("此次集中开工的10个重点项目,总投资20亿元,年度投资3.66亿元", "3.66亿元"),
-    "本次": ("本次签约仪式按照“好中选优、大中选强”的要求,现场安排集中签约重大项目48个", "48个"),
+    "此次": ("此次通州区入选的7个省重大项目,其中,实施类项目5个,储备项目2个,计划总投资128亿元,年度计划投资17亿元",
+           "17亿元"),
+    "本次": ("其中列入本次省市县三级联动开工项目37个,总投资692.1亿元,年度计划投资251.7亿元", "251.7亿元"),
     "这次": ("其中,列入这次开工的项目104个、总投资714亿元", "104个"),
-    "集中开工": ("此次集中开工的产业项目共16个,年度计划投资15.9亿元", "15.9亿元"),
-    "集中签约": ("现场安排集中签约重大项目48个", "48个"),
+    "集中开工": ("在去年三、四季度集中开工项目177个、总投资2374.6亿元的基础上", "177个"),
+    # the projects' noun after the count: 28个项目
+    "集中签约": ("在此前的9月和10月,宜昌市已先后举行两次集中签约活动,推动协议投资总额175.42亿元的28个项目落户宜昌", "28个"),
 }
 
 
-def test_every_batch_word_has_a_sentence():
-    assert set(BATCHES) == {row["word"] for row in load_table("ledger_batches")}
+def test_every_batch_word_has_a_sentence_of_its_own():
+    words = {row["word"] for row in load_table("ledger_batches")}
+    assert set(BATCHES) == words
+    for word, (sentence, _) in BATCHES.items():
+        assert [w for w in words if w in normalize(sentence).text] == [word]
 
 
 @pytest.mark.parametrize("word", sorted(BATCHES))
