@@ -11,6 +11,10 @@ from extract import extract_mentions
 
 M, C = "money", "count"
 
+
+def _projects(*values):
+    return [(C, v, None, None, "exact", "项目") for v in values]
+
 EXAMPLES = [
     ("16个新开工项目计划总投资83.2亿元", [(C, 16, None, None, "exact", "项目"), (M, 8.32e9, None, "CNY", "exact", None)]),
     ("海门今年将确保新签约并注册超10亿元项目不少于30个",
@@ -122,6 +126,90 @@ CAUGHT_BUGS = [
     # … but only with the same measure word, and only when the total ends its clause.
     ("新增企业5家，总数达到782个。", [(C, 5, None, None, "exact", "企业")]),
     ("新增企业5家，累计引进项目20个", [(C, 5, None, None, "exact", "企业"), (C, 20, None, None, "exact", "项目")]),
+    # From the real development set (tests/data/realdev), issue 15: counts whose noun stands elsewhere.
+    # A breakdown (分别为, 其中) lists bare counts of the noun of the count before it (rules/count_noun_cues.tsv) …
+    ("1-6月份全市亿元以上新签约项目174个,分别为:霍山县34个、金寨县32个、裕安区27个、舒城县25个、金安区21个、"
+     "霍邱县18个、市开发区14个、叶集区3个。",
+     [(M, 1e8, None, "CNY", "at_least", None)] + _projects(174, 34, 32, 27, 25, 21, 18, 14, 3)),
+    ("签约的27个项目,除宜昌市与上海国际港务(集团)股份有限公司合作项目外,其他项目均分布在宜昌高新区及各县市区。"
+     "其中,宜昌高新区10个,宜都市3个,枝江市3个,当阳市5个,夷陵区3个,西陵区1个,点军区1个。",
+     _projects(27, 10, 3, 3, 5, 3, 1, 1)),
+    ("今年第一季度集中开工的重大项目共有12个,总投资58亿元。其中重大产业转型升级类6个,投资39亿元;"
+     "重大基础设施建设类3个,投资11亿元;重大社会民生建设2个,投资7亿元;重大生态环境建设1个,投资1亿元。",
+     [(C, 12, None, None, "exact", "项目"), (M, 5.8e9, None, "CNY", "exact", None),
+      (C, 6, None, None, "exact", "项目"), (M, 3.9e9, None, "CNY", "exact", None),
+      (C, 3, None, None, "exact", "项目"), (M, 1.1e9, None, "CNY", "exact", None),
+      (C, 2, None, None, "exact", "项目"), (M, 7e8, None, "CNY", "exact", None),
+      (C, 1, None, None, "exact", "项目"), (M, 1e8, None, "CNY", "exact", None)]),
+    # … so does a lead naming only how it breaks down (分产业看, 从投资规模看); a note on a range's bound
+    # (不含10亿元) is part of the range, not an amount of its own.
+    ("经开区(飞地园区)引进1亿元及以上项目5个,其中5-10亿元(不含10亿元)项目2个,10亿元及以上项目1个。\n\n"
+     "分产业看,农业:5个,总投资额5.8亿元;高端装备制造业:1个,总投资额5.83亿元;",
+     [(M, 1e8, None, "CNY", "at_least", None), (C, 5, None, None, "exact", "项目"),
+      (M, 5e8, 1e9, "CNY", "exact", None), (C, 2, None, None, "exact", "项目"),
+      (M, 1e9, None, "CNY", "at_least", None), (C, 1, None, None, "exact", "项目"),
+      (C, 5, None, None, "exact", "项目"), (M, 5.8e8, None, "CNY", "exact", None),
+      (C, 1, None, None, "exact", "项目"), (M, 5.83e8, None, "CNY", "exact", None)]),
+    ("其中公共卫生项目19个、投资57亿元。\n\n从投资规模看,20亿元以上的有71个、50亿元以上的有20个、100亿元以上的有7个。",
+     [(C, 19, None, None, "exact", "项目"), (M, 5.7e9, None, "CNY", "exact", None),
+      (M, 2e9, None, "CNY", "at_least", None), (C, 71, None, None, "exact", "项目"),
+      (M, 5e9, None, "CNY", "at_least", None), (C, 20, None, None, "exact", "项目"),
+      (M, 1e10, None, "CNY", "at_least", None), (C, 7, None, None, "exact", "项目")]),
+    # … and a class word right before the number (…类7项), wherever the breakdown opened.
+    ("基础设施类项目3项,具体为:金村大道南段、枣园路道路工程、石河水库。民生和社会事业类7项,具体为:泽州县中医院、五谷山绿化。",
+     _projects(3, 7)),
+    # A bare count opening its clause with a link word counts the noun of its sentence's count before it
+    # (constructed_f g04, g08).
+    ("师市今年安排重点项目316个，年度计划投资480亿元，目前已开工232个。",
+     [(C, 316, None, None, "exact", "项目"), (M, 4.8e10, None, "CNY", "exact", None), (C, 232, None, None, "exact", "项目")]),
+    ("帮助216家企业获得贷款9.3亿元，3月底前规上工业企业全部复工，共143家。",
+     [(C, 216, None, None, "exact", "企业"), (M, 9.3e8, None, "CNY", "exact", None), (C, 143, None, None, "exact", "企业")]),
+    # … but only where the link opens the clause: 带动就业共3000个 counts jobs.
+    ("签约项目20个,带动就业共3000个。", _projects(20)),
+    # … and no bare count after a noun it counts itself (rules/count_exclusions.tsv, item_noun).
+    ("新开工项目30个,其中工业项目20个,涉及乡镇5个。", _projects(30, 20)),
+    # A target restated right after a count (任务数, 目标任务: rules/count_totals.tsv).
+    ("引进优强企业21家(任务数18家)", [(C, 21, None, None, "exact", "企业"), (C, 18, None, None, "exact", "企业")]),
+    ("引进优强企业8家,完成全年目标任务7家的114.29%", [(C, 8, None, None, "exact", "企业"), (C, 7, None, None, "exact", "企业")]),
+    # Links between the noun and its number (rules/count_links.tsv): 分别(为), 共计, 就, 个数, 将, 复工, 开工建设, 开复工.
+    ("新开工、新投产亿元以上产业项目分别为45个、44个", [(M, 1e8, None, "CNY", "at_least", None)] + _projects(45, 44)),
+    ("全省共达成合同签约项目共计110个、总投资2760亿元。",
+     [(C, 110, None, None, "exact", "项目"), (M, 2.76e11, None, "CNY", "exact", None)]),
+    ("大湾区范围内的“八大万亿产业”项目就达到36个、1204亿元",
+     [(C, 36, None, None, "exact", "项目"), (M, 1.204e11, None, "CNY", "exact", None)]),
+    ("上百亿元的项目就有3个", [(M, 1e10, None, "CNY", "at_least", None), (C, 3, None, None, "exact", "项目")]),
+    ("今年预计我省重点建设项目个数将超过370个", [(C, 370, None, None, "more_than", "项目")]),
+    ("其中续建项目复工25个、总投资43.73亿元", [(C, 25, None, None, "exact", "项目"), (M, 4.373e9, None, "CNY", "exact", None)]),
+    ("全县26个重点工业项目已开工建设17个,开工率为65%", _projects(26, 17)),
+    ("下半年全州要确保5000万元以上项目开复工不少于600个",
+     [(M, 5e7, None, "CNY", "at_least", None), (C, 600, None, None, "at_least", "项目")]),
+    # 专案 is Taiwan's word for a project; a magnitude named as a class (億元級, 千萬級, 百亿元级, 百亿项目) is money.
+    ("力爭在2021年引進稅收規模億元級專案8個、稅收規模千萬級專案66個",
+     [(M, 1e8, None, "CNY", "at_least", None), (C, 8, None, None, "exact", "项目"),
+      (M, 1e7, None, "CNY", "at_least", None), (C, 66, None, None, "exact", "项目")]),
+    ("不仅连续两个季度在百亿项目上实现突破", [(M, 1e10, None, "CNY", "at_least", None)]),
+    ("招商引资到位资金连续三年实现百亿元级增长", [(M, 1e10, None, "CNY", "at_least", None)]),
+    # After a list (等) or parallel to a count of the same noun, the noun may stand far after the number.
+    ("甘肃政法学院兰州新区新校区、兰州安宁仁寿山养老康复示范中心等9个重大民生和社会事业项目。", _projects(9)),
+    ("上海極銳金剛石超硬材料專案等9個總投資23.1億元的產業專案和1個聊城開發區與北京連界創新互設飛地園區專案",
+     [(C, 9, None, None, "exact", "项目"), (M, 2.31e9, None, "CNY", "exact", None), (C, 1, None, None, "exact", "项目")]),
+    # An amount between the measure word and the noun, without 的 or coordinated with another.
+    ("压茬推进300个以上投资过亿元重点技改项目",
+     [(C, 300, None, None, "at_least", "项目"), (M, 1e8, None, "CNY", "more_than", None)]),
+    ("每个县(市、区)力争引进1-2个过50亿元、过100亿元项目",
+     [(C, 1, 2, None, "exact", "项目"), (M, 5e9, None, "CNY", "more_than", None), (M, 1e10, None, "CNY", "more_than", None)]),
+    # A flattened table's header naming the noun of a column of counts (constructed_e f05).
+    ("地区　项目数　总投资\n新吴区　12个　398亿元\n宜兴市　9个　215亿元\n",
+     [(C, 12, None, None, "exact", "项目"), (M, 3.98e10, None, "CNY", "exact", None),
+      (C, 9, None, None, "exact", "项目"), (M, 2.15e10, None, "CNY", "exact", None)]),
+    # A bracketed 下同 after an amount carries its unit to later bare amounts (constructed_e f06) …
+    ("新设外资企业57家，合同外资12.3亿美元（下同），其中日韩资企业合同外资5.2亿，约合人民币33.6亿元。",
+     [(C, 57, None, None, "exact", "企业"), (M, 1.23e9, None, "USD", "exact", None),
+      (M, 5.2e8, None, "USD", "exact", None), (M, 3.36e9, None, "CNY", "approx", None)]),
+    # … only those with its magnitude, and only after an amount (not after 预计,下同).
+    ("利用外资3000万美元(下同),人口5.2亿", [(M, 3e7, None, "USD", "exact", None)]),
+    # A Chinese digit may count 项目 with no measure word.
+    ("两项目共线采用双层桥梁跨越城东湖", _projects(2)),
 ]
 
 NEGATIVES = [
@@ -165,6 +253,15 @@ NEGATIVES = [
     "三个开发区要各新引进项目",               # the 三个 counts zones: a modal and 各 open a clause of their own
     "两个园区将新落地项目",
     "长江入海口",
+    # The measure word counts a noun of its own before or after 项目: fields, platforms (realdev gansu_2023, jintan_2018).
+    "交通物流、能源、产业转型升级及科技创新等3个领域项目年度计划投资占比达到84%",
+    "同时规划建设中德(金坛)创新产业区和智谷科技园两个高质量项目平台",
+    "完成两项目标任务",                         # 两项 目标: two goals, not two projects
+    "全市有园区12个,其中省级5个",              # a breakdown of parks: the count before is no counted noun's
+    "千万级人口城市",                           # a magnitude class without 元 is money only before a counted noun
+    "北京等5个部门联合印发关于支持重大项目建设的意见",  # past a list the far noun must head its phrase
+    "企业数量\n培育3个产业集群",               # a heading of one cell is no table header
+    "同比增长3.1%(预计,下同);增加5.2亿",
 ]
 
 KNOWN_FAILURES = [

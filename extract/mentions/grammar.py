@@ -44,6 +44,8 @@ def money_pattern(require_unit: bool = True) -> regex.Pattern:
     # A cap or a floor may stand apart from its amount by a verb of granting or a rate: 最高给予2000万元,
     # 不低于每亩300万元 (rules/qualifier_gaps.tsv; only after a qualifier).
     gaps = alternation(words("qualifier_gaps"))
+    # 5-10亿元(不含10亿元), 5亿元(含5亿元)以上: a note on the bound is part of the amount.
+    bound_note = rf"(?:\((?:{alternation(words('money_bound_notes'))})[^()\n]{{1,12}}\))"
     return regex.compile(
         rf"""
         (?:(?P<qpre>{alternation(qualifier_words("prefix"))})(?P<gap>(?:{gaps}){{1,2}})?)?
@@ -57,15 +59,33 @@ def money_pattern(require_unit: bool = True) -> regex.Pattern:
         (?P<cur2>{foreign_after_yuan})?
         (?P<sub>(?:又?{NUMERAL}(?:{subunits}))+)?
         (?:整|正|钱)?
+        {bound_note}?
         (?P<qsuf>{INCLUSIVE}?(?:{alternation(qualifier_words("suffix"))}))?
+        {bound_note}?
         """,
         regex.VERBOSE,
     )
 
 
+# What cannot stand between a measure word and its noun: clause punctuation, 的 (3个镇的项目 counts
+# towns), a second measure word.
+_MODIFIER_STOP = r"[^,，。;；:：!！?？、\n的个家项宗户]"
+
+
+def _modifiers(reach: int) -> str:
+    """Words between the measure word and the noun (重大, 新开工, “小巨人”, 10亿元以上), at most `reach`
+    characters before an amount. An amount may sit in between with what follows it, alone or coordinated,
+    with or without 的: 1个总投资超100亿元的项目, 300个以上投资过亿元重点技改项目, 1-2个过50亿元、过100亿元项目."""
+    joiners = alternation(words("metric_coordinators"))
+    amount = rf"元(?:以上)?(?:(?:{joiners}){_MODIFIER_STOP}{{0,6}}?元(?:以上)?)?的?"
+    return rf"(?P<mods>{_MODIFIER_STOP}{{0,{reach}}}?(?:{amount}{_MODIFIER_STOP}{{0,6}}?)?)"
+
+
 @lru_cache(maxsize=1)
-def count_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    """(number first: 25个重大项目, noun first: 产业项目不少于30个)."""
+def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(number first: 25个重大项目, noun first: 产业项目不少于30个, number first reaching further: the
+    count after a list, 甘肃政法学院兰州新区新校区…等9个重大民生和社会事业项目, which the caller admits
+    only where such a list or a parallel count stands before it)."""
     nouns = alternation(words("counted_nouns"))
     classifiers = alternation(words("count_classifiers"))
     prefix = alternation(qualifier_words("prefix"))
@@ -80,13 +100,12 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern]:
         (?P<cls>{classifiers})
         (?P<qsuf>{suffix})?
     """
-    # Words between the measure word and the noun (重大, 新开工, “小巨人”, 10亿元以上): no clause
-    # punctuation, no 的 (3个镇的项目 counts towns), no second measure word.
-    # A relative clause on an amount may sit in between: 1个总投资超100亿元的项目.
-    modifiers = (r"(?P<mods>[^,，。;；:：!！?？、\n的个家项宗户]{0,8}?"
-                 r"(?:元(?:以上)?的[^,，。;；:：!！?？、\n的个家项宗户]{0,6}?)?)")
-    number_first = regex.compile(rf"{number}{modifiers}(?P<noun>{nouns})", regex.VERBOSE)
+    number_first = regex.compile(rf"{number}{_modifiers(8)}(?P<noun>{nouns})", regex.VERBOSE)
+    # The far noun must end its phrase, as the head of the long description: in 等5个部门联合印发关于支持
+    # 重大项目建设的意见 the 项目 is no head, and the 5个 counts departments.
+    number_first_far = regex.compile(rf"{number}{_modifiers(20)}(?P<noun>{nouns})(?=[,，。;；:：!！?？、)）\n]|$)",
+                                     regex.VERBOSE)
     links = alternation(words("count_links"))
     aside = r"(?:\([^()\n]{1,10}\))?"  # 项目(注册到资)18个
     noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,2}}){number}", regex.VERBOSE)
-    return number_first, noun_first
+    return number_first, noun_first, number_first_far

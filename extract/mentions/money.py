@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import takewhile
 
 import regex
 
 from extract.mentions import Mention
-from extract.mentions.bounds import is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import alternation, money_pattern
-from extract.numbers import BIG_UNITS, DIGITS, NUMERAL, UNITS, parse_numeral
+from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
+from extract.mentions.grammar import NOT_INSIDE_A_NUMBER, alternation, money_pattern, qualifier_words
+from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import load_table, words
 
 _ISO = {row["word"]: row["iso"] for row in load_table("currencies")}
@@ -19,8 +20,16 @@ _BARE_WAN = ("万", "萬")
 _MEASURE_AFTER = words("money_measure_units")
 _COUNTED_NOUNS = words("counted_nouns")
 _SIZE_CLASS_UNITS = {"亿", "億"}
+_LEVEL = "级"   # 百亿元级, 千万级: a magnitude named as a class
 _SIZE_CLASS_NOUN = regex.compile(
-    rf"(?:以上|及以上)?级?[^,，。;；:：!！?？、“”\n\d]{{0,6}}?(?:{alternation(_COUNTED_NOUNS)})")
+    rf"(?:以上|及以上)?{_LEVEL}?[^,，。;；:：!！?？、“”\n\d]{{0,6}}?(?:{alternation(_COUNTED_NOUNS)})")
+# A magnitude with no 元 names yuan only right before a counted noun, with no measure word between
+# (百亿项目, 千万级专案, 过千亿项目; not 万家企业, not 千万级人口).
+_BARE_SIZE_CLASS = regex.compile(
+    rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
+    (?P<num>[{CN_UNIT_CLASS}]{{1,3}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
+    (?=(?:以上)?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
+_SMALLEST_BARE_CLASS = Decimal(10_000_000)   # 千万: smaller magnitudes (万项目) are no size of a project
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
 _SUBUNITS_ONLY = regex.compile(rf"(?:{NUMERAL}(?:{alternation(_SUBUNITS)}))+")
@@ -74,10 +83,52 @@ _DISTRIBUTORS = words("qualifier_distributors")
 _COORDINATORS = frozenset(row["word"] for row in load_table("metric_coordinators"))
 
 
+_CARRY_NOTE = regex.compile(rf"\((?:{alternation(words('money_unit_carriers'))})\)")
+_CURRENCY_WORDS = alternation(_ISO)
+
+
 def find_money(text: str) -> list[Mention]:
     found = [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
     _distribute_qualifiers(text, found)
-    return found
+    found += _carried_units(text, found)
+    return found + [m for m in map(lambda match: _bare_size_class(text, match), _BARE_SIZE_CLASS.finditer(text)) if m]
+
+
+def _carried_units(text: str, found: list[Mention]) -> list[Mention]:
+    """合同外资12.3亿美元(下同),其中…合同外资5.2亿: a note right after an amount (rules/money_unit_carriers.tsv)
+    carries its magnitude and currency to the Arabic numbers with that magnitude and no unit after it,
+    to the end of the paragraph."""
+    carried = []
+    for amount in found:
+        note = _CARRY_NOTE.match(text, amount.end)
+        magnitude = "".join(takewhile(lambda ch: ch in BIG_UNITS or ch in UNITS, amount.unit))
+        if note is None or not magnitude:
+            continue
+        paragraph_end = text.find("\n", note.end())
+        bare = regex.compile(rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
+            (?P<num>{ARABIC}){regex.escape(magnitude)}(?![{CN_UNIT_CLASS}]|{_CURRENCY_WORDS})""", regex.VERBOSE)
+        for m in bare.finditer(text, note.end(), len(text) if paragraph_end < 0 else paragraph_end):
+            value = parse_numeral(m.group("num") + magnitude)
+            if not value:
+                continue
+            bounded = m.group("qpre") and not is_blocked(text, m.start("qpre"), m.end("qpre"))
+            carried.append(Mention(start=m.start() if bounded else m.start("num"), end=m.end(), kind="money",
+                                   value=value, value_max=None, currency=amount.currency, unit=amount.unit,
+                                   qualifier=PREFIX[m.group("qpre")] if bounded else "exact", counted=None,
+                                   number_start=m.start("num"), number_end=m.end()))
+    return carried
+
+
+def _bare_size_class(text: str, m: regex.Match) -> Mention | None:
+    """百亿项目, 千万级专案: a magnitude without 元 as the size class of the noun after it."""
+    value = parse_numeral(m.group("num"))
+    if value is None or value < _SMALLEST_BARE_CLASS:
+        return None
+    bounded = m.group("qpre") and not is_blocked(text, m.start("qpre"), m.end("qpre"))
+    return Mention(start=m.start() if bounded else m.start("num"), end=m.end(), kind="money", value=value,
+                   value_max=None, currency="CNY", unit=m.group("num") + "元",
+                   qualifier=PREFIX[m.group("qpre")] if bounded else "at_least",
+                   counted=None, number_start=m.start("num"), number_end=m.end("num"))
 
 
 def _distribute_qualifiers(text: str, found: list[Mention]) -> None:
@@ -160,11 +211,14 @@ def _mention(text: str, m, alone: bool = False) -> Mention | None:
     if low <= 0 and not alone:
         return None  # 0亿元 is no figure; only an amount written alone may be zero (零元整)
     qualifier, start = qualifier_of(m, text)
+    end = m.end()
     if _is_numberless(num) and m.group("num2") is None:
         # A bare 亿元 is a size class (亿元项目, 亿元以上企业): at least that much.
         if m.group("qpre") and not is_blocked(text, m.start("qpre"), m.end("qpre")):
             pass  # 突破千亿元, 超亿美元: a bound on a round amount keeps its own qualifier
-        elif _size_class_follows(text, m.end()):
+        elif text.startswith(_LEVEL, end):
+            qualifier, end = "at_least", end + len(_LEVEL)   # 百亿元级增长: a class named by 级 needs no noun
+        elif _size_class_follows(text, end):
             qualifier = "at_least"
         else:
             return None
@@ -173,7 +227,7 @@ def _mention(text: str, m, alone: bool = False) -> Mention | None:
         currency = _ISO[m.group("curpre")]
     return Mention(
         start=start,
-        end=m.end(),
+        end=end,
         kind="money",
         value=low,
         value_max=high,
