@@ -142,6 +142,7 @@ def test_the_real_development_articles_draw_only_right_pairs():
     links = build_ledger(figures, texts=texts, as_of=date(2026, 1, 1)).links
     pairs = links[links["kind"] == "pair"]
     assert sorted(zip(pairs["target_doc"], pairs["target_text"], pairs["outcome_text"])) == [
+        ("bijiang_2023.txt", "18家", "企业21家"),                   # 引进优强企业21家(任务数18家): 117%
         ("bijiang_2023.txt", "34亿元", "36亿元"),                  # 上报到位资金36亿元(任务数34亿元): 106%
         ("huarong_2018.txt", "57.27亿元以上", "15.25亿元"),        # 到位资金, 26.62% of the city's target
         ("lushi_2019_trad.txt", "1.6億元", "1000萬(wàn)元"),        # one project's plan and its January
