@@ -21,23 +21,38 @@ import ahocorasick_rs
 import regex
 
 from extract.context.gazetteer import CITY, COUNTY, FULL, PROVINCE, SHORT, TOWN, ZONE, Candidate, gazetteer
-from extract.rules import load_table
+from extract.rules import alternation, load_table
 
 _LEVEL_RANK = {PROVINCE: 0, CITY: 1, COUNTY: 2}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
     start: int                       # offsets in the normalised text
     end: int
     written: str
     candidates: tuple[Candidate, ...]
-    zone: bool = False               # a zone: the form is the place + a zone ending
+    zone: bool = False               # a zone: the form is the place + a zone ending, or a listed zone
     in_org: bool = False             # part of an organisation's name (扬州日报, 东莞康源电子有限公司)
     paper: bool = False              # … of a newspaper's or broadcaster's (北京日报): context, never a subject
     person: bool = False             # part of a person's name (张建华, 镇海洋说)
+    zone_length: int = 0             # characters of the zone's own name at the end of `written`
     names_town: bool = False         # followed by 街道/镇/乡: a subdistrict's name (义乌's 福田街道), not the county
-    key: Optional[str] = None        # the unit it names, once resolved
+    key: Optional[str] = None        # the unit it names, once resolved (a zone's host)
+
+    @property
+    def zone_name(self) -> Optional[str]:
+        """A zone's own name as written (碧江高新区 of 铜仁市碧江高新区), kept beside its host's."""
+        return self.written[len(self.written) - self.zone_length:] if self.zone else None
+
+    def resolved_as(self, key: Optional[str]) -> "Place":
+        """This place read as naming `key`: a copy, for a place found is never changed. (Copied
+        field by field rather than by dataclasses.replace, which costs a tenth of a second on a
+        long text's thousands of places.)"""
+        copy = object.__new__(Place)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__["key"] = key
+        return copy
 
     @cached_property
     def blocked(self) -> bool:
@@ -61,9 +76,9 @@ def _org_tail() -> regex.Pattern:
     The characters between are name-like: no verbs, dates, numbers or punctuation, so that
     "海门今年新引进公司20家" is not read as a company called 海门….
     """
-    words = sorted((r["word"] for r in load_table("region_org_suffixes")), key=len, reverse=True)
-    stop = "将要在是了的为与和对把被从向今年月日新引进签约开工投资总亿万个家项目企业实现完成达到"
-    return regex.compile(rf"(?:(?![{stop}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{'|'.join(map(regex.escape, words))})")
+    suffixes = alternation(r["word"] for r in load_table("region_org_suffixes"))
+    breaks = regex.escape("".join(sorted({c for r in load_table("region_org_name_breaks") for c in r["word"]})))
+    return regex.compile(rf"(?:(?![{breaks}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{suffixes})")
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +88,7 @@ def _paper_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _person_cue() -> regex.Pattern:
-    words = sorted((r["word"] for r in load_table("region_person_cues")), key=len, reverse=True)
-    return regex.compile(rf"\p{{Han}}?(?:{'|'.join(words)})")
+    return regex.compile(rf"\p{{Han}}?(?:{alternation(r['word'] for r in load_table('region_person_cues'))})")
 
 
 @lru_cache(maxsize=1)
@@ -82,25 +96,27 @@ def _surnames() -> frozenset[str]:
     return frozenset(r["surname"] for r in load_table("region_surnames"))
 
 
-def _is_person(text: str, place: Place, previous_end: int) -> bool:
+def _is_person(text: str, start: int, end: int, candidates, zone: bool, previous_end: int) -> bool:
     """张建华 (建华区?), 镇海洋说 (镇海区?): a two-character short name inside a person's name,
     after a surname that is not the end of another place, or before 说/表示 …"""
-    if place.zone or len(place.written) != 2 or not all(c.kind == SHORT for c in place.candidates):
+    if zone or end - start != 2 or not all(c.kind == SHORT for c in candidates):
         return False
-    after_surname = (place.start > 0 and previous_end != place.start
-                     and text[place.start - 1] in _surnames())
-    return after_surname or _person_cue().match(text, place.end) is not None
+    after_surname = (start > 0 and previous_end != start and text[start - 1] in _surnames())
+    return after_surname or _person_cue().match(text, end) is not None
 
 
 @lru_cache(maxsize=1)
 def _road_ending() -> regex.Pattern:
     """What makes a place's name a road's (rules/region_road_endings.tsv): 嘉峪关路, 南京东路."""
     rows = load_table("region_road_endings")
-    alt = lambda kind: "|".join(sorted((regex.escape(r["word"]) for r in rows if r["kind"] == kind), key=len, reverse=True))  # noqa: E731
-    return regex.compile(rf"(?!{alt('not_road')})(?:{alt('road')})")
+    not_road = alternation(r["word"] for r in rows if r["kind"] == "not_road")
+    return regex.compile(rf"(?!{not_road})(?:{alternation(r['word'] for r in rows if r['kind'] == 'road')})")
 
 
-_TOWN_ENDINGS = ("街道", "镇", "乡")
+@lru_cache(maxsize=1)
+def _town_endings() -> tuple[str, ...]:
+    return tuple(r["word"] for r in load_table("region_town_endings"))
+
 
 _automaton: tuple = (None, None, (), None)
 
@@ -113,8 +129,8 @@ def _forms_automaton(g) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], re
     if _automaton[0] is not g:
         # the non-places come after the forms: a match of one (入海口) hides the form inside it (海口)
         forms = tuple(g.forms) + tuple(w for w in g.non_places if w not in g.forms)
-        # the zone endings in their order of preference, as one pattern tried right after a place
-        endings = regex.compile("|".join(map(regex.escape, g.zone_suffixes)))
+        # the zone endings, longest first, as one pattern tried right after a place
+        endings = regex.compile(alternation(g.zone_suffixes))
         _automaton = (g, ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
                       forms, endings)
     return _automaton[1:]
@@ -147,13 +163,12 @@ def scan(text: str) -> list[Place]:
                 end, zone = ending.end(), True
         if not zone and _road_ending().match(text, end):
             continue   # 嘉峪关路街道: a road named after the place, no place
-        place = Place(start, end, text[start:end], candidates, zone=zone,
-                      names_town=not zone and text.startswith(_TOWN_ENDINGS, end))
         tail = _org_tail().match(text, end)
-        place.in_org = tail is not None
-        place.paper = tail is not None and tail.group().endswith(_paper_words())
-        place.person = _is_person(text, place, places[-1].end if places else -1)
-        places.append(place)
+        places.append(Place(start, end, text[start:end], candidates, zone=zone,
+                            zone_length=end - start if zone else 0, in_org=tail is not None,
+                            paper=tail is not None and tail.group().endswith(_paper_words()),
+                            person=_is_person(text, start, end, candidates, zone, places[-1].end if places else -1),
+                            names_town=not zone and text.startswith(_town_endings(), end)))
     return places
 
 
@@ -276,32 +291,32 @@ def _repeated_short_names(places: list[Place]) -> set[str]:
     return {key for key, n in counts.items() if n >= _REPEATS_TO_STAND_ALONE}
 
 
-def _held_by_previous(place: Place, previous: Optional[Place]) -> Optional[str]:
+def _held_by_previous(place: Place, previous: Optional[Place], previous_key: Optional[str]) -> Optional[str]:
     """鞍山市铁西区, 长春市朝阳区: a name several units share, written right after a unit that holds
-    exactly one of them, is that one."""
-    if (previous is None or previous.end != place.start or previous.key is None or not previous.named
+    exactly one of them (`previous`, resolved to `previous_key`), is that one."""
+    if (previous is None or previous.end != place.start or previous_key is None or not previous.named
             or _unique(place)):
         return None
     g = gazetteer()
-    inside = {c.key for c in place.candidates if g.contains(previous.key, c.key) and c.key != previous.key}
+    inside = {c.key for c in place.candidates if g.contains(previous_key, c.key) and c.key != previous_key}
     return inside.pop() if len(inside) == 1 else None
 
 
-def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
-    """Set `key` of every place whose unit the text (and `context_keys`) can tell."""
+def resolved_keys(places: list[Place], context_keys: Iterable[str] = ()) -> list[Optional[str]]:
+    """The unit of every place (parallel to `places`) that the text (and `context_keys`) can
+    tell, None where it cannot."""
     g = gazetteer()
     anchors = list(context_keys)
     repeated = _repeated_short_names(places)
-    previous = None
-    for place in places:
-        held = _held_by_previous(place, previous)
-        previous = place
+    keys: list[Optional[str]] = [None] * len(places)
+    for i, place in enumerate(places):
+        held = _held_by_previous(place, places[i - 1] if i else None, keys[i - 1] if i else None)
         if held is not None:
-            place.key = held   # 鞍山市铁西区: the 铁西区 of the city written right before it (its city
-                               # is the anchor already; the name adds no weight against the paper's own)
+            keys[i] = held   # 鞍山市铁西区: the 铁西区 of the city written right before it (its city
+                             # is the anchor already; the name adds no weight against the paper's own)
         elif _is_anchor(place, repeated):
-            place.key = place.candidates[0].key
-            anchors.append(place.key)
+            keys[i] = place.candidates[0].key
+            anchors.append(keys[i])
         elif place.paper and not place.blocked and _unique(place):
             # 北京日报: context for the text's other names, weighing as two mentions: the paper's own
             # unit outweighs one passing mention of another (福州日报's 鼓楼区 beside 同期,南京市鼓楼区…)
@@ -315,8 +330,8 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
         provinces = {g.province_of(k) for k in anchors}
         support = Support(Counter(anchors) + Counter(towns))
         added = []
-        for place in places:
-            if place.key is not None or not place.named:
+        for i, place in enumerate(places):
+            if keys[i] is not None or not place.named:
                 continue
             allowed = [c.key for c in place.candidates
                        if not _needs_context(c, place.written)
@@ -326,10 +341,11 @@ def resolve(places: list[Place], context_keys: Iterable[str] = ()) -> None:
             if not allowed and len(place.candidates) > 1:
                 allowed = [c.key for c in place.candidates if any(_relation(c.key, t) == 3 for t in distinct_towns)]
             if allowed:
-                place.key = choose(allowed, support)
-                if place.key is not None and not place.blocked:
-                    added.append(place.key)
+                keys[i] = choose(allowed, support)
+                if keys[i] is not None and not place.blocked:
+                    added.append(keys[i])
         anchors += added
+    return keys
 
 
 def _merge_chains(places: list[Place]) -> list[Place]:
@@ -341,7 +357,7 @@ def _merge_chains(places: list[Place]) -> list[Place]:
         if (last is not None and last.end == place.start and last.key and place.key
                 and last.named and g.contains(last.key, place.key) and last.key != place.key):
             merged[-1] = Place(last.start, place.end, last.written + place.written, place.candidates,
-                               zone=place.zone, in_org=place.in_org, person=place.person, key=place.key)
+                               zone=place.zone, zone_length=place.zone_length, in_org=place.in_org, person=place.person, key=place.key)
         else:
             merged.append(place)
     return merged
@@ -350,8 +366,8 @@ def _merge_chains(places: list[Place]) -> list[Place]:
 def find_places(text: str, context_keys: Iterable[str] = ()) -> list[Place]:
     """Every place in `text`, resolved where the text (and `context_keys`) can tell."""
     places = scan(text)
-    resolve(places, context_keys)
-    return _merge_chains(places)
+    keys = resolved_keys(places, context_keys)
+    return _merge_chains([p.resolved_as(k) if k is not None else p for p, k in zip(places, keys)])
 
 
 def lookup(name: str) -> tuple[Candidate, ...]:

@@ -3,9 +3,11 @@
 The store's view applies the corrections on every read (tens of milliseconds even for a few
 hundred rows, and it grows with the data), while the dashboard asks a handful of aggregate
 questions on every rerun. So the view is copied once into an in-memory DuckDB database, and
-copied again only when the store's fingerprint changes: the number of figures and documents,
-the newest ingest and the newest correction, which every write through any Store (this app, the
-command line) moves. Reading the fingerprint costs a few milliseconds.
+copied again only when the store changes. The dashboard (`Snapshot.current_of`) watches the
+store file's change marker (size and time of the file and its write-ahead log, which every commit
+of any process moves) and holds no connection between reruns, so the command line can ingest into
+the same data folder while the dashboard is open. On a bare connection (`Snapshot.current`) the
+fingerprint is the number of figures and documents, the newest ingest and the newest correction.
 
 The copy is the table `dashboard_figures`: the view's columns, then the DERIVED columns of
 extract.dashboard.filters computed once here instead of per row on every rerun (region, metric,
@@ -38,6 +40,8 @@ SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM documents),
        (SELECT max(ingested_at) FROM documents), (SELECT max(correction_id) FROM corrections)
 """
 PREPARED = "dashboard_figures"
+# How long a refresh waits for a data folder another process is writing before serving the last copy.
+READ_WAIT_SECONDS = 2.0
 # every place named by a figure once: the sidebar's lists of cities and counties read these rows
 PLACES = "dashboard_places"
 PLACE_COLUMNS = ("_province", "_city", "_county", "_county_key")
@@ -67,9 +71,17 @@ class SnapshotConnection:
         return getattr(self.con, name)
 
 
+def view_rows(store_con) -> pa.Table:
+    return store_con.cursor().sql(f"SELECT * FROM effective_figures ORDER BY {ROW_ORDER}").to_arrow_table()
+
+
 def prepare(store_con) -> SnapshotConnection:
     """A new in-memory database holding the rows of `effective_figures` on `store_con`, prepared."""
-    rows = store_con.cursor().sql(f"SELECT * FROM effective_figures ORDER BY {ROW_ORDER}").to_arrow_table()
+    return prepare_rows(view_rows(store_con))
+
+
+def prepare_rows(rows: pa.Table) -> SnapshotConnection:
+    """A new in-memory database holding `rows` (those of `effective_figures`), prepared."""
     # documents numbered by their first row; pyarrow keeps the order, where a join would not
     numbers = pc.add(pc.dictionary_encode(rows["doc_id"]).combine_chunks().indices, 1)
     rows = rows.append_column("_doc", pc.cast(numbers, pa.int32()))
@@ -116,3 +128,26 @@ class Snapshot:
     def connection(self, store_con) -> SnapshotConnection:
         """The copy as last refreshed (each run refreshes it first), or a fresh one."""
         return self._con if self._con is not None else self.current(store_con)[0]
+
+    def current_of(self, store, *, wait: float = READ_WAIT_SECONDS) -> tuple[SnapshotConnection, tuple[Any, ...]]:
+        """The copy of `store` (an extract.store.Store), refreshed when its file's change marker has
+        moved. The dashboard keeps no connection, so the command line can write between two reruns:
+        checking costs a stat of the file, and a refresh holds the file only while the view's rows
+        are read, not while they are prepared. If another process holds the file longer than `wait`,
+        the last copy is served and the refresh is tried again on the next run."""
+        seen = store.change_marker()
+        with self._lock:
+            if seen != self._fingerprint or self._con is None:
+                try:
+                    with store.session(timeout=wait) as con:
+                        rows = view_rows(con)
+                except duckdb.IOException as error:
+                    if self._con is None or "lock" not in str(error).lower():
+                        raise
+                    return self._con, self._fingerprint
+                self._con, self._fingerprint = prepare_rows(rows), seen
+            return self._con, self._fingerprint
+
+    def connection_of(self, store) -> SnapshotConnection:
+        """The copy of `store` as last refreshed (each run refreshes it first), or a fresh one."""
+        return self._con if self._con is not None else self.current_of(store)[0]

@@ -47,7 +47,7 @@ def store():
 
 def refresh_data() -> None:
     """Once per run, before any query: note the store's fingerprint (a new one after any write)."""
-    _, seen = _snapshot(data_dir()).current(store().con)
+    _, seen = _snapshot(data_dir()).current_of(store())
     st.session_state["_data_fingerprint"] = seen
 
 
@@ -57,14 +57,14 @@ def data_version() -> tuple:
 
 def query_con(directory: str):
     """The in-memory copy of effective_figures that every query of the dashboard reads."""
-    return _snapshot(directory).connection(_open_store(directory).con)
+    return _snapshot(directory).connection_of(_open_store(directory))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _documents(directory: str, version: tuple):
-    return _open_store(directory).con.cursor().sql(
-        "SELECT doc_id, name, doc_date, region, source, ingested_at FROM documents "
-        "ORDER BY ingested_at DESC, name").df()
+    with _open_store(directory).session() as con:
+        return con.sql("SELECT doc_id, name, doc_date, region, source, ingested_at FROM documents "
+                       "ORDER BY ingested_at DESC, name").df()
 
 
 def documents():

@@ -7,6 +7,10 @@ binary, empty or undecodable file raises `UnreadableDocument` with a one-line re
 
 Files above `MAX_FILE_BYTES` are refused before they are read: a news article is a few hundred KB
 even as a PDF, and a larger file is far more likely a mistake (a scan, an archive) than an article.
+Compressed content is bounded before it is expanded: a .docx whose parts declare more than
+`MAX_EXPANDED_BYTES` together, or a part above 1 MB compressed more than `MAX_COMPRESSION_RATIO`
+times, is refused unread (a zip bomb); a PDF stream that would decode past `MAX_EXPANDED_BYTES` is
+refused as pypdf decodes it.
 """
 from __future__ import annotations
 
@@ -16,6 +20,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable, Optional
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# An article's text and markup take a few MB once expanded; its images do not compress (and a file
+# above MAX_FILE_BYTES is refused anyway).
+MAX_EXPANDED_BYTES = 32 * 1024 * 1024
+# Word's XML compresses 5 to 20 times; a part compressed 100 times more is padding, not an article.
+MAX_COMPRESSION_RATIO = 100
 
 
 class UnreadableDocument(ValueError):

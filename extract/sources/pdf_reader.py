@@ -5,12 +5,18 @@ import io
 import logging
 
 import pypdf
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PdfReadError
 
-from extract.sources import Document, UnreadableDocument
+from extract.sources import MAX_EXPANDED_BYTES, Document, UnreadableDocument
 
 # pypdf logs what it repairs ("EOF marker not found") to stderr; a bad file gets one line, ours.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+# pypdf stops decoding a stream at these lengths (LimitReachedError): the sources' one limit.
+_STREAM_LIMITS = {name: MAX_EXPANDED_BYTES for name in (
+    "maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
+    "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
+    "image_maximum_buffer_size")}
 
 # A line ending in one of these ends its paragraph; any other full-width line was wrapped by the layout.
 _SENTENCE_ENDS = tuple("。！？!?；;：:…")
@@ -20,12 +26,24 @@ _FULL_LINE = 0.8    # a line at least this share of the document's longest line 
 
 def read_pdf(data: bytes) -> Document:
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with pypdf.apply_configuration(**_STREAM_LIMITS):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            pages = [_page_text(page) for page in reader.pages]
+    except LimitReachedError:
+        raise UnreadableDocument(f"refused: a stream would decode past the limit of "
+                                 f"{MAX_EXPANDED_BYTES // 2**20} MB (a compression bomb?)") from None
     except (PdfReadError, ValueError, KeyError) as error:
         raise UnreadableDocument(f"not a readable PDF ({error})") from None
     # Unwrapped across page breaks too: a paragraph often runs on to the next page.
     return Document(_unwrap("\n".join(page for page in pages if page.strip())))
+
+
+def _page_text(page: pypdf.PageObject) -> str:
+    # Decoded here first: extract_text swallows the LimitReachedError of a stream past the limit.
+    contents = page.get_contents()
+    if contents is not None:
+        contents.get_data()
+    return page.extract_text() or ""
 
 
 def _ends_paragraph(line: str) -> bool:

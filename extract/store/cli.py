@@ -4,15 +4,17 @@
   export --format csv|xlsx|parquet -o FILE [--doc NAME] [--kind money|count] [--region TEXT]
          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--targets] [--corrected]
   correct set FIGURE_ID FIELD VALUE | correct delete FIGURE_ID | correct add DOC_ID JSON   [--author NAME]
-  corrections [--orphaned]
+  corrections [--orphaned] | corrections export FILE | corrections import FILE
   stats
 
 Every command takes --data-dir (default: $INVEST_DATA_DIR, else ./data); a new data folder is
-loaded with seeds/ unless --no-seeds is given.
+loaded with seeds/ unless --no-seeds is given. Documents extracted by another version of the
+extraction code or rules are re-extracted first (corrections kept; see `corrections --orphaned`).
 
 Exit codes: 0 done; 1 some files failed to ingest (each named on stderr with its reason), or
 `corrections --orphaned` found orphaned corrections; 2 bad arguments or a correction refused;
-3 the data folder stayed locked by another process (DuckDB lets one process write at a time).
+3 the data folder stayed locked by another process (DuckDB lets one process use it at a time; the
+dashboard and these commands hold it only for one short step at a time).
 """
 from __future__ import annotations
 
@@ -78,8 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("doc_id")
     add.add_argument("record", help='e.g. \'{"start": 120, "end": 125, "kind": "money", "value": 3e8, "unit": "亿元"}\'')
 
-    listing = commands.add_parser("corrections", parents=[common], help="list corrections")
+    listing = commands.add_parser("corrections", parents=[common],
+                                  help="list corrections, or export them to / import them from a file")
     listing.add_argument("--orphaned", action="store_true", help="only those whose figure is gone")
+    transfer = listing.add_subparsers(dest="transfer")
+    transfer.add_parser("export", help="write every correction to FILE (JSON Lines)").add_argument("file", type=Path)
+    transfer.add_parser("import", help="apply the corrections of an exported FILE (same documents)").add_argument(
+        "file", type=Path)
 
     commands.add_parser("stats", parents=[common], help="counts of documents, figures, corrections")
     return parser
@@ -118,26 +125,30 @@ def _value(text: str):
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    data_dir = args.data_dir or default_data_dir()
     try:
-        store = Store(args.data_dir or default_data_dir(), seed=not args.no_seeds)
+        store = Store(data_dir, seed=not args.no_seeds, progress=True)
+        if store.seeded is not None:
+            print(f"new data folder {store.data_dir}: loaded {store.seeded.count('ingested')} seed documents",
+                  file=sys.stderr)
+        elif store.reextracted:
+            orphaned = len(store.orphaned_corrections())
+            print(f"re-extracted {store.reextracted} documents made by another extractor version"
+                  + (f"; {orphaned} corrections lost their figure (corrections --orphaned lists them)"
+                     if orphaned else ""), file=sys.stderr)
+        return COMMANDS[args.command](store, args)
     except duckdb.IOException as error:
         if "lock" not in str(error).lower():
             raise
-        print(f"the data folder {args.data_dir or default_data_dir()} is in use by another process "
+        print(f"the data folder {data_dir} is in use by another process "
               f"(a dashboard or another ingest); try again once it is closed", file=sys.stderr)
         return 3
-    if store.seeded is not None:
-        print(f"new data folder {store.data_dir}: loaded {store.seeded.count('ingested')} seed documents",
-              file=sys.stderr)
-    try:
-        return COMMANDS[args.command](store, args)
-    finally:
-        store.close()
 
 
 def _ingest(store: Store, args) -> int:
     report = store.ingest_paths(args.paths, progress=True, engine=args.engine, scheduler=args.scheduler,
                                 doc_date=args.doc_date, region=args.region)
+    report.reextracted += store.reextracted     # those re-extracted on opening count too
     for result in report.failed:
         print(f"{result.source or result.name}: {result.reason}", file=sys.stderr)
     print(report.summary().splitlines()[0])
@@ -176,6 +187,18 @@ def _correct(store: Store, args) -> int:
 
 
 def _corrections(store: Store, args) -> int:
+    if args.transfer == "export":
+        args.file.write_bytes(store.export_corrections())
+        print(f"{len(store.corrections())} corrections -> {args.file}")
+        return 0
+    if args.transfer == "import":
+        try:
+            counts = store.import_corrections(args.file.read_bytes())
+        except (CorrectionError, OSError) as error:
+            print(f"refused: {error}", file=sys.stderr)
+            return 2
+        print(f"imported {counts['imported']}, already there {counts['skipped']}, orphaned {counts['orphaned']}")
+        return 0
     table = store.orphaned_corrections() if args.orphaned else store.corrections()
     for _, row in table.iterrows():
         print(describe(row))

@@ -54,10 +54,10 @@ def check_value(field: str, value: Any) -> Any:
         except (TypeError, ValueError):
             number = math.nan
         if not math.isfinite(number):
-            raise CorrectionError(f"{field} takes a number, not {value!r}")
+            raise CorrectionError(f"{field} 须为数字 / takes a number, not {value!r}")
         if kind == "INTEGER":
             if number != int(number):
-                raise CorrectionError(f"{field} takes a whole number, not {value!r}")
+                raise CorrectionError(f"{field} 须为整数 / takes a whole number, not {value!r}")
             return int(number)
         return int(number) if number == int(number) and abs(number) < 2**53 else number
     value = str(value).strip()
@@ -196,3 +196,79 @@ def describe(row) -> str:
     what = {"set": f"{row['field']} = {row['new_value']}", "delete": "delete", "add": "add figure"}[row["action"]]
     return (f"#{row['correction_id']} {row['status']:8} {row['created_at']:%Y-%m-%d %H:%M} {row['author']}: "
             f"{what} at {row['doc_name']} {row['anchor_start']}-{row['anchor_end']} {row['anchor_text']!r}")
+
+
+# -- export and import: the corrections of one store applied to another holding the same documents --
+_COLUMNS = ("created_at", "author", "action", "doc_id", "anchor_start", "anchor_end", "anchor_text", "field",
+            "new_value", "record")
+
+
+def export_lines(con) -> bytes:
+    """Every correction as one JSON object per line, oldest first (with its document's name, to read)."""
+    cursor = con.execute(f"SELECT c.correction_id, {', '.join('c.' + c for c in _COLUMNS)}, d.name AS doc_name "
+                         "FROM corrections c LEFT JOIN documents d USING (doc_id) ORDER BY c.correction_id")
+    names = [column[0] for column in cursor.description]
+    lines = []
+    for row in cursor.fetchall():
+        item = dict(zip(names, row))
+        item["created_at"] = item["created_at"].isoformat()
+        for key in ("new_value", "record"):
+            item[key] = None if item[key] is None else json.loads(item[key])
+        lines.append(json.dumps(item, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _imported(item: dict) -> tuple:
+    """The corrections row of one exported object, checked as a new correction would be."""
+    action = item["action"]
+    if action not in ("set", "delete", "add"):
+        raise CorrectionError(f"unknown action {action!r}")
+    anchor = [item["doc_id"], item["anchor_start"], item["anchor_end"], item["anchor_text"]]
+    if not (isinstance(anchor[0], str) and isinstance(anchor[3], str)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in anchor[1:3])):
+        raise CorrectionError(f"not an anchor (doc_id, start, end, text): {anchor!r}")
+    if not isinstance(item["author"], str) or not item["author"].strip():
+        raise CorrectionError("a correction needs an author")
+    field = new_value = record = None
+    if action == "set":
+        field = item["field"]
+        if field in ANCHOR_FIELDS:
+            raise CorrectionError(f"{field} is where the figure stands")
+        new_value = json.dumps(check_value(field, item["new_value"]), ensure_ascii=False)
+    elif action == "add":
+        if not isinstance(item["record"], dict) or set(item["record"]) - set(FIELDS):
+            raise CorrectionError("an added figure's record must be an object of figure fields")
+        for key, value in item["record"].items():
+            check_value(key, value)
+        record = json.dumps(item["record"], ensure_ascii=False)   # as exported, so a second import matches it
+    return (dt.datetime.fromisoformat(item["created_at"]), item["author"], action, *anchor, field, new_value, record)
+
+
+_SAME_ROW = " AND ".join(f"{column}{'::VARCHAR' if column in ('new_value', 'record') else ''} IS NOT DISTINCT FROM ?"
+                         for column in _COLUMNS)
+
+
+def import_lines(con, data: bytes) -> dict:
+    """Append the corrections of an export, in its order (so that a fix of an added figure still comes
+    after the addition), skipping any already stored; all or nothing."""
+    rows = []
+    for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise CorrectionError("not a JSON object")
+            rows.append(_imported(item))
+        except (ValueError, KeyError, TypeError) as error:
+            message = f"missing {error}" if isinstance(error, KeyError) else str(error)
+            raise CorrectionError(f"line {number}: {message}") from None
+    imported = []
+    for row in rows:
+        if con.execute(f"SELECT 1 FROM corrections WHERE {_SAME_ROW}", list(row)).fetchone():
+            continue
+        imported.append(con.execute(f"INSERT INTO corrections ({', '.join(_COLUMNS)}) VALUES "
+                                    f"({', '.join('?' * len(_COLUMNS))}) RETURNING correction_id", list(row)).fetchone()[0])
+    orphans = con.execute(f"SELECT count(*) FROM ({_STATUS_SQL}) WHERE status = 'orphaned' "
+                          "AND list_contains(?, correction_id)", [imported]).fetchone()[0]
+    return {"imported": len(imported), "skipped": len(rows) - len(imported), "orphaned": orphans}

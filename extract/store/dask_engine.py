@@ -16,8 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.sources import read_document, safe_name
-from extract.store.ingest import (DOCUMENT_COLUMNS, FIGURE_SCHEMA, IngestResult, figures_table, one_line,
-                                  prepare_text, text_id)
+from extract.store.ingest import (DOCUMENT_COLUMNS, FIGURE_SCHEMA, IngestResult, Session, figures_table,
+                                  one_line, prepare_text, text_id)
 from extract.store.db import quote
 
 FILES_PER_TASK = 8
@@ -99,7 +99,7 @@ def _load(con: duckdb.DuckDBPyConnection, staging: Path) -> list[IngestResult]:
     return results
 
 
-def ingest_on_dask(con: duckdb.DuckDBPyConnection, files: list[Path], data_dir: Path, *,
+def ingest_on_dask(session: Session, files: list[Path], data_dir: Path, *,
                    scheduler: Optional[str] = None, progress: bool = False, doc_date: Optional[str] = None,
                    region: Optional[str] = None) -> list[IngestResult]:
     from distributed import Client, LocalCluster, as_completed
@@ -110,7 +110,8 @@ def ingest_on_dask(con: duckdb.DuckDBPyConnection, files: list[Path], data_dir: 
     staging = (Path(data_dir) / "staging" / uuid.uuid4().hex).resolve()
     staging.mkdir(parents=True)
     # Only documents stored by the current extractor count as known: outdated ones were re-extracted before.
-    known = frozenset(row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall())
+    with session() as con:
+        known = frozenset(row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall())
     batches = [list(enumerate(map(str, files)))[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
     cluster = None if scheduler else LocalCluster(processes=True, threads_per_worker=1, dashboard_address=":0")
     try:
@@ -125,7 +126,8 @@ def ingest_on_dask(con: duckdb.DuckDBPyConnection, files: list[Path], data_dir: 
                 future.result()
                 bar.update(sizes[future.key])
             bar.close()
-        return _load(con, staging)
+        with session() as con:
+            return _load(con, staging)
     finally:
         if cluster is not None:
             cluster.close()

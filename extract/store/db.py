@@ -11,7 +11,8 @@ import duckdb
 from extract.record import FIELDS
 
 DB_FILE = "figures.duckdb"
-# A second process that finds the file locked (DuckDB allows one writing process) waits this long;
+# A process that finds the file locked (DuckDB lets one process use it at a time; the store holds it
+# for one operation at a time, see Store.session) waits this long;
 # the environment variable INVEST_LOCK_TIMEOUT (seconds) overrides it.
 LOCK_TIMEOUT_SECONDS = 60.0
 
@@ -43,7 +44,8 @@ def connect(path: Path, *, read_only: bool = False, timeout: float | None = None
             if "lock" not in str(error).lower() or time.monotonic() >= deadline:
                 raise
             time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+            # polled often: the holder (a dashboard, an ingest between two batches) lets go within moments
+            delay = min(delay * 2, 0.1)
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -54,7 +56,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def _add_new_fields(con: duckdb.DuckDBPyConnection) -> None:
     """Give a store made under an older record contract the fields added since (empty until re-extraction,
-    which the EXTRACTOR_VERSION bump that comes with a new field triggers)."""
+    which follows: a new field changes the extraction code, so its EXTRACTOR_VERSION)."""
     present = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE figures)").fetchall()}
     for field in FIELDS:
         if field not in present:

@@ -10,7 +10,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, ContextManager, Iterable, Iterator, Optional
 
 import duckdb
 import pyarrow as pa
@@ -18,8 +18,14 @@ import pyarrow as pa
 import extract
 from extract.pipeline import extract_mentions
 from extract.record import FIELDS
-from extract.sources import UnreadableDocument, read_bytes, read_document, safe_name
+from extract.sources import Document, UnreadableDocument, read_bytes, read_document, safe_name
 from extract.store.db import field_type, quote
+
+# Opens a connection for one step and closes it after (Store.session): the data folder's lock is
+# held only while the step runs, so the dashboard and the command line take turns.
+Session = Callable[[], ContextManager[duckdb.DuckDBPyConnection]]
+# Files read and extracted between two visits to the store: extraction runs without the lock.
+BATCH_FILES = 16
 
 _ARROW_TYPES = {"INTEGER": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "VARCHAR": pa.string()}
 FIGURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("figure_id", pa.string())]
@@ -66,15 +72,6 @@ class Prepared:
 
 def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def version_key(version: str) -> tuple:
-    """Orders versions like 2026.11.23.1 numerically, part by part."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in version.split("."))
-
-
-def is_outdated(stored_version: str, current: Optional[str] = None) -> bool:
-    return version_key(stored_version) < version_key(current or extract.EXTRACTOR_VERSION)
 
 
 def one_line(error: BaseException) -> str:
@@ -146,18 +143,12 @@ def insert_figures(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
         con.unregister("incoming_figures")
 
 
-def known_current(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[bool]:
-    """None if the document is not stored; True if stored by the current extractor, False if by an older one."""
-    row = con.execute("SELECT extractor_version FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-    return None if row is None else not is_outdated(row[0])
-
-
 def store_prepared(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> str:
     """Store one document and its figures atomically: 'ingested', or 'unchanged' if already there."""
     doc = prepared.document
     con.execute("BEGIN TRANSACTION")
     try:
-        if known_current(con, doc["doc_id"]) is not None:
+        if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc["doc_id"]]).fetchone():
             con.execute("ROLLBACK")
             return "unchanged"
         con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES "
@@ -170,58 +161,135 @@ def store_prepared(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> str:
     return "ingested"
 
 
-def ingest_document(con: duckdb.DuckDBPyConnection, name: str, source: str, read, *,
-                    doc_date: Optional[str] = None, region: Optional[str] = None) -> IngestResult:
-    """Read (via `read()`), extract and store one document; any failure is returned, never raised."""
+def stored_names(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, str]:
+    """doc_id -> name of those of `doc_ids` the store holds."""
+    return dict(con.execute("SELECT doc_id, name FROM documents WHERE list_contains(?, doc_id)",
+                            [sorted(set(doc_ids))]).fetchall())
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_documents(session: Session, items: Iterable[tuple[str, str, Callable[[], Document]]], *,
+                     doc_date: Optional[str] = None, region: Optional[str] = None) -> Iterator[IngestResult]:
+    """Read (name, source, read) items, extract and store them; yields each one's result, in order,
+    once it is committed. Any failure of one file is its result, never raised (a locked store is)."""
+    for batch in batches(items, BATCH_FILES):
+        yield from _ingest_batch(session, batch, doc_date, region)
+
+
+def _ingest_batch(session: Session, batch, doc_date, region) -> list[IngestResult]:
+    """Read and extract a batch without the store's lock; the lock is taken twice, briefly: to learn
+    which texts are stored already, and to write the new ones."""
+    outcomes: list[Optional[IngestResult]] = [None] * len(batch)
+    texts: dict[int, tuple[Document, str]] = {}
+    for position, (name, source, read) in enumerate(batch):
+        try:
+            document = read()
+            texts[position] = (document, text_id(document.text))
+        except Exception as error:  # one bad file never stops the batch
+            outcomes[position] = IngestResult(name, "failed", one_line(error), source=source)
+    with session() as con:
+        known = stored_names(con, (doc_id for _, doc_id in texts.values()))
+    prepared: dict[int, Prepared] = {}
+    for position, (document, doc_id) in texts.items():
+        name, source, _ = batch[position]
+        if doc_id in known:
+            outcomes[position] = IngestResult(name, "unchanged", f"same text as {known[doc_id]}", doc_id,
+                                              source=source)
+            continue
+        try:
+            prepared[position] = prepare_text(document.text, name=name, source=source,
+                                              metadata_date=document.metadata_date, user_doc_date=doc_date,
+                                              default_region=region)
+        except Exception as error:
+            outcomes[position] = IngestResult(name, "failed", one_line(error), source=source)
+    if prepared:
+        with session() as con:
+            for position, ready in prepared.items():
+                outcomes[position] = _store_one(con, batch[position], ready)
+    return outcomes
+
+
+def _store_one(con, item, prepared: Prepared) -> IngestResult:
+    name, source, _ = item
+    doc_id = prepared.document["doc_id"]
     try:
-        document = read()
-        doc_id = text_id(document.text)
-        stored = known_current(con, doc_id)
-        if stored is not None:
-            existing = con.execute("SELECT name FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
-            return IngestResult(name, "unchanged", f"same text as {existing}", doc_id, source=source)
-        prepared = prepare_text(document.text, name=name, source=source, metadata_date=document.metadata_date,
-                                user_doc_date=doc_date, default_region=region)
         status = store_prepared(con, prepared)
-        return IngestResult(name, status, None, doc_id, len(prepared.figures) if status == "ingested" else 0,
-                            source=source)
-    except Exception as error:  # one bad file never stops the batch
+    except Exception as error:
         return IngestResult(name, "failed", one_line(error), source=source)
+    if status == "unchanged":   # the same text came twice in one batch, or another process stored it
+        return IngestResult(name, status, f"same text as {stored_names(con, [doc_id])[doc_id]}", doc_id,
+                            source=source)
+    return IngestResult(name, status, None, doc_id, len(prepared.figures), source=source)
 
 
-def ingest_path(con, path: Path, **options) -> IngestResult:
-    return ingest_document(con, safe_name(path.name), str(path), lambda: read_document(path), **options)
+def path_item(path: Path) -> tuple[str, str, Callable[[], Document]]:
+    return safe_name(path.name), str(path), lambda: read_document(path)
 
 
-def ingest_upload(con, name: str, data: bytes, **options) -> IngestResult:
+def upload_item(name: str, data: bytes) -> tuple[str, str, Callable[[], Document]]:
     """An uploaded file: only its bare name is kept, and nothing is written to disk but the database."""
     clean = safe_name(name)
-    return ingest_document(con, clean, "upload", lambda: read_bytes(clean, data), **options)
+    return clean, "upload", lambda: read_bytes(clean, data)
 
 
-def reextract_outdated(con: duckdb.DuckDBPyConnection) -> int:
-    """Re-extract, from the stored text, every document an older extractor processed. Returns how many."""
-    versions = [v for (v,) in con.execute("SELECT DISTINCT extractor_version FROM documents").fetchall()
-                if is_outdated(v)]
-    if not versions:
+_STORED_INPUTS = "doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at, raw_text"
+
+
+def reextract_outdated(session: Session, *, progress: bool = False) -> int:
+    """Re-extract, from the stored text, every document another extractor version processed, a batch
+    at a time (extraction runs without the lock); corrections stay, anchored to their figures' places.
+    Returns how many were re-extracted."""
+    current = extract.EXTRACTOR_VERSION
+    with session() as con:
+        outdated = [doc_id for (doc_id,) in con.execute(
+            "SELECT doc_id FROM documents WHERE extractor_version <> ? ORDER BY name, doc_id", [current]).fetchall()]
+    if not outdated:
         return 0
-    outdated = con.execute(
-        "SELECT doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at FROM documents "
-        "WHERE list_contains(?, extractor_version) ORDER BY name", [versions]).fetchall()
-    for doc_id, name, source, metadata_date, user_doc_date, default_region, ingested_at in outdated:
-        text = con.execute("SELECT raw_text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
-        prepared = prepare_text(text, name=name, source=source, metadata_date=metadata_date,
-                                user_doc_date=user_doc_date, default_region=default_region, ingested_at=ingested_at)
-        doc = prepared.document
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM figures WHERE doc_id = ?", [doc_id])
-            con.execute("UPDATE documents SET doc_date = ?, doc_date_source = ?, region = ?, extractor_version = ? "
-                        "WHERE doc_id = ?", [doc["doc_date"], doc["doc_date_source"], doc["region"],
-                                             doc["extractor_version"], doc_id])
-            insert_figures(con, prepared.figures)
-            con.execute("COMMIT")
-        except BaseException:
+    from tqdm import tqdm
+
+    done = 0
+    with tqdm(total=len(outdated), desc="re-extract", unit="doc", disable=not progress or None, delay=1.0) as bar:
+        for batch in batches(outdated, BATCH_FILES):
+            with session() as con:
+                rows = con.execute(f"SELECT {_STORED_INPUTS} FROM documents WHERE list_contains(?, doc_id) "
+                                   "AND extractor_version <> ?", [batch, current]).fetchall()
+            prepared = [prepare_text(text, name=name, source=source, metadata_date=metadata_date,
+                                     user_doc_date=user_doc_date, default_region=default_region,
+                                     ingested_at=ingested_at)
+                        for _, name, source, metadata_date, user_doc_date, default_region, ingested_at, text in rows]
+            with session() as con:
+                done += sum(_replace_figures(con, ready) for ready in prepared)
+            bar.update(len(batch))
+    return done
+
+
+def _replace_figures(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> bool:
+    """A document's new figures in place of its old ones, in one transaction; False if another
+    process re-extracted it meanwhile."""
+    doc = prepared.document
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if not con.execute("SELECT 1 FROM documents WHERE doc_id = ? AND extractor_version <> ?",
+                           [doc["doc_id"], doc["extractor_version"]]).fetchone():
             con.execute("ROLLBACK")
-            raise
-    return len(outdated)
+            return False
+        con.execute("DELETE FROM figures WHERE doc_id = ?", [doc["doc_id"]])
+        con.execute("UPDATE documents SET doc_date = ?, doc_date_source = ?, region = ?, extractor_version = ? "
+                    "WHERE doc_id = ?", [doc["doc_date"], doc["doc_date_source"], doc["region"],
+                                         doc["extractor_version"], doc["doc_id"]])
+        insert_figures(con, prepared.figures)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return True

@@ -57,7 +57,8 @@ def test_a_locked_database_makes_a_second_process_wait_then_fail_clearly(tmp_pat
 
     from store_files import REPO
 
-    with Store(tmp_path / "d"):
+    with Store(tmp_path / "d") as holder:
+        holder.con   # a connection kept open holds the data folder's lock
         child = subprocess.run(
             [sys.executable, "-c", "import sys; from extract.store.db import connect; "
              "connect(__import__('pathlib').Path(sys.argv[1]), timeout=0.5)", str(tmp_path / "d" / "figures.duckdb")],
@@ -84,7 +85,8 @@ def test_cli_says_when_another_process_holds_the_data_folder(tmp_path):
 
     from store_files import REPO
 
-    with Store(tmp_path / "d"):
+    with Store(tmp_path / "d") as holder:
+        holder.con   # a connection kept open holds the data folder's lock
         child = subprocess.run([sys.executable, "-m", "extract", "stats", "--data-dir", str(tmp_path / "d")],
                                capture_output=True, text=True, cwd=REPO, timeout=60,
                                env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "INVEST_LOCK_TIMEOUT": "0.5"})
