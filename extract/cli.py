@@ -28,12 +28,23 @@ def _iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+# Files a folder of articles holds beside them that are no article: its notes (seeds/corpus/SOURCES.md
+# lists the pages the articles came from; its figures are no region's). A file named on its own is read.
+NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE")
+
+
+def _is_article(path: Path, folder: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return path.is_file() and not hidden and path.stem.upper() not in NOT_ARTICLES
+
+
 def _paths(args: list[str]) -> list[Path]:
+    """The files named and the articles under the folders named (sorted; hidden files and notes skipped)."""
     out = []
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            out.extend(sorted(p for p in path.rglob("*") if _is_article(p, path)))
         else:
             out.append(path)
     return out

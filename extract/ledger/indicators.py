@@ -1,7 +1,7 @@
 """Indicators: what each fact measures, where, in which class, and for which period.
 
 Read from the words around the figure (rules/ledger_measures.tsv, ledger_objects.tsv,
-ledger_subunits.tsv) and from its record (region, thresholds of its group, deadline):
+ledger_subunits.tsv, ledger_batches.tsv) and from its record (region, thresholds of its group, deadline):
 
     region      today's unit (港闸 2020 and 崇川 2024 are one), and the zone or town the text names
     measure     signed, started, completed, funds in place, investment done, revenue ...
@@ -9,6 +9,7 @@ ledger_subunits.tsv) and from its record (region, thresholds of its group, deadl
     size_class  the threshold of the counted projects (超5亿元, 5亿元及3000万美元以上)
     unit        项目/企业 for counts, the currency for amounts
     period      the span a target is for or a report covers (2025年, 一季度, 1-5月)
+    batch       the one event's batch of projects it is of (此次集中开工的10个项目), linked only within it
 
 Two facts are the same indicator only when all of these agree (`series` and the period).
 """
@@ -42,11 +43,12 @@ class Indicator:
     size_class: str
     unit: str
     period: Optional[Period]
+    batch: str = ""     # the event's batch of projects the figure is of (rules/ledger_batches.tsv), else ''
 
     @property
     def series(self) -> tuple:
         """Everything but the period: a target and its reports share it."""
-        return (self.region, self.zone, self.measure, self.object, self.size_class, self.unit)
+        return (self.region, self.zone, self.measure, self.object, self.size_class, self.unit, self.batch)
 
     @property
     def period_label(self) -> str:
@@ -55,7 +57,7 @@ class Indicator:
     @property
     def indicator_id(self) -> str:
         parts = [self.region, self.zone, self.measure, self.object, self.size_class, self.unit, self.period_label]
-        return "|".join(parts)
+        return "|".join(parts + ([self.batch] if self.batch else []))
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +66,31 @@ def untracked_measures() -> frozenset[str]:
     return frozenset(r["measure"] for r in load_table("ledger_measures") if r["tracked"] == "no")
 
 
+@dataclass(frozen=True)
+class Measure:
+    measure: str
+    family: str
+    as_fact: str    # the measure when the figure is no goal ('' : the same)
+
+    def of(self, is_target: bool) -> tuple[str, str]:
+        """(measure, family) of a goal or of a fact: 计划投资 stated as a fact is the projects' size."""
+        return (self.measure, self.family) if is_target or not self.as_fact else (self.as_fact, self.as_fact)
+
+
 @lru_cache(maxsize=2)
-def _measures(kind: str = "money") -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+def _measures(kind: str = "money") -> tuple[regex.Pattern, dict[str, Measure]]:
     """The measure words a figure of `kind` can have (a count is never measured by 总投资)."""
     rows = [r for r in load_table("ledger_measures") if kind == "money" or r["of"] == "both"]
     words = sorted({r["word"] for r in rows}, key=len, reverse=True)
     return (regex.compile("|".join(regex.escape(w) for w in words)),
-            {r["word"]: (r["measure"], r["family"]) for r in rows})
+            {r["word"]: Measure(r["measure"], r["family"], r["as_fact"] or "") for r in rows})
+
+
+@lru_cache(maxsize=1)
+def _batch_words() -> regex.Pattern:
+    """A batch word that the projects or enterprises follow (此次集中开工的10个重点项目; not 此次会议提出)."""
+    words = "|".join(regex.escape(r["word"]) for r in load_table("ledger_batches"))
+    return regex.compile(rf"(?:{words}).*?(?:项目|企业)")
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +116,7 @@ def words_in(pattern: regex.Pattern, text: str) -> list[regex.Match]:
     return list(pattern.finditer(text, overlapped=True))
 
 
-def nearest_measure(text: str, kind: str = "money") -> Optional[tuple[str, str]]:
+def nearest_measure(text: str, kind: str = "money") -> Optional[Measure]:
     """The measure word that ends last in `text` (the longer on a tie)."""
     pattern, table = _measures(kind)
     found = words_in(pattern, text)
@@ -106,7 +126,7 @@ def nearest_measure(text: str, kind: str = "money") -> Optional[tuple[str, str]]
     return table[best.group()]
 
 
-def first_measure(text: str, kind: str = "money") -> Optional[tuple[str, str]]:
+def first_measure(text: str, kind: str = "money") -> Optional[Measure]:
     pattern, table = _measures(kind)
     found = words_in(pattern, text)
     if not found:
@@ -197,7 +217,8 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
     # else the nearest word before it in the sentence does (新签约重大产业项目309个,其中先进制造业重大项目128个)
     record = fact.record
     kind = record.get("kind")
-    measure = first_measure(right, kind) or nearest_measure(text[s_start:num_start], kind) or ("", "")
+    found = first_measure(right, kind) or nearest_measure(text[s_start:num_start], kind)
+    measure = found.of(fact.is_target) if found else ("", "")
     if record.get("kind") == "count":
         base = COUNTED.get(record.get("counted") or "", "projects")
         pattern, table = _objects()
@@ -227,7 +248,10 @@ def read_indicator(fact: Fact, facts: list[Fact], thresholds: list[dict], doc_zo
         # not the quarter the 244 are planned for)
         cut = number_span(of_set)[0] if of_set is not None else num_start
         period = report_period(text[s_start:s_end], cut - s_start, _iso(fact.doc.doc_date))
-    return Indicator(region, zone, measure[0], measure[1], obj, size, unit, period)
+    # 此次集中开工的10个重点项目,总投资20亿元,年度投资3.66亿元: the figures of one event's batch
+    in_batch = _batch_words().search(text, s_start, right_end)     # 此次集中签约的28个项目: its noun after it
+    batch = f"{fact.doc.name}@{s_start}" if in_batch and in_batch.start() < num_start else ""
+    return Indicator(region, zone, measure[0], measure[1], obj, size, unit, period, batch)
 
 
 def document_zones(rows: list[dict]) -> dict[str, str]:

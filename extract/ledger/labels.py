@@ -28,6 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "taxable_sales": ("应税销售", "Taxable sales"),
     "negotiating": ("在谈", "In negotiation"),
     "ready_to_start": ("具备开工条件", "Ready to start"),
+    "listed": ("列入项目清单", "Listed in a plan"),
     "": ("（未识别）", "(unknown)"),
     # objects (counted nouns and rules/ledger_objects.tsv)
     "projects": ("项目", "Projects"),

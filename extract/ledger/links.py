@@ -7,7 +7,8 @@ A report of a narrower or broader class (制造业 only, 重大项目 for 超5�
 measure of the same family (签约并注册 for 签约) is linked as partial, and only to a target that no
 report of its exact indicator answers. In an article that states several targets of one indicator
 (each project's plan for the year), a report answers the one written nearest to it. Totals of a
-batch of projects (总投资) are no goal of a period and are never linked. Each link says in words why
+batch of projects (总投资) are no goal of a period and are never linked; the figures of one event's
+batch (此次集中开工的10个项目) are linked only to each other. Each link says in words why
 it was made.
 """
 from __future__ import annotations
@@ -48,7 +49,8 @@ def _class_words(ind) -> str:
 
 def _comparable(t, r) -> Optional[str]:
     """'exact', 'partial' or None for a target's and a report's indicators (periods aside)."""
-    if not t.region or t.region != r.region or t.zone != r.zone or t.unit != r.unit or not t.measure:
+    if not t.region or t.region != r.region or t.zone != r.zone or t.unit != r.unit or not t.measure \
+            or t.batch != r.batch:
         return None
     if t.series == r.series:
         return "exact"
@@ -67,6 +69,8 @@ def _reason(target: Observation, report: Observation, kind: str) -> str:
     if kind == "partial":
         words += (f"；口径不同：目标为{label(t.measure)}{_class_words(t)}，"
                   f"实绩为{label(r.measure)}{_class_words(r)}，仅作参考")
+    if t.batch:
+        words += "；同一批集中开工或签约的项目"
     if target.fact.doc.name == report.fact.doc.name:
         words += "；同一篇报道"
     return words

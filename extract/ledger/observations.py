@@ -73,8 +73,8 @@ def _settle_repeats(facts: list[Fact]) -> None:
     """A figure repeated within one article is one fact even where its statements were read apart:
     the regions step placed a title in 通州区 and the body in 北京市, or only one statement names its
     period (16个产业项目总投资达83.2亿元 in the 一季度 paragraph, 83.2亿元 alone in the summary). Each
-    takes the most precise place and the one period its repeats name; repeats that name two periods
-    are two facts."""
+    takes the most precise place, the one period its repeats name and the event batch they name
+    (集中开工); repeats that name two periods are two facts."""
     groups: dict[tuple, list[Fact]] = {}
     for fact in facts:
         ind = fact.indicator
@@ -84,10 +84,13 @@ def _settle_repeats(facts: list[Fact]) -> None:
         if len(members) < 2:
             continue
         periods = {f.indicator.period for f in members if f.indicator.period is not None}
+        batches = {f.indicator.batch for f in members if f.indicator.batch}
         places = {(f.indicator.region, f.indicator.zone) for f in members}
         if len(periods) > 1:
             continue
         period = periods.pop() if periods else None
+        # the same sum of one article's event said twice (a summary and the body) is of one batch
+        batch = min(batches) if batches else ""
         known = [p for p in places if p[0]]
         nested = all(_within(a, b) or _within(b, a) for a in known for b in known)
         for fact in members:
@@ -95,7 +98,7 @@ def _settle_repeats(facts: list[Fact]) -> None:
             here = (ind.region, ind.zone)
             inside = [p for p in known if p != here and _within(p, here)] if nested else []
             best = max(inside, key=lambda p: (len(p[0]), len(p[1]))) if inside else here
-            fact.indicator = replace(ind, region=best[0], zone=best[1], period=period)
+            fact.indicator = replace(ind, region=best[0], zone=best[1], period=period, batch=batch)
 
 
 def merge(facts: list[Fact]) -> list[Observation]:

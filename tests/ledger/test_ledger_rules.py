@@ -3,6 +3,7 @@ read the way the ledger reads a document (its figures, then the ledger's own rea
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -63,6 +64,11 @@ MEASURES = {
     "在谈": ("目前重点在谈推进项目36个", "36个", "negotiating"),
     "投资目标": ("2023年,城市副中心完成了千亿投资目标", "千亿", "investment_done"),
     "具备开工条件": ("確保藥王養生谷等20個項目年底前具備開工條件", "20個", "ready_to_start"),
+    "筛选": ("今年再次初步筛选2022年度市级重大重点项目624个,项目总投资1.01万亿元", "624个", "listed"),
+    "列入": ("一季度,全县26个重点工业项目已开工建设17个,开工率为65%;列入全市重点工业建设项目16个,开工复工率达到62.5%",
+           "16个", "listed"),
+    "纳入": ("该市纳入2022年省大中型建设项目达211个,项目总投资4434.87亿元", "211个", "listed"),
+    "确定": ("今年,省政府确定重大建设项目780个,总投资15583亿元", "780个", "listed"),
 }
 
 
@@ -91,6 +97,60 @@ OBJECTS = {
     "省重大": ("截至1月底,24个省重大项目已开工13个", "24个", "projects+provincial_major"),
     "市重大": ("截至1月底,525个市重大项目已开工286个", "286个", "projects+city_major"),
 }
+
+
+def test_a_planned_sum_stated_as_a_fact_is_the_size_of_the_projects():
+    """ledger_measures.tsv as_fact: 22.2億元 is what the 9 projects cost (a fact by the intent step),
+    never investment done that would answer the year's plan of 6.7億元 beside it."""
+    sentence = "盧氏縣今年還將開工建設9個社會民生類項目,計劃投資22.2億元,年度計劃完成投資6.7億元"
+    size, plan = observation(sentence, "22.2億元", "2019-02-20"), observation(sentence, "6.7億元", "2019-02-20")
+    assert (size["measure"], size["is_target"]) == ("total_investment", False)
+    assert (plan["measure"], plan["is_target"]) == ("investment_done", True)
+    assert (read(sentence, "2019-02-20").links["kind"] == "pair").sum() == 0
+
+
+# (sentence, a figure of one event's batch): one row of ledger_batches.tsv each
+BATCHES = {
+    "此次": ("此次通州区入选的7个省重大项目,其中,实施类项目5个,储备项目2个,计划总投资128亿元,年度计划投资17亿元",
+           "17亿元"),
+    "本次": ("其中列入本次省市县三级联动开工项目37个,总投资692.1亿元,年度计划投资251.7亿元", "251.7亿元"),
+    "这次": ("其中,列入这次开工的项目104个、总投资714亿元", "104个"),
+    "集中开工": ("在去年三、四季度集中开工项目177个、总投资2374.6亿元的基础上", "177个"),
+    # the projects' noun after the count: 28个项目
+    "集中签约": ("在此前的9月和10月,宜昌市已先后举行两次集中签约活动,推动协议投资总额175.42亿元的28个项目落户宜昌", "28个"),
+}
+
+
+def test_every_batch_word_has_a_sentence_of_its_own():
+    words = {row["word"] for row in load_table("ledger_batches")}
+    assert set(BATCHES) == words
+    for word, (sentence, _) in BATCHES.items():
+        assert [w for w in words if w in normalize(sentence).text] == [word]
+
+
+@pytest.mark.parametrize("word", sorted(BATCHES))
+def test_batch_words(word):
+    sentence, figure = BATCHES[word]
+    assert observation(sentence, figure, "2021-10-20")["indicator_id"].endswith("|t.txt@0")
+
+
+def test_a_batch_word_without_projects_after_it_makes_no_batch():
+    from extract.ledger.indicators import _batch_words
+
+    assert _batch_words().search("此次学习研讨的重要意义") is None
+    assert _batch_words().search("此次集中签约的投资企业来自北京、重庆、深圳、武汉、香港等地") is not None
+
+
+def test_a_batch_plan_is_answered_by_its_batch_only():
+    """罗山 (the real article): the 10 projects started at one event plan 3.66亿元 for the year; the
+    county's 133 key projects' 167.1亿元 is no report of that plan (progress 45x)."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "realdev" / "texts" / "luoshan_2021.txt").read_text(
+        encoding="utf-8")
+    figures = extract_mentions(text, doc_name="luoshan_2021.txt")
+    ledger = build_ledger(figures, texts={"luoshan_2021.txt": text}, as_of=date(2026, 1, 1))
+    plan = ledger.observations[ledger.observations["text"] == "3.66亿元"].iloc[0]
+    assert plan["is_target"] and "|luoshan_2021.txt@" in plan["indicator_id"]
+    assert (ledger.links["kind"] == "pair").sum() == 0
 
 
 def test_every_object_word_has_a_sentence():
