@@ -143,15 +143,15 @@ def test_a_colon_list_stays_under_its_goal():
 @pytest.mark.parametrize("text,doc_date,expected", [
     # realdev yaan_2015: a goal met (完成…任务) is a report, and so is what follows it
     ("分县(区)看,各县(区)均按时间进度完成了市下任务,市本级引进1亿元及以上项目3个,其中5-10亿元(不含10亿元)项目1个。",
-     None, [("1亿元及以上", False), ("项目3个", False), ("5-10亿元", False), ("10亿元", False), ("项目1个", False)]),
+     None, [("1亿元及以上", False), ("项目3个", False), ("5-10亿元(不含10亿元)", False), ("项目1个", False)]),
     # … while a goal cue before the completion keeps it a goal (constructed)
     ("今年要确保完成全年目标任务,新签约项目30个。", "2024-02-01", [("项目30个", True)]),
     # realdev bijiang_2023: the goal's own amount right after its name, beside the share met
     ("引进优强企业8家,完成全年目标任务7家的114.29%;上报到位资金9.92亿元,完成全年目标任务8亿元的124%;",
-     "2024-01-24", [("企业8家", False), ("9.92亿元", False), ("8亿元", True)]),
+     "2024-01-24", [("企业8家", False), ("7家", True), ("9.92亿元", False), ("8亿元", True)]),
     # realdev bijiang_2023: a goal cue inside a parenthetical speaks only of it
     ("引进优强企业16家(任务数13家),上报到位资金24.8亿元(任务数23亿元),碧江高新区签约项目41个,签约资金22.51亿元。",
-     "2024-01-24", [("企业16家", False), ("24.8亿元", False), ("23亿元", True),
+     "2024-01-24", [("企业16家", False), ("13家", True), ("24.8亿元", False), ("23亿元", True),
                     ("项目41个", False), ("22.51亿元", False)]),
     # realdev tongzhou (seeds corpus): the year's investment done is no goal
     ("新开工5亿元以上项目32个,完成年度投资102.7亿元。", "2025-01-10", [("5亿元以上", False), ("项目32个", False),
@@ -242,7 +242,7 @@ def test_plans_of_the_year_and_their_reach(text, doc_date, expected):
     ("今年要加快招商。一季度到位内资15.25亿元,完成市定目标任务的26.62%,在全市六县中排名第二。", [("15.25亿元", False)]),
     # realdev jian_2022, huoqiu_2024: 已 right after a count reports what became of its projects
     ("力争全年开工项目40个。一季度,全县26个重点工业项目已开工建设17个,开工率为65%;",
-     [("项目40个", True), ("26个重点工业项目", False)]),
+     [("项目40个", True), ("26个重点工业项目", False), ("项目已开工建设17个", False)]),
 ])
 def test_events_and_reports_after_the_figure(text, expected):
     assert [(f.text, f.is_target) for f in extract_mentions(text, doc_date="2020-08-03")] == expected
