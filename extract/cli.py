@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from extract.pipeline import extract_mentions
+from extract.sources import article_paths
 from extract.record import FIELDS
 
 STORE_COMMANDS = ("ingest", "export", "correct", "corrections", "stats")
@@ -26,28 +27,6 @@ def _iso_date(value: str) -> str:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
-
-
-# Files a folder of articles holds beside them that are no article: its notes (seeds/corpus/SOURCES.md
-# lists the pages the articles came from; its figures are no region's). A file named on its own is read.
-NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE")
-
-
-def _is_article(path: Path, folder: Path) -> bool:
-    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-    return path.is_file() and not hidden and path.stem.upper() not in NOT_ARTICLES
-
-
-def _paths(args: list[str]) -> list[Path]:
-    """The files named and the articles under the folders named (sorted; hidden files and notes skipped)."""
-    out = []
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if _is_article(p, path)))
-        else:
-            out.append(path)
-    return out
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -81,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
     failed = 0
-    for path in _paths(args.paths):
+    for path in article_paths(args.paths):
         try:
             text, meta = _read(path)
         except Exception as error:  # one bad file never stops the batch

@@ -30,11 +30,12 @@ def _clean(value):
 
 
 def _from_files(paths: list[str], doc_date) -> tuple[list, dict, int]:
-    from extract.cli import _paths, _read
+    from extract.cli import _read
+    from extract.sources import article_paths
     from extract.pipeline import extract_mentions
 
     figures, texts, failed = [], {}, 0
-    for path in _paths(paths):
+    for path in article_paths(paths):
         try:
             text, meta = _read(path)
         except Exception as error:  # one bad file never stops the batch

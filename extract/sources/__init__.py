@@ -27,6 +27,25 @@ MAX_EXPANDED_BYTES = 32 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 
 
+# Files a folder of articles holds beside them that are no article: its notes (seeds/corpus/SOURCES.md
+# lists the pages the articles came from; its figures are no region's). A file named on its own is read.
+NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE")
+
+
+def article_paths(paths) -> list[Path]:
+    """The files named, in the order given, and the articles under each folder named (sorted; hidden
+    files and the folder's notes skipped)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                              and p.stem.upper() not in NOT_ARTICLES))
+        else:
+            out.append(path)
+    return out
+
+
 class UnreadableDocument(ValueError):
     """A file that cannot be read as a document; the message is the one-line reason."""
 

@@ -27,11 +27,12 @@ import duckdb
 import pandas as pd
 
 from extract.store import corrections as _corrections
+from extract.sources import article_paths
 from extract.store.corrections import CorrectionError
 from extract.store.db import DB_FILE, connect, create_schema
 from extract.ledger.store import rebuild_ledger, stored_ledger
 from extract.store.export import export_csv, export_parquet, export_xlsx
-from extract.store.ingest import (IngestReport, IngestResult, expand_paths, ingest_documents, path_item,
+from extract.store.ingest import (IngestReport, IngestResult, ingest_documents, path_item,
                                   reextract_outdated, upload_item)
 
 DATA_DIR_ENV = "INVEST_DATA_DIR"
@@ -159,7 +160,7 @@ class Store:
                      scheduler: Optional[str] = None, doc_date: Optional[str] = None,
                      region: Optional[str] = None) -> IngestReport:
         """Ingest files and folders; re-extract stored documents another extractor processed first."""
-        files = expand_paths(paths)
+        files = article_paths(paths)
         report = IngestReport(reextracted=reextract_outdated(self.session, progress=progress))
         if engine == "dask":
             from extract.store.dask_engine import ingest_on_dask

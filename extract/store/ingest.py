@@ -79,18 +79,6 @@ def one_line(error: BaseException) -> str:
     return message if isinstance(error, UnreadableDocument) else f"{type(error).__name__}: {message}"
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named and files under folders named (sorted, hidden files skipped), in the order given."""
-    out: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        else:
-            out.append(path)
-    return out
-
-
 def figure_rows(doc_id: str, figures) -> list[dict]:
     """Contract records with their doc_id and a figure_id stable across re-extraction (same place, same id)."""
     rows, seen = [], Counter()

@@ -49,8 +49,9 @@ def score(tmp_path_factory):
 
 def test_a_folder_is_walked_for_articles_only(tmp_path):
     """`python -m extract ledger seeds` read seeds/corpus/SOURCES.md (the list of the pages the articles
-    came from) as an article; notes and hidden files beside articles are skipped, a file named is read."""
-    from extract.cli import _paths
+    came from) as an article; notes and hidden files beside articles are skipped, a file named is read.
+    The extractor, the ledger and the store's ingest share this walk."""
+    from extract.sources import article_paths as _paths
 
     for name in ("a.txt", "SOURCES.md", "README.md", "LICENSE", "CHANGELOG.txt", ".draft.txt", "sub/b.html"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
