@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from extract.pipeline import extract_mentions
 from extract.sources import article_paths
@@ -27,6 +28,19 @@ def _iso_date(value: str) -> str:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def extracted_articles(paths, doc_date, failures: list) -> Iterator[tuple[Path, str, list]]:
+    """(path, text, figures) of each article under `paths`; a file that cannot be read is named on
+    stderr with its reason, added to `failures` and skipped: one bad file never stops the batch."""
+    for path in article_paths(paths):
+        try:
+            text, meta = _read(path)
+        except Exception as error:
+            failures.append(path)
+            print(f"{path}: {error}", file=sys.stderr)
+            continue
+        yield path, text, extract_mentions(text, doc_date=doc_date, doc_name=path.name, **meta)
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -59,15 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-    failed = 0
-    for path in article_paths(args.paths):
-        try:
-            text, meta = _read(path)
-        except Exception as error:  # one bad file never stops the batch
-            failed += 1
-            print(f"{path}: {error}", file=sys.stderr)
-            continue
-        for figure in extract_mentions(text, doc_date=args.doc_date, doc_name=path.name, **meta):
+    failed: list = []
+    for _, _, figures in extracted_articles(args.paths, args.doc_date, failed):
+        for figure in figures:
             row = figure.to_dict()
             if writer:
                 writer.writerow(row)

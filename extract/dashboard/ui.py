@@ -240,6 +240,26 @@ def write_url(name: str, value, default=None) -> None:
 
 
 # -- filters ---------------------------------------------------------------------------------
+def period_choice(targets):
+    """A year and a part of it (全年, 上半年, a quarter) among the ledger's, in the address: the ledger
+    targets of that period, with the year and part chosen."""
+    from extract.dashboard import ledger_views as lv
+
+    periods = lv.periods(targets)
+    years = list(periods)
+    first_year = lv.default_year(targets)
+    url_value("year", first_year, years)
+    url_value("part", "全年")
+    left, right, _ = st.columns([1, 3, 2])
+    year = choice("selectbox", left, T("year"), years, "year", first_year, format_func=labeller("year_", "y"))
+    parts = periods.get(year, ["全年"])
+    part = choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
+                  format_func=labeller("part_", "part"))
+    write_url("year", year, first_year)
+    write_url("part", part, "全年")
+    return lv.in_period(targets, year, part), year, part
+
+
 def _seed_from_url() -> None:
     if st.session_state.get("_filters_seeded"):
         return

@@ -30,21 +30,13 @@ def _clean(value):
 
 
 def _from_files(paths: list[str], doc_date) -> tuple[list, dict, int]:
-    from extract.cli import _read
-    from extract.sources import article_paths
-    from extract.pipeline import extract_mentions
+    from extract.cli import extracted_articles
 
-    figures, texts, failed = [], {}, 0
-    for path in article_paths(paths):
-        try:
-            text, meta = _read(path)
-        except Exception as error:  # one bad file never stops the batch
-            failed += 1
-            print(f"{path}: {error}", file=sys.stderr)
-            continue
+    figures, texts, failed = [], {}, []
+    for path, text, found in extracted_articles(paths, doc_date, failed):
         texts[path.name] = text
-        figures += extract_mentions(text, doc_date=doc_date, doc_name=path.name, **meta)
-    return figures, texts, failed
+        figures += found
+    return figures, texts, len(failed)
 
 
 def _from_store(data_dir: Path):

@@ -20,19 +20,7 @@ if targets.empty:
     st.info(T("no_targets"))
     st.stop()
 
-periods = lv.periods(targets)
-years = list(periods)
-first_year = lv.default_year(targets)
-ui.url_value("year", first_year, years)
-ui.url_value("part", "全年")
-left, right, _ = st.columns([1, 3, 2])
-year = ui.choice("selectbox", left, T("year"), years, "year", first_year, format_func=ui.labeller("year_", "y"))
-parts = periods.get(year, ["全年"])
-part = ui.choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
-                 format_func=ui.labeller("part_", "part"))
-ui.write_url("year", year, first_year)
-ui.write_url("part", part, "全年")
-chosen = lv.in_period(targets, year, part)
+chosen, year, part = ui.period_choice(targets)
 
 districts = sorted(chosen["region_label"].dropna().unique().tolist())
 ui.url_list("compare")

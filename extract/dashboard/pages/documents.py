@@ -41,7 +41,7 @@ def ingest(files) -> None:
             continue
         try:
             result = store.ingest_bytes(upload.name, data)
-        except Exception as error:  # a reader bug must not hide the other files' results
+        except Exception:  # a reader bug must not hide the other files' results
             results.append((upload.name, "failed", T("failed", reason=T("fail_read"))))
             continue
         if result.status == "ingested":

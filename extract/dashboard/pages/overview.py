@@ -3,7 +3,6 @@ them), cards counting the targets by status, the progress of each district on on
 per district its targets with the latest result, 完成率, deadline and status. The sidebar's places
 apply; year, part of the year and indicator are kept in the URL."""
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from extract.dashboard import charts, ledger_views as lv, ui
@@ -23,19 +22,7 @@ if targets.empty:
     st.info(T("no_targets"))
     st.stop()
 
-periods = lv.periods(targets)
-years = list(periods)
-first_year = lv.default_year(targets)
-ui.url_value("year", first_year, years)
-ui.url_value("part", "全年")
-left, right, _ = st.columns([1, 3, 2])
-year = ui.choice("selectbox", left, T("year"), years, "year", first_year, format_func=ui.labeller("year_", "y"))
-parts = periods.get(year, ["全年"])
-part = ui.choice("radio", right, T("period_part"), parts, "part", parts[0], horizontal=True,
-                 format_func=ui.labeller("part_", "part"))
-ui.write_url("year", year, first_year)
-ui.write_url("part", part, "全年")
-chosen = lv.in_period(targets, year, part)
+chosen, year, part = ui.period_choice(targets)
 
 counts = lv.status_counts(chosen)
 for column, status in zip(st.columns(len(counts)), counts):
