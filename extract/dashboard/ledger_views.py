@@ -158,12 +158,16 @@ def indicator_text(row, lang: str = "zh") -> str:
     unit = row.get("unit")
     counted = unit in ("projects", "enterprises")
     parts = ("measure", "size_class", "object") if counted else ("measure",)
-    words = [label(row.get(c), lang) for c in parts]
+    # a part the words did not tell is left out; a measure they did not tell is said so, once
+    words = [label(row.get(c), lang) for c in parts if not is_missing(row.get(c)) and row.get(c) != ""]
+    unknown = is_missing(row.get("measure")) or row.get("measure") == ""
     if lang == "en":
-        text = " ".join(w for w in words if w)
-        return text if counted else f"{text} ({unit})"
-    text = "".join(words)
-    return text if counted else f"{text}（{MONEY_UNITS.get(unit, unit)}）"
+        text = " ".join(words) or "Amount"
+        text = text if counted else f"{text} ({unit})"
+        return f"{text} (measure unknown)" if unknown else text
+    text = "".join(words) or "金额"
+    text = text if counted else f"{text}（{MONEY_UNITS.get(unit, unit)}）"
+    return f"{text}（环节未识别）" if unknown else text
 
 
 def percent(progress) -> str:

@@ -79,9 +79,12 @@ def _iso(day) -> Optional[str]:
 
 
 def _indicator_label(ind) -> str:
+    """签约1亿元以上项目, 到位资金（CNY）; 企业（环节未识别） where the words name no measure."""
+    measure = label(ind.measure) if ind.measure else ""
     size = label(ind.size_class) if ind.size_class else ""
-    return f"{label(ind.measure)}{size}{label(ind.object)}" if ind.unit in ("projects", "enterprises") \
-        else f"{label(ind.measure)}（{ind.unit}）"
+    text = f"{measure}{size}{label(ind.object)}" if ind.unit in ("projects", "enterprises") \
+        else f"{measure or '金额'}（{ind.unit}）"
+    return text if measure else f"{text}（环节未识别）"
 
 
 class Ledger:
