@@ -241,6 +241,10 @@ def test_plans_of_the_year_and_their_reach(text, doc_date, expected):
     ("今年要加快项目建设。龙马高端装备制造基地项目完成投资6.5亿元,完成年度计划投资的52%;", [("6.5亿元", False)]),
     ("今年要加快招商。一季度到位内资15.25亿元,完成市定目标任务的26.62%,在全市六县中排名第二。", [("15.25亿元", False)]),
     # realdev jian_2022, huoqiu_2024: 已 right after a count reports what became of its projects
+    # seeds/corpus haimen_2025_h1: a share of the year's goal after the figure reports progress, and the
+    # goal named in that share is no cue for the figure after it
+    ("全区完成一般公共预算收入43.56亿元、占年度目标任务的54%;城镇居民人均可支配收入3.6万元。",
+     [("43.56亿元", False), ("3.6万元", False)]),
     ("力争全年开工项目40个。一季度,全县26个重点工业项目已开工建设17个,开工率为65%;",
      [("项目40个", True), ("26个重点工业项目", False), ("项目已开工建设17个", False)]),
 ])
