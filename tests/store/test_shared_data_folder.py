@@ -15,6 +15,7 @@ from store_files import REPO, seed_text, varied
 
 pytestmark = pytest.mark.browser
 NEW_NAME = "新到文章.txt"
+NEW_TITLE = "新到文章：海门区新签约项目报道"     # the page names an article by its first line
 
 
 def wait_idle(page) -> None:
@@ -31,10 +32,10 @@ def test_the_command_line_ingests_while_the_dashboard_is_open(tmp_path, streamli
     page.goto(f"{url}/documents")
     wait_idle(page)
     newest = page.locator("h4").first
-    assert newest.inner_text() != NEW_NAME      # the page has read the store: documents are listed
+    assert newest.inner_text() != NEW_TITLE     # the page has read the store: documents are listed
 
     article = tmp_path / NEW_NAME
-    article.write_text(varied(seed_text(0), 97), encoding="utf-8")
+    article.write_text(NEW_TITLE + "\n" + varied(seed_text(0), 97), encoding="utf-8")
     started = time.monotonic()
     child = subprocess.run([sys.executable, "-m", "extract", "ingest", "--data-dir", str(data), str(article)],
                            capture_output=True, text=True, cwd=REPO, timeout=60,
@@ -45,4 +46,4 @@ def test_the_command_line_ingests_while_the_dashboard_is_open(tmp_path, streamli
 
     page.reload()
     wait_idle(page)
-    assert page.locator("h4").first.inner_text() == NEW_NAME   # the newest document is picked first
+    assert page.locator("h4").first.inner_text() == NEW_TITLE   # the newest document is picked first
