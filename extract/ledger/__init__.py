@@ -285,10 +285,13 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> list[Fact]:
 
 def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """The records plus the ledger's own readings of each text (extract.ledger.reader)."""
+    # each document's first known date, found in one pass over the records
+    dated = frame[["doc", "doc_date"]].dropna(subset=["doc_date"]).drop_duplicates("doc") if not frame.empty else None
+    first_date = dict(zip(dated["doc"], dated["doc_date"])) if dated is not None else {}
     extra = []
     for name, text in sorted(texts.items()):
-        known = frame.loc[frame["doc"] == name, "doc_date"].dropna() if not frame.empty else []
-        extra += read_more(name, text, str(known.iloc[0]) if len(known) else None)
+        known = first_date.get(name)
+        extra += read_more(name, text, str(known) if known is not None else None)
     if not extra:
         return frame
     return pd.concat([frame, pd.DataFrame(extra)], ignore_index=True) if not frame.empty else pd.DataFrame(extra)
