@@ -109,7 +109,7 @@ class Ledger:
         place = self._place(o)
         return {
             "indicator_id": ind.indicator_id, "indicator_label": _indicator_label(ind),
-            "region": ind.region, "region_label": self._region_label(o),
+            "region": ind.region, "region_label": region_label(place, ind.zone),
             "province": place.get("province"), "city": place.get("city"), "county": place.get("county"),
             "zone": ind.zone,
             "measure": ind.measure, "object": ind.object, "size_class": ind.size_class, "unit": ind.unit,
