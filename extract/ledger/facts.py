@@ -82,6 +82,11 @@ class Fact:
 def present(value) -> bool:
     if value is None or value is pd.NA:
         return False
+    # the common cells answered without pandas (a float is missing only when NaN)
+    if isinstance(value, (str, int)):
+        return True
+    if isinstance(value, float):
+        return value == value
     try:
         return not pd.isna(value)
     except (TypeError, ValueError):
