@@ -144,7 +144,8 @@ def facts_of(document: Document, rows: list[dict]) -> list[Fact]:
         if r.get("kind") == "money" and r.get("role") == "threshold":
             continue
         start = document.to_norm(int(r["start"]))
-        end = max(start + 1, document.to_norm(int(r["end"]) - 1) + 1)
+        # a record whose span runs past its text (offsets of another version of it) ends with the text
+        end = max(start + 1, min(document.to_norm(int(r["end"]) - 1) + 1, len(document.norm.text)))
         target = r.get("is_target")
         facts.append(Fact(document, r, start, end, is_target=bool(target) if present(target) else False))
     return facts
