@@ -90,6 +90,7 @@ class Ledger:
         self._observations = observations
         self._links = links
         self._standing = {o.observation_id: standing(o, as_of) for o in observations if o.is_target}
+        self._commons: dict[int, dict] = {}
         self.observations = self._observation_frame()
         self.targets = self._target_frame()
         self.links = pd.DataFrame(self.jsonl_rows(), columns=list(LINK_COLUMNS))
@@ -105,6 +106,13 @@ class Ledger:
         return region_label(self._place(o), o.indicator.zone)
 
     def _common(self, o: Observation) -> dict:
+        """The columns the observation and target tables share, computed once per observation."""
+        common = self._commons.get(id(o))
+        if common is None:
+            common = self._commons[id(o)] = self._common_columns(o)
+        return common
+
+    def _common_columns(self, o: Observation) -> dict:
         ind = o.indicator
         place = self._place(o)
         return {
