@@ -14,7 +14,7 @@ from benchmarks import report
 from benchmarks.machine import describe, load_average
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-SECTIONS = ("extraction", "growth", "pathological", "sweep", "memory", "ingest", "dashboard")
+SECTIONS = ("extraction", "growth", "pathological", "sweep", "memory", "ingest", "dashboard", "ledger")
 
 KB, MB = 1_000, 1_000_000
 # How big each scale goes. smoke only checks that everything runs (the test suite uses it).
@@ -26,7 +26,7 @@ SCALES = {
                          "bytes": (10 * KB, 100 * KB, MB, 10 * MB), "lines": (100, 1_000, 10_000)},
         "sweep": {"units": 300, "base_chars": 6_000},
         "memory_bytes": (100 * KB, MB), "ingest_docs": 200, "dask_workers": (1, 2),
-        "dashboard_figures": (10_000, 100_000, 1_000_000),
+        "dashboard_figures": (10_000, 100_000, 1_000_000), "ledger_figures": (10_000, 30_000, 100_000),
     },
     "quick": {
         "rounds": 3, "store_rounds": 3, "generated_docs": 100,
@@ -35,7 +35,7 @@ SCALES = {
                          "bytes": (10 * KB, 100 * KB), "lines": (100, 1_000)},
         "sweep": {"units": 60, "base_chars": 4_000},
         "memory_bytes": (MB,), "ingest_docs": 50, "dask_workers": (1, 2),
-        "dashboard_figures": (10_000, 100_000),
+        "dashboard_figures": (10_000, 100_000), "ledger_figures": (10_000, 100_000),
     },
     "smoke": {
         "rounds": 1, "store_rounds": 1, "generated_docs": 4,
@@ -43,7 +43,7 @@ SCALES = {
         "pathological": {"times": (10, 30), "chars": (100, 300), "bytes": (300, 900), "lines": (3, 9)},
         "sweep": {"units": 2, "base_chars": 200},
         "memory_bytes": (4 * KB,), "ingest_docs": 3, "dask_workers": (1, 2),
-        "dashboard_figures": (1_000,),
+        "dashboard_figures": (1_000,), "ledger_figures": (300, 1_000),
     },
 }
 
@@ -97,6 +97,11 @@ def run(scale: str, sections: tuple[str, ...], log=print) -> dict:
 
         log("dashboard queries ...")
         results["dashboard"] = dashboard_benchmark(plan["dashboard_figures"], rounds=plan["store_rounds"])
+    if "ledger" in sections:
+        from benchmarks.ledger_build import ledger_benchmark
+
+        log("ledger build ...")
+        results["ledger"] = ledger_benchmark(plan["ledger_figures"])
     results["targets"] = report.targets(results)
     results["machine"]["load_average_at_end"] = load_average()
     results["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

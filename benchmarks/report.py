@@ -5,6 +5,7 @@ from __future__ import annotations
 PEER_RATIO_TARGETS = {"jionlp_money": 0.6, "jionlp_assembled": 15.0}
 DASHBOARD_RERUN_TARGET_MS = 1000  # every page's rerun after a filter change, 1M figures, median
 LINEARITY_TARGET = 1.5            # max/min per-character cost from 10 KB to 10 MB
+LEDGER_BUILD_TARGET_SECONDS = 10  # the ledger rebuilt after an ingest or a correction, 100k figures
 
 
 def _get(d, *keys):
@@ -35,6 +36,10 @@ def targets(results: dict) -> list[dict]:
                      f">= {wanted}", ratio, ratio is not None and ratio >= wanted))
     rows.append(("slowest dashboard page's rerun at 1M figures, median ms (queries on the snapshot)",
                  f"<= {DASHBOARD_RERUN_TARGET_MS}", rerun, rerun is not None and rerun <= DASHBOARD_RERUN_TARGET_MS))
+    ledger = {p["n"]: p["seconds"] for p in _get(results, "ledger", "points") or []}
+    build = ledger.get(100_000)
+    rows.append(("ledger build at 100k synthetic figures with their texts, s", f"<= {LEDGER_BUILD_TARGET_SECONDS}",
+                 build, build is not None and build <= LEDGER_BUILD_TARGET_SECONDS))
     checked = [{"name": name, "target": target, "measured": measured,
                 "met": None if measured is None else bool(met)} for name, target, measured, met in rows]
     largest = f"{points[-1]['n'] / 1e6:g} MB" if points else "—"
@@ -183,6 +188,14 @@ def table(results: dict) -> str:
                       "on the view"], rows)
         out.append("snapshot refresh after a write: " + ", ".join(
             f"{int(n):,} figures {r['snapshot_refresh_seconds']:.2f} s" for n, r in dashboard.items()))
+    ledger = results.get("ledger")
+    if ledger:
+        out += ["", "5. Ledger build (build_ledger on the dashboard's synthetic store, with texts; once per data version)"]
+        out += _rows(["figures", "documents", "s", "CPU s", "ms/figure", "observations", "targets", "pairs"],
+                     [[_n(p["figures"]), _n(p["documents"]), _n(p["seconds"], 2), _n(p["cpu_seconds"], 2),
+                       _n(p["ms_per_figure"], 3), _n(p["observations"]), _n(p["targets"]), _n(p["pairs"])]
+                      for p in ledger["points"]])
+        out.append(f"per-figure cost, largest size / smallest: {ledger['per_figure_ratio_last_first']:.2f}")
     out += ["", "Targets"]
     out += _rows(["target", "wanted", "measured", "met"],
                  [[t["name"], t["target"], _n(t["measured"], 2), {True: "yes", False: "NO", None: "not measured"}[t["met"]]]

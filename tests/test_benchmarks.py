@@ -100,10 +100,20 @@ def test_memory_ingest_dask_and_dashboard_sections(smoke):
     assert _positive(dashboard["snapshot_refresh_seconds"])
 
 
+def test_ledger_build_timed_at_each_size(smoke):
+    results, _ = smoke
+    ledger = results["ledger"]
+    assert [p["n"] for p in ledger["points"]] == results["plan"]["ledger_figures"]
+    for p in ledger["points"]:
+        assert p["figures"] > 0.99 * p["n"] and p["documents"] > 0      # corrections delete a few
+        assert _positive(p["seconds"]) and _positive(p["ms_per_figure"]) and p["targets"] > 0
+    assert _positive(ledger["per_figure_ratio_last_first"])
+
+
 def test_targets_listed_and_table_printed(smoke):
     results, stdout = smoke
-    assert [t["target"] for t in results["targets"]] == [">= 0.6", ">= 15.0", "<= 1000", "<= 1.5"]
+    assert [t["target"] for t in results["targets"]] == [">= 0.6", ">= 15.0", "<= 1000", "<= 10", "<= 1.5"]
     assert all(t["met"] in (True, False, None) for t in results["targets"])
     for heading in ("Extraction throughput", "Cost growth", "Pathological", "Peak memory", "Store ingest",
-                    "Dashboard queries", "Targets"):
+                    "Dashboard queries", "Ledger build", "Targets"):
         assert heading in stdout

@@ -93,6 +93,7 @@ class Ledger:
         self._observations = observations
         self._links = links
         self._standing = {o.observation_id: standing(o, as_of) for o in observations if o.is_target}
+        self._commons: dict[int, dict] = {}
         self.observations = self._observation_frame()
         self.targets = self._target_frame()
         self.links = pd.DataFrame(self.jsonl_rows(), columns=list(LINK_COLUMNS))
@@ -108,11 +109,18 @@ class Ledger:
         return region_label(self._place(o), o.indicator.zone)
 
     def _common(self, o: Observation) -> dict:
+        """The columns the observation and target tables share, computed once per observation."""
+        common = self._commons.get(id(o))
+        if common is None:
+            common = self._commons[id(o)] = self._common_columns(o)
+        return common
+
+    def _common_columns(self, o: Observation) -> dict:
         ind = o.indicator
         place = self._place(o)
         return {
             "indicator_id": ind.indicator_id, "indicator_label": _indicator_label(ind),
-            "region": ind.region, "region_label": self._region_label(o),
+            "region": ind.region, "region_label": region_label(place, ind.zone),
             "province": place.get("province"), "city": place.get("city"), "county": place.get("county"),
             "zone": ind.zone,
             "measure": ind.measure, "object": ind.object, "size_class": ind.size_class, "unit": ind.unit,
@@ -288,10 +296,13 @@ def _read(frame: pd.DataFrame, texts: Optional[dict[str, str]]) -> list[Fact]:
 
 def _with_readings(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """The records plus the ledger's own readings of each text (extract.ledger.reader)."""
+    # each document's first known date, found in one pass over the records
+    dated = frame[["doc", "doc_date"]].dropna(subset=["doc_date"]).drop_duplicates("doc") if not frame.empty else None
+    first_date = dict(zip(dated["doc"], dated["doc_date"])) if dated is not None else {}
     extra = []
     for name, text in sorted(texts.items()):
-        known = frame.loc[frame["doc"] == name, "doc_date"].dropna() if not frame.empty else []
-        extra += read_more(name, text, str(known.iloc[0]) if len(known) else None)
+        known = first_date.get(name)
+        extra += read_more(name, text, str(known) if known is not None else None)
     if not extra:
         return frame
     return pd.concat([frame, pd.DataFrame(extra)], ignore_index=True) if not frame.empty else pd.DataFrame(extra)

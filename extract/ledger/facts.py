@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Optional
 
 import pandas as pd
@@ -40,14 +41,17 @@ class Document:
         end = self.norm.run_starts[k + 1] if k + 1 < len(runs) else len(self.norm.text)
         return min(offset, end)
 
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [m.start() for m in SENTENCE_END.finditer(self.norm.text)]
+
     def sentence(self, at: int) -> tuple[int, int]:
-        """The normalised span of the sentence holding index `at`."""
-        text = self.norm.text
-        start = at
-        while start > 0 and not SENTENCE_END.match(text[start - 1]):
-            start -= 1
-        m = SENTENCE_END.search(text, at)
-        return start, (m.start() if m else len(text))
+        """The normalised span of the sentence holding index `at`: from after the last end mark
+        before it to the first end mark at or after it (the marks found once per document)."""
+        ends = self._sentence_ends
+        k = bisect.bisect_left(ends, at)
+        start = ends[k - 1] + 1 if k > 0 else 0
+        return start, (ends[k] if k < len(ends) else len(self.norm.text))
 
 
 @dataclass
@@ -78,6 +82,11 @@ class Fact:
 def present(value) -> bool:
     if value is None or value is pd.NA:
         return False
+    # the common cells answered without pandas (a float is missing only when NaN)
+    if isinstance(value, (str, int)):
+        return True
+    if isinstance(value, float):
+        return value == value
     try:
         return not pd.isna(value)
     except (TypeError, ValueError):
@@ -111,7 +120,10 @@ def read_documents(figures: pd.DataFrame, texts: Optional[dict[str, str]] = None
     """Each document with its records, sorted by offset."""
     texts = texts or {}
     by_doc: dict[str, list[dict]] = {}
-    for row in figures.to_dict("records"):
+    columns = list(figures.columns)
+    # column by column: to_dict("records") boxes each cell of an Arrow-backed column one at a time
+    for values in zip(*(figures[c].tolist() for c in columns)):
+        row = dict(zip(columns, values))
         by_doc.setdefault(row["doc"], []).append(row)
     out = []
     for name in sorted(by_doc):
@@ -132,7 +144,8 @@ def facts_of(document: Document, rows: list[dict]) -> list[Fact]:
         if r.get("kind") == "money" and r.get("role") == "threshold":
             continue
         start = document.to_norm(int(r["start"]))
-        end = max(start + 1, document.to_norm(int(r["end"]) - 1) + 1)
+        # a record whose span runs past its text (offsets of another version of it) ends with the text
+        end = max(start + 1, min(document.to_norm(int(r["end"]) - 1) + 1, len(document.norm.text)))
         target = r.get("is_target")
         facts.append(Fact(document, r, start, end, is_target=bool(target) if present(target) else False))
     return facts

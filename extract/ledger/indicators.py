@@ -149,9 +149,13 @@ def number_span(fact: Fact) -> tuple[int, int]:
 
 def subunit(written) -> str:
     """The zone or town a region as written names (启东经济开发区), else ''."""
-    if not present(written):
-        return ""
-    name = normalize(str(written)).text
+    return _subunit_of(str(written)) if present(written) else ""
+
+
+@lru_cache(maxsize=4096)
+def _subunit_of(written: str) -> str:
+    # a few thousand places are written over and over: each is normalised once
+    name = normalize(written).text
     return name if name.endswith(_subunit_endings()) else ""
 
 

@@ -83,10 +83,16 @@ def _distance(target: Observation, report: Observation) -> Optional[int]:
 
 
 def _candidates(targets: list[Observation], reports: list[Observation]) -> list[tuple]:
+    # a report is comparable only with a target of its place and unit (_comparable): each target
+    # meets the reports of its own key, not every report
+    by_key: dict[tuple, list[Observation]] = {}
+    for report in reports:
+        r = report.indicator
+        by_key.setdefault((r.region, r.zone, r.unit), []).append(report)
     found = []
     for target in targets:
         t = target.indicator
-        for report in reports:
+        for report in by_key.get((t.region, t.zone, t.unit), ()):
             r = report.indicator
             kind = _comparable(t, r)
             if kind is None or not covers(t.period, r.period):
@@ -101,12 +107,15 @@ def _candidates(targets: list[Observation], reports: list[Observation]) -> list[
 def _nearest_in_article(found: list[tuple]) -> list[tuple]:
     """In an article that states several targets of one indicator (each project's plan for the year)
     and a report, the report answers the target written nearest to it."""
+    rivals: dict[tuple, list[Observation]] = {}
+    for target, report, kind in found:
+        rivals.setdefault((id(report), kind), []).append(target)
     kept = []
     for target, report, kind in found:
         distance = _distance(target, report)
         if distance is not None and any(
-                other is not target and r is report and k == kind and (d := _distance(other, report)) is not None
-                and d < distance for other, r, k in found):
+                other is not target and (d := _distance(other, report)) is not None and d < distance
+                for other in rivals[(id(report), kind)]):
             continue
         kept.append((target, report, kind))
     return kept
@@ -117,9 +126,12 @@ def link(observations: list[Observation]) -> list[Link]:
     targets = [o for o in tracked if o.is_target and o.indicator.measure not in untracked_measures()]
     reports = [o for o in tracked if not o.is_target]
     found = _nearest_in_article(_candidates(targets, reports))
+    by_target: dict[int, list[tuple]] = {}
+    for target, report, kind in found:
+        by_target.setdefault(id(target), []).append((report, kind))
     links = []
     for target in targets:
-        mine = [(report, kind) for t, report, kind in found if t is target]
+        mine = by_target.get(id(target), [])
         kind = "exact" if any(k == "exact" for _, k in mine) else "partial"
         for report, k in mine:
             if k != kind:

@@ -110,8 +110,10 @@ def merge(facts: list[Fact]) -> list[Observation]:
         groups.setdefault(key, []).append(fact)
     out = []
     for members in groups.values():
-        members.sort(key=lambda f: (f.doc.name, f.raw_start))
-        quoted = min(members, key=_quoted_first)
+        # most facts are stated once: nothing to order or choose among
+        if len(members) > 1:
+            members.sort(key=lambda f: (f.doc.name, f.raw_start))
+        quoted = min(members, key=_quoted_first) if len(members) > 1 else members[0]
         rate = quoted.rate or next((f.rate for f in members if f.rate is not None), None)
         obs_id = f"{quoted.doc.name}#{quoted.raw_start}"
         out.append(Observation(obs_id, members, quoted, rate))

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from extract.context.deadlines import DeadlinePhrase, find_phrases, phrase_period
@@ -72,13 +73,19 @@ def _as_date(value) -> Optional[date]:
         return None
 
 
+@lru_cache(maxsize=4096)
+def _deadline_words(deadline_text: str) -> tuple[DeadlinePhrase, ...]:
+    # deadline phrases repeat (到2025年, 今年): each is read once
+    return tuple(find_period_words(normalize(deadline_text).text))
+
+
 def target_period(deadline_text: Optional[str], deadline, doc_date) -> Optional[Period]:
     """The period a target is for: read from its deadline words; a deadline the words do not
     explain (春节前, 6月30日前) makes a period from the first of its year to the deadline."""
     due = _as_date(deadline)
     reference = _as_date(doc_date) or due
     if deadline_text:
-        words = find_period_words(normalize(str(deadline_text)).text)
+        words = _deadline_words(str(deadline_text))
         if words:
             period = period_of(words[-1], reference, is_target=True)
             if period is not None and (due is None or period.end == due):
