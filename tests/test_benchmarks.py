@@ -94,7 +94,7 @@ def test_memory_ingest_dask_and_dashboard_sections(smoke):
     assert ingest["same_figures_on_every_engine"] is True
     [(size, dashboard)] = results["dashboard"].items()
     assert dashboard["figures"] > 0.99 * int(size)        # a few are deleted by the synthetic corrections
-    assert set(dashboard["pages"]) == {"overview", "table page", "compare two"}
+    assert set(dashboard["pages"]) == {"overview", "table page", "figures facets"}
     assert all(_positive(p["median_ms"]) for p in dashboard["pages"].values())
     assert set(dashboard["pages_on_view"]) == set(dashboard["pages"])
     assert _positive(dashboard["snapshot_refresh_seconds"])
