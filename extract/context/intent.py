@@ -484,7 +484,7 @@ class _TextCues:
 
 def assign_intent(doc, mentions, figures) -> None:
     text = doc.text
-    cues = _TextCues(text, doc.reference, doc.deadline_phrases, doc.layout, mentions)
+    cues = _TextCues(text, doc.reference, doc.deadline_phrases(mentions), doc.layout, mentions)
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)

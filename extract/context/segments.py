@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
@@ -39,14 +39,6 @@ class Segments:
     @staticmethod
     def of(text: str) -> "Segments":
         return Segments(text, _starts(text, SENTENCE_END), _starts(text, CLAUSE_END))
-
-    @cached_property
-    def deadline_phrases(self) -> tuple:
-        """The deadline phrases of the text, found once for the steps that read them (intent reads
-        plan horizons, dates reads deadlines) and kept with this document's reading only."""
-        from extract.context.deadlines import find_phrases
-
-        return tuple(find_phrases(self.text))
 
     def sentence(self, at: int) -> tuple[int, int]:
         return _span(self.sentence_starts, at, len(self.text), self.text)
