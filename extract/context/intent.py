@@ -30,9 +30,8 @@ import ahocorasick_rs
 import regex
 
 from extract.context.deadlines import resolve
-from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, FULL_SENTENCE_END, LINE_BREAK, PARENTHETICAL,
-                                       SEMICOLON, breakdown_leads, opens_breakdown,
-                                       start_after_last)
+from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
+                                       opens_breakdown, start_after_last)
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -208,7 +207,7 @@ class _TextCues:
         rows, cue_words, automaton = _cues()
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
-        self.sentence_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.sentence_starts = layout.full_starts
         self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
         disposal = {m.start() for m in _disposal().finditer(text)}
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
@@ -244,7 +243,7 @@ class _TextCues:
         self.reach_sentence = by_scope["sentence"]
         self.reach_heading = sorted(by_scope["sentence"] + by_scope["heading"])
         self.reach_part, self.reach_clause = by_scope["part"], by_scope["clause"]
-        self.paragraph_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        self.paragraph_starts = layout.leads.line_starts
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
         self.section_frames: dict[tuple[int, int], object] = {}
