@@ -124,6 +124,14 @@ def _modifiers(reach: int) -> str:
 
 
 @lru_cache(maxsize=1)
+def counted_numbers() -> re.Pattern:
+    """A numeral's last character or an infix qualifier (余, 多) right before a measure word (3个,
+    十家, 多项): what every count holds."""
+    infix = alternation(qualifier_words("infix"))
+    return re.compile(rf"(?:\d|[{CN_DIGIT_CLASS}{CN_UNIT_CLASS}]|{infix})(?:{alternation(words('count_classifiers'))})")
+
+
+@lru_cache(maxsize=1)
 def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(number first: 25个重大项目, noun first: 产业项目不少于30个, number first reaching further: the
     count after a list, 甘肃政法学院兰州新区新校区…等9个重大民生和社会事业项目, which the caller admits
