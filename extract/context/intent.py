@@ -71,8 +71,12 @@ def _cues():
 
 
 @lru_cache(maxsize=1)
-def _horizon_rules() -> tuple[tuple[str, str, str, str], ...]:
-    return tuple((row["due"], row["lead"], row["strength"], row["ahead"]) for row in load_table("intent_horizons"))
+def _horizon_rules() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """(lead, strength, ahead) of the horizon rules of each due rule, in table order."""
+    rules: dict[str, list] = {}
+    for row in load_table("intent_horizons"):
+        rules.setdefault(row["due"], []).append((row["lead"], row["strength"], row["ahead"]))
+    return {due: tuple(found) for due, found in rules.items()}
 
 
 def _still_ahead(when, reference, ahead: str, lead: str) -> bool:
@@ -90,8 +94,8 @@ def _horizons(phrases, reference) -> list:
     say so; a plan's name alone (“十三五”时期) may be past."""
     found = []
     for phrase in phrases:
-        for due, lead, strength, ahead in _horizon_rules():
-            if phrase.rule == due and phrase.text.startswith(lead):
+        for lead, strength, ahead in _horizon_rules().get(phrase.rule, ()):
+            if phrase.text.startswith(lead):
                 if _still_ahead(resolve(phrase, reference), reference, ahead, lead):
                     found.append((phrase.start, phrase.end, {"word": phrase.text, "intent": "target", "scope": "sentence",
                                                              "strength": strength, "paragraph": "no", "horizon": "yes"}))
