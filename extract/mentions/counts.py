@@ -1,6 +1,7 @@
 """Counts of projects and enterprises: 25个重大项目, 产业项目不少于30个, 3-5家企业, 企业30家."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
@@ -26,7 +27,7 @@ _NOUN_CUES: dict[str, tuple[str, ...]] = defaultdict(tuple)
 for _row in load_table("count_noun_cues"):
     _NOUN_CUES[_row["position"]] += (_row["word"],)
 _PREFIXES = tuple(sorted(qualifier_words("prefix"), key=len, reverse=True))
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_MARKS = ",，。;；:：!！?？"
 
 
@@ -161,6 +162,12 @@ def _breakdown_lead() -> regex.Pattern:
         [^{_CLAUSE_MARKS}\n]{{1,8}}?(?:{alternation(_NOUN_CUES["lead_end"])})(?=[,，:：])""", regex.VERBOSE)
 
 
+@lru_cache(maxsize=1)
+def _breakdown_opener() -> re.Pattern:
+    """其中, 分别为: the words that open a breakdown (rules/count_noun_cues.tsv, opener)."""
+    return re.compile(alternation(_NOUN_CUES["opener"]))
+
+
 def _of_the_same_noun(text: str, m: regex.Match, counted: str) -> Mention | None:
     """The count `m` matched (a _bare_count) as one of `counted`, if it is a whole positive number."""
     values = range_values(m.group("num"), m.group("num2"))
@@ -234,7 +241,7 @@ def _breakdown_scopes(text: str) -> _Spans:
     """Where bare counts are items of a breakdown: from each opener (其中, 分别为) or lead (分产业看)
     to the end of its sentence."""
     starts = [m.end() for m in _breakdown_lead().finditer(text)]
-    starts += [m.end() for m in regex.finditer(alternation(_NOUN_CUES["opener"]), text)]
+    starts += [m.end() for m in _breakdown_opener().finditer(text)]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
 
