@@ -298,12 +298,22 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
     return items
 
 
+def _column() -> str:
+    """A column of counts: a counted noun with 数 (rules/count_noun_cues.tsv, column_suffix)."""
+    return rf"(?P<noun>{alternation(words('counted_nouns'))})(?:{alternation(_NOUN_CUES['column_suffix'])})"
+
+
+@lru_cache(maxsize=1)
+def _table_column() -> re.Pattern:
+    """What every table header holds: most texts have none, and are not searched for headers."""
+    return re.compile(_column())
+
+
 @lru_cache(maxsize=1)
 def _table_header() -> regex.Pattern:
     """A flattened table's header line with a column of counts (地区 项目数 总投资): two cells or more
-    apart by spaces, one of them a counted noun with 数 (rules/count_noun_cues.tsv, column_suffix)."""
-    nouns = alternation(words("counted_nouns"))
-    column = rf"(?P<noun>{nouns})(?:{alternation(_NOUN_CUES['column_suffix'])})"
+    apart by spaces, one of them a column of counts."""
+    column = _column()
     cell = r"[^\s,，。;；:：!！?？\d]{1,8}"
     gap = r"[ \t　]+"
     return regex.compile(rf"^(?:(?:{cell}{gap})+{column}(?:{gap}{cell})*|{column}(?:{gap}{cell})+)[ \t　]*$",
@@ -315,6 +325,8 @@ def _table_cells(text: str) -> list[Mention]:
     地区 项目数 总投资): in each row down to a blank line, the first number with a measure word of that
     noun, after the row's name."""
     found = []
+    if _table_column().search(text) is None:
+        return found
     for header in _table_header().finditer(text):
         counted = _COUNTED[header.group("noun")]
         at = header.end() + 1
