@@ -163,6 +163,13 @@ def _breakdown_lead() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _breakdown_lead_end() -> re.Pattern:
+    """How every breakdown lead ends (看, before a comma or colon): a text without one has no lead, and
+    is not searched for leads, a pattern the regex module tries at every character."""
+    return re.compile(rf"(?:{alternation(_NOUN_CUES['lead_end'])})[,，:：]")
+
+
+@lru_cache(maxsize=1)
 def _breakdown_opener() -> re.Pattern:
     """其中, 分别为: the words that open a breakdown (rules/count_noun_cues.tsv, opener)."""
     return re.compile(alternation(_NOUN_CUES["opener"]))
@@ -240,7 +247,7 @@ class _Spans:
 def _breakdown_scopes(text: str) -> _Spans:
     """Where bare counts are items of a breakdown: from each opener (其中, 分别为) or lead (分产业看)
     to the end of its sentence."""
-    starts = [m.end() for m in _breakdown_lead().finditer(text)]
+    starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
     starts += [m.end() for m in _breakdown_opener().finditer(text)]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
