@@ -42,6 +42,9 @@ _JOINABLE_END = regex.compile(r"[\p{Han}0-9]")   # a line that ends so may run o
 # the next (the date line under a long title, the first paragraph under a source line). A space after a
 # digit (177.1 亿元) is a number's, not a separator.
 _SPACED_WORDS = regex.compile(r"\S[\u3000\xa0]+\S|[\p{Han}\p{P}] +\S")
+# The spaces one of them needs: a line without any (most prose) is not searched for such words, which
+# the regex module would try at every character.
+_SPACE_CHARS = re.compile("[ \u3000\xa0]")
 
 # Horizontal space between a digit and a digit or Han character (1 万, 新台币 177.1 亿元).
 _INNER_SPACE = regex.compile(
@@ -166,7 +169,7 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
         return True
     if OUTLINE_NUMBER.match(line) and "。" not in line:
         return True  # 一、交通基建 / (二) 招商引资: an outline heading, whatever its length
-    if _SPACED_WORDS.search(line):
+    if _SPACE_CHARS.search(line) and _SPACED_WORDS.search(line):
         return True  # a title, byline or source line
     is_prose = len(line) >= _MIN_BROKEN_LINE or (
         _CLAUSE_MARK.search(line) is not None and _HEADING_COLON.search(line) is None

@@ -211,7 +211,7 @@ def _target_phrases(phrases: list[DeadlinePhrase], reference: Optional[date]) ->
 def assign_dates(doc, mentions, figures) -> None:
     """Fill doc_date, doc_date_source, deadline, deadline_text and is_annual of `figures` in place."""
     norm, segments, reference = doc.norm, doc.segments, doc.reference
-    phrases = _target_phrases(_with_their_years(list(segments.deadline_phrases), segments), reference)
+    phrases = _target_phrases(_with_their_years(list(doc.deadline_phrases(mentions)), segments), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
     rate_clauses = _rate_clauses(norm.text, segments, figure_clauses)
     for mention, figure in zip(mentions, figures):

@@ -155,24 +155,43 @@ def spring_festivals() -> dict[int, date]:
     return {int(row["year"]): date.fromisoformat(row["date"]) for row in load_table("date_spring_festival")}
 
 
-def find_phrases(text: str) -> list[DeadlinePhrase]:
-    """Every deadline phrase in `text` (normalised, Simplified), overlaps resolved, in text order."""
+# How far past the end of a span a phrase that starts inside it is read: longer than any phrase, so
+# that a phrase at a span's end, and the character its lookahead reads, are seen whole.
+_SPAN_MARGIN = 32
+
+
+def find_phrases(text: str, spans=None) -> list[DeadlinePhrase]:
+    """Every deadline phrase in `text` (normalised, Simplified), overlaps resolved, in text order;
+    with `spans` (sorted, disjoint (start, end) of whole sentences), only the phrases that start in
+    them, each read as in the whole text (a phrase never runs across a sentence end)."""
     found = []
-    for rule in phrase_rules():
-        for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            start, groups = m.start(), {k: v for k, v in m.groupdict().items() if v is not None}
-            if rule.year is not None:
-                year = _year_ending_at(rule.year, text, start)
-                if year is not None:
-                    start = year.start()
-                    groups = {**{k: v for k, v in year.groupdict().items() if v is not None}, **groups}
-                elif not rule.year_optional:
-                    continue
-            found.append(DeadlinePhrase(start, m.end(), text[start:m.end()], rule.rule, rule.fixed_month,
-                                        tuple(groups.items()), rule.row, rule.period))
+    for span_start, span_end in ((0, len(text)),) if spans is None else spans:
+        read_to = min(len(text), span_end + _SPAN_MARGIN)
+        for rule in phrase_rules():
+            for m in rule.pattern.finditer(text, span_start, read_to):
+                if m.start() >= span_end:
+                    break
+                phrase = _phrase(rule, m, text)
+                if phrase is not None:
+                    found.append(phrase)
     return leftmost_longest(found)
+
+
+def _phrase(rule: PhraseRule, m: regex.Match, text: str) -> Optional[DeadlinePhrase]:
+    """The phrase of rule `rule` that match `m` finds, with the year before it; None if it needs
+    a year and has none, or is empty."""
+    if m.end() == m.start():
+        return None
+    start, groups = m.start(), {k: v for k, v in m.groupdict().items() if v is not None}
+    if rule.year is not None:
+        year = _year_ending_at(rule.year, text, start)
+        if year is not None:
+            start = year.start()
+            groups = {**{k: v for k, v in year.groupdict().items() if v is not None}, **groups}
+        elif not rule.year_optional:
+            return None
+    return DeadlinePhrase(start, m.end(), text[start:m.end()], rule.rule, rule.fixed_month,
+                          tuple(groups.items()), rule.row, rule.period)
 
 
 def _year_ending_at(year: regex.Pattern, text: str, end: int) -> Optional[regex.Match]:

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cached_property
 from typing import Optional
 
+from extract.context.deadlines import find_phrases
 from extract.context.docdate import reference_date
 from extract.context.layout import Layout
 from extract.context.segments import Segments
@@ -36,6 +37,7 @@ class Document:
         # doc_date: ISO publication date, or None; reference: the date relative phrases (今年, 一季度)
         # are read against, set even where only the year is known.
         self.doc_date, self.doc_date_source, self.reference = reference_date(norm.text, meta)
+        self._phrases: Optional[tuple] = None   # (the mentions, their phrases)
 
     @classmethod
     def of(cls, norm, meta: Optional[DocMeta] = None) -> "Document":
@@ -45,9 +47,38 @@ class Document:
     def layout(self) -> Layout:
         return Layout(self.text)
 
-    @property
-    def deadline_phrases(self) -> tuple:
-        return self.segments.deadline_phrases
+    def deadline_phrases(self, mentions) -> tuple:
+        """The deadline phrases of the sentences that the context of `mentions` reads, found once:
+        intent and dates read a phrase only in a figure's full sentence or the one before it, the
+        first sentence and opening clauses of its line, the line that introduces its list and the
+        outline headings above it. Only there are phrases searched (a small part of a long text)."""
+        if self._phrases is None or self._phrases[0] is not mentions:
+            self._phrases = (mentions, tuple(find_phrases(self.text, self._read_spans(mentions))))
+        return self._phrases[1]
+
+    def _read_spans(self, mentions) -> list[tuple[int, int]]:
+        """Sorted, disjoint spans of whole sentences (see `deadline_phrases`)."""
+        layout, segments = self.layout, self.segments
+        spans = []
+        for at in sorted({m.number_start for m in mentions}):
+            start = layout.full_sentence_start(at)
+            spans.append((layout.full_sentence_start(start - 1) if start else 0, layout.full_sentence_end(at)))
+            line_start = layout.line_start(at)
+            spans.append((line_start, layout.full_sentence_end(line_start)))
+            opening_start, opening_end = segments.clause(line_start)
+            spans.append((opening_start, opening_end))
+            spans.append(segments.clause(opening_end))
+            lead = layout.leads.lead(line_start)
+            if lead is not None:
+                spans.append(lead)
+            spans.extend(layout.outline.chain(at))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
     @property
     def reference_date(self) -> Optional[date]:

@@ -26,12 +26,12 @@ import bisect
 from functools import lru_cache
 from typing import Optional
 
+import ahocorasick_rs
 import regex
 
 from extract.context.deadlines import resolve
-from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, FULL_SENTENCE_END, LINE_BREAK, PARENTHETICAL,
-                                       SEMICOLON, breakdown_leads, opens_breakdown,
-                                       start_after_last)
+from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
+                                       opens_breakdown, start_after_last)
 from extract.mentions.grammar import alternation
 from extract.rules import load_table, words
 
@@ -63,13 +63,20 @@ def _reported_after(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _cues():
+    """The cue rows by word, the words in automaton order, and an Aho-Corasick automaton over them,
+    leftmost-longest: the matches of a longest-first alternation in one native pass."""
     rows = {row["word"]: row for row in load_table("intent_cues")}
-    return rows, regex.compile(alternation(rows))
+    cue_words = tuple(rows)
+    return rows, cue_words, ahocorasick_rs.AhoCorasick(cue_words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 @lru_cache(maxsize=1)
-def _horizon_rules() -> tuple[tuple[str, str, str, str], ...]:
-    return tuple((row["due"], row["lead"], row["strength"], row["ahead"]) for row in load_table("intent_horizons"))
+def _horizon_rules() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """(lead, strength, ahead) of the horizon rules of each due rule, in table order."""
+    rules: dict[str, list] = {}
+    for row in load_table("intent_horizons"):
+        rules.setdefault(row["due"], []).append((row["lead"], row["strength"], row["ahead"]))
+    return {due: tuple(found) for due, found in rules.items()}
 
 
 def _still_ahead(when, reference, ahead: str, lead: str) -> bool:
@@ -87,8 +94,8 @@ def _horizons(phrases, reference) -> list:
     say so; a plan's name alone (“十三五”时期) may be past."""
     found = []
     for phrase in phrases:
-        for due, lead, strength, ahead in _horizon_rules():
-            if phrase.rule == due and phrase.text.startswith(lead):
+        for lead, strength, ahead in _horizon_rules().get(phrase.rule, ()):
+            if phrase.text.startswith(lead):
                 if _still_ahead(resolve(phrase, reference), reference, ahead, lead):
                     found.append((phrase.start, phrase.end, {"word": phrase.text, "intent": "target", "scope": "sentence",
                                                              "strength": strength, "paragraph": "no", "horizon": "yes"}))
@@ -201,16 +208,16 @@ class _TextCues:
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
     def __init__(self, text: str, reference, phrases, layout, mentions):
-        rows, pattern = _cues()
+        rows, cue_words, automaton = _cues()
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
-        self.sentence_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.sentence_starts = layout.full_starts
         self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
         disposal = {m.start() for m in _disposal().finditer(text)}
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
-        words_found = [(m.start(), m.end(), rows[m.group()]) for m in pattern.finditer(text)
-                       if not (m.group() == "将" and m.start() in disposal)]
+        words_found = [(start, end, rows[cue_words[i]]) for i, start, end in automaton.find_matches_as_indexes(text)
+                       if not (start in disposal and cue_words[i] == "将")]
         self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference)
                            + self._plans(words_found, phrases, reference), key=lambda c: (c[0], c[1]))
         self.project_counts = project_counts
@@ -240,7 +247,7 @@ class _TextCues:
         self.reach_sentence = by_scope["sentence"]
         self.reach_heading = sorted(by_scope["sentence"] + by_scope["heading"])
         self.reach_part, self.reach_clause = by_scope["part"], by_scope["clause"]
-        self.paragraph_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        self.paragraph_starts = layout.leads.line_starts
         self.frames: dict[int, object] = {}
         self.list_frames: dict[int, object] = {}
         self.section_frames: dict[tuple[int, int], object] = {}
@@ -480,7 +487,7 @@ class _TextCues:
 
 def assign_intent(doc, mentions, figures) -> None:
     text = doc.text
-    cues = _TextCues(text, doc.reference, doc.deadline_phrases, doc.layout, mentions)
+    cues = _TextCues(text, doc.reference, doc.deadline_phrases(mentions), doc.layout, mentions)
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)

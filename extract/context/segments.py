@@ -6,27 +6,29 @@ per clause first (确保 governs the clause it opens), then per sentence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
-# The units every context step reads, defined once here.
+# The units every context step reads, defined once here. Each is a plain class of characters, which
+# the standard library's engine scans about three times as fast as `regex` (the same matches).
 # A full sentence ends at 。！？ or a line break: a goal stated before a semicolon list ("明确今年目标:
 # …;…;…") still frames the whole list (intent reads cues per full sentence; layout finds lead-ins).
-FULL_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # A sentence (the deadline step's unit) also ends at a semicolon: the parts of a list each have theirs.
-SENTENCE_END = regex.compile(r"[。！？!?；;\n]+")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 # A clause (of a sentence) also ends at a comma, an enumeration comma 、 or a colon.
 CLAUSE_END_CHAR = r"[。！？!?；;\n,，、:：]"
-CLAUSE_END = regex.compile(CLAUSE_END_CHAR + "+")
+CLAUSE_END = re.compile(CLAUSE_END_CHAR + "+")
 # The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
 # does not): commas, semicolons and colons, not 、 which joins the items of one clause.
-CLAUSE_MARK = regex.compile(r"[,，;；:：]")
-SEMICOLON = regex.compile(r"[;；]")
-LINE_BREAK = regex.compile(r"\n")
+CLAUSE_MARK = re.compile(r"[,，;；:：]")
+SEMICOLON = re.compile(r"[;；]")
+LINE_BREAK = re.compile(r"\n")
 # A parenthetical aside ((任务数18家), （含）): one level, within a line.
-PARENTHETICAL = regex.compile(r"[(（][^()（）\n]*[)）]")
+PARENTHETICAL = re.compile(r"[(（][^()（）\n]*[)）]")
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,6 @@ class Segments:
     @staticmethod
     def of(text: str) -> "Segments":
         return Segments(text, _starts(text, SENTENCE_END), _starts(text, CLAUSE_END))
-
-    @cached_property
-    def deadline_phrases(self) -> tuple:
-        """The deadline phrases of the text, found once for the steps that read them (intent reads
-        plan horizons, dates reads deadlines) and kept with this document's reading only."""
-        from extract.context.deadlines import find_phrases
-
-        return tuple(find_phrases(self.text))
 
     def sentence(self, at: int) -> tuple[int, int]:
         return _span(self.sentence_starts, at, len(self.text), self.text)
@@ -77,8 +71,8 @@ def start_after_last(marks: list[int], at: int) -> int:
     return marks[k - 1] + 1 if k else 0
 
 
-def _starts(text: str, ends: regex.Pattern) -> tuple[int, ...]:
-    starts = [0, *(m.end() for m in ends.finditer(text))]
+def _starts(text: str, ends: re.Pattern) -> tuple[int, ...]:
+    starts = [0] + [m.end() for m in ends.finditer(text)]
     if starts[-1] == len(text) and len(starts) > 1:
         starts.pop()   # a mark at the very end starts nothing
     return tuple(starts)

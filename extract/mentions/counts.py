@@ -1,6 +1,7 @@
 """Counts of projects and enterprises: 25个重大项目, 产业项目不少于30个, 3-5家企业, 企业30家."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
@@ -10,7 +11,7 @@ import regex
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
 from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, alternation, count_patterns,
-                                      qualifier_words)
+                                      counted_numbers, finditer_in_sentences, qualifier_words)
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import load_table, words
 
@@ -26,7 +27,7 @@ _NOUN_CUES: dict[str, tuple[str, ...]] = defaultdict(tuple)
 for _row in load_table("count_noun_cues"):
     _NOUN_CUES[_row["position"]] += (_row["word"],)
 _PREFIXES = tuple(sorted(qualifier_words("prefix"), key=len, reverse=True))
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_MARKS = ",，。;；:：!！?？"
 
 
@@ -161,6 +162,19 @@ def _breakdown_lead() -> regex.Pattern:
         [^{_CLAUSE_MARKS}\n]{{1,8}}?(?:{alternation(_NOUN_CUES["lead_end"])})(?=[,，:：])""", regex.VERBOSE)
 
 
+@lru_cache(maxsize=1)
+def _breakdown_lead_end() -> re.Pattern:
+    """How every breakdown lead ends (看, before a comma or colon): a text without one has no lead, and
+    is not searched for leads, a pattern the regex module tries at every character."""
+    return re.compile(rf"(?:{alternation(_NOUN_CUES['lead_end'])})[,，:：]")
+
+
+@lru_cache(maxsize=1)
+def _breakdown_opener() -> re.Pattern:
+    """其中, 分别为: the words that open a breakdown (rules/count_noun_cues.tsv, opener)."""
+    return re.compile(alternation(_NOUN_CUES["opener"]))
+
+
 def _of_the_same_noun(text: str, m: regex.Match, counted: str) -> Mention | None:
     """The count `m` matched (a _bare_count) as one of `counted`, if it is a whole positive number."""
     values = range_values(m.group("num"), m.group("num2"))
@@ -233,8 +247,8 @@ class _Spans:
 def _breakdown_scopes(text: str) -> _Spans:
     """Where bare counts are items of a breakdown: from each opener (其中, 分别为) or lead (分产业看)
     to the end of its sentence."""
-    starts = [m.end() for m in _breakdown_lead().finditer(text)]
-    starts += [m.end() for m in regex.finditer(alternation(_NOUN_CUES["opener"]), text)]
+    starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
+    starts += [m.end() for m in _breakdown_opener().finditer(text)]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
 
@@ -291,12 +305,22 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
     return items
 
 
+def _column() -> str:
+    """A column of counts: a counted noun with 数 (rules/count_noun_cues.tsv, column_suffix)."""
+    return rf"(?P<noun>{alternation(words('counted_nouns'))})(?:{alternation(_NOUN_CUES['column_suffix'])})"
+
+
+@lru_cache(maxsize=1)
+def _table_column() -> re.Pattern:
+    """What every table header holds: most texts have none, and are not searched for headers."""
+    return re.compile(_column())
+
+
 @lru_cache(maxsize=1)
 def _table_header() -> regex.Pattern:
     """A flattened table's header line with a column of counts (地区 项目数 总投资): two cells or more
-    apart by spaces, one of them a counted noun with 数 (rules/count_noun_cues.tsv, column_suffix)."""
-    nouns = alternation(words("counted_nouns"))
-    column = rf"(?P<noun>{nouns})(?:{alternation(_NOUN_CUES['column_suffix'])})"
+    apart by spaces, one of them a column of counts."""
+    column = _column()
     cell = r"[^\s,，。;；:：!！?？\d]{1,8}"
     gap = r"[ \t　]+"
     return regex.compile(rf"^(?:(?:{cell}{gap})+{column}(?:{gap}{cell})*|{column}(?:{gap}{cell})+)[ \t　]*$",
@@ -308,6 +332,8 @@ def _table_cells(text: str) -> list[Mention]:
     地区 项目数 总投资): in each row down to a blank line, the first number with a measure word of that
     noun, after the row's name."""
     found = []
+    if _table_column().search(text) is None:
+        return found
     for header in _table_header().finditer(text):
         counted = _COUNTED[header.group("noun")]
         at = header.end() + 1
@@ -344,7 +370,7 @@ def _measure_free_counts(text: str) -> list[Mention]:
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first, number_first_far = count_patterns()
     found = []
-    matches = [(m, True) for m in number_first.finditer(text)]
+    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers())]
     matches += [(m, False) for m in noun_first.finditer(text, overlapped=True)]
     matches += [(m, True) for m in _counts_past_a_list(text, number_first_far)]
     for m, is_number_first in matches:

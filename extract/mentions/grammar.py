@@ -6,6 +6,8 @@ stays linear on adversarial input (long digit runs, thousands of 亿).
 """
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 
 import regex
@@ -30,13 +32,53 @@ NOT_INSIDE_A_NUMBER = rf"(?<![0-9.A-Za-z{CN_DIGIT_CLASS}{CN_UNIT_CLASS}])"
 INCLUSIVE = r"(?:\(含\))"
 
 
+# Where a full sentence ends. No part of an amount or a count before its unit or noun holds one.
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+# How far past its sentence a match that starts in it may run (a note on a bound after the unit,
+# (不含10亿元)): longer than any such tail, so that the match and its lookaheads are read whole.
+_SENTENCE_MARGIN = 64
+
+
+def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern):
+    """The matches of `pattern` in `text`, as `pattern.finditer(text)` finds them, for a pattern each
+    of whose matches holds a match of `required` (a unit, a noun) that starts in the sentence where
+    the match starts: only those sentences are scanned, the rest of the text never (most of it, in
+    an article: the regex module tries a pattern that opens with optional words at every position)."""
+    found = [m.start() for m in required.finditer(text)]
+    if not found:
+        return
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    done = 0
+    for at in found:
+        k = bisect.bisect_right(starts, at)
+        start, end = starts[k - 1], starts[k] if k < len(starts) else len(text)
+        if end <= done:
+            continue   # a sentence already read
+        for m in pattern.finditer(text, max(start, done), min(len(text), end + _SENTENCE_MARGIN)):
+            if m.start() >= end:
+                break
+            yield m
+            done = m.end()
+        done = max(done, end)
+
+
+@lru_cache(maxsize=1)
+def money_units() -> re.Pattern:
+    """The currency units an amount in running text ends with (元, 美元; rules/currencies.tsv)."""
+    return re.compile(_suffix_units())
+
+
+def _suffix_units() -> str:
+    return alternation(r["word"] for r in load_table("currencies") if r["position"] in ("suffix", "both"))
+
+
 @lru_cache(maxsize=2)
 def money_pattern(require_unit: bool = True) -> regex.Pattern:
     """Amounts in running text need a currency unit; an amount written alone (a form field,
     `parse_money`) may leave it out (三百万, 15k左右), use the letters k and w, and say 两个亿.
     Running text may not: in 32个亿元以上产业项目 the 个 counts projects."""
     currencies = load_table("currencies")
-    suffix_units = alternation(r["word"] for r in currencies if r["position"] in ("suffix", "both"))
+    suffix_units = _suffix_units()
     prefix_units = alternation(r["word"] for r in currencies if r["position"] in ("prefix", "both"))
     foreign_after_yuan = alternation(r["word"] for r in currencies if r["word"] not in ("元", "圆", "块", "块钱"))
     subunits = alternation(r["word"] for r in load_table("money_subunits"))
@@ -79,6 +121,14 @@ def _modifiers(reach: int) -> str:
     joiners = alternation(words("metric_coordinators"))
     amount = rf"元(?:以上)?(?:(?:{joiners}){_MODIFIER_STOP}{{0,6}}?元(?:以上)?)?的?"
     return rf"(?P<mods>{_MODIFIER_STOP}{{0,{reach}}}?(?:{amount}{_MODIFIER_STOP}{{0,6}}?)?)"
+
+
+@lru_cache(maxsize=1)
+def counted_numbers() -> re.Pattern:
+    """A numeral's last character or an infix qualifier (余, 多) right before a measure word (3个,
+    十家, 多项): what every count holds."""
+    infix = alternation(qualifier_words("infix"))
+    return re.compile(rf"(?:\d|[{CN_DIGIT_CLASS}{CN_UNIT_CLASS}]|{infix})(?:{alternation(words('count_classifiers'))})")
 
 
 @lru_cache(maxsize=1)

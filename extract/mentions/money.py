@@ -8,7 +8,8 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import NOT_INSIDE_A_NUMBER, alternation, money_pattern, qualifier_words
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, alternation, finditer_in_sentences, money_pattern, money_units,
+                                      qualifier_words)
 from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import load_table, words
 
@@ -88,7 +89,8 @@ _CURRENCY_WORDS = alternation(_ISO)
 
 
 def find_money(text: str) -> list[Mention]:
-    found = [m for m in map(lambda match: _mention(text, match), money_pattern().finditer(text)) if m]
+    amounts = finditer_in_sentences(money_pattern(), text, money_units())
+    found = [m for m in map(lambda match: _mention(text, match), amounts) if m]
     _distribute_qualifiers(text, found)
     found += _carried_units(text, found)
     return found + [m for m in map(lambda match: _bare_size_class(text, match), _BARE_SIZE_CLASS.finditer(text)) if m]
