@@ -23,206 +23,39 @@ year's investment (年度投资) of a 集中开工 report.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from typing import Optional
 
-import ahocorasick_rs
-import regex
-
 from extract.context.deadlines import resolve
-from extract.context.segments import (CLAUSE_END_CHAR, CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
+from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, CLAUSE_STOP, FLOOR_QUALIFIERS,
+                                          LIST_REACH, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
+                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
+                                          disposal_pattern, enclosing_end, horizons, last_goal_word,
+                                          link_patterns, not_sizes, plan_verbs, reported_after, sizes,
+                                          year_lists)
+from extract.context.segments import (CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
                                        opens_breakdown, start_after_last)
-from extract.mentions.grammar import alternation
-from extract.rules import load_table, words
-
-_REPORT = {"intent": "fact", "strength": ""}
-_AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand
-# The clause after a figure reaches to the next clause mark, past one parenthetical: 34个(完成率261.5%),
-_AFTER_STOP = regex.compile(r"[。！？!?\n;；]|[,，](?![^(（]*[)）])")
-# The share of a goal just named: 完成年度计划投资的52%, 完成市定目标任务的26.62%
-_SHARE_OF_GOAL = regex.compile(r"[^,，。;；]{0,4}?的[\d.]+[%％]")
-
-
-@lru_cache(maxsize=1)
-def _after_cues() -> regex.Pattern:
-    return regex.compile(alternation(words("intent_after_cues")))
-
-
-def _reported_after(text: str, end: int) -> bool:
-    """A completion rate or a year-on-year change right after the figure, or a next clause that
-    tells the share of a goal it met (完成投资6.5亿元,完成年度计划投资的52%): a report."""
-    window_end = min(len(text), end + _AFTER_WINDOW)
-    stop = _AFTER_STOP.search(text, end, window_end)
-    if _after_cues().search(text, end, stop.start() if stop else window_end) is not None:
-        return True
-    if stop is None or text[stop.start()] not in ",，":
-        return False
-    met = _completions().match(text, stop.end())
-    return met is not None and _SHARE_OF_GOAL.match(text, met.end()) is not None
-
-
-@lru_cache(maxsize=1)
-def _cues():
-    """The cue rows by word, the words in automaton order, and an Aho-Corasick automaton over them,
-    leftmost-longest: the matches of a longest-first alternation in one native pass."""
-    rows = {row["word"]: row for row in load_table("intent_cues")}
-    cue_words = tuple(rows)
-    return rows, cue_words, ahocorasick_rs.AhoCorasick(cue_words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-
-@lru_cache(maxsize=1)
-def _horizon_rules() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """(lead, strength, ahead) of the horizon rules of each due rule, in table order."""
-    rules: dict[str, list] = {}
-    for row in load_table("intent_horizons"):
-        rules.setdefault(row["due"], []).append((row["lead"], row["strength"], row["ahead"]))
-    return {due: tuple(found) for due, found in rules.items()}
-
-
-def _still_ahead(when, reference, ahead: str, lead: str) -> bool:
-    """Whether a horizon due `when` is still ahead of the document (`ahead`: by date, or by year)."""
-    if when is None:
-        return False
-    if reference is None:
-        return lead != ""
-    return when.year > reference.year if ahead == "year" else when >= reference
-
-
-def _horizons(phrases, reference) -> list:
-    """(start, end, row) of every deadline phrase that sets a horizon still ahead of `reference`.
-    A text that names no year of its own (no reference) has only its 到2025年 as horizons: the words
-    say so; a plan's name alone (“十三五”时期) may be past."""
-    found = []
-    for phrase in phrases:
-        for lead, strength, ahead in _horizon_rules().get(phrase.rule, ()):
-            if phrase.text.startswith(lead):
-                if _still_ahead(resolve(phrase, reference), reference, ahead, lead):
-                    found.append((phrase.start, phrase.end, {"word": phrase.text, "intent": "target", "scope": "sentence",
-                                                             "strength": strength, "paragraph": "no", "horizon": "yes"}))
-                break
-    return found
-
-
-@lru_cache(maxsize=1)
-def _completions() -> regex.Pattern:
-    """A goal named as the object of a completion (完成了市下任务, 完成年初预期目标任务的143%;
-    rules/intent_completion_verbs.tsv, intent_completed_goals.tsv): the goal words report that it
-    was met. Group `goal` spans the goal words."""
-    verbs, goals = alternation(words("intent_completion_verbs")), alternation(words("intent_completed_goals"))
-    return regex.compile(rf"(?:{verbs})[^,，。;；:：!！?？\n]{{0,12}}?(?P<goal>(?:{goals})+)")
-
-
-@lru_cache(maxsize=1)
-def _sizes() -> regex.Pattern:
-    """Words that name the size of projects (总投资, 投资总额; rules/intent_size_words.tsv): the amount
-    right after one is what projects cost, a fact, whatever goal the sentence sets; a goal cue between
-    makes it a goal (总投资将超1000亿元). Group `opening`: a word that counts only at a clause's start
-    (…项目756个,投资1.26万亿元) or right after a count of projects (项目29个投资34.2亿元), since inside a
-    clause it is also the verb of a goal (将投资20亿元)."""
-    rows = load_table("intent_size_words")
-    anywhere = alternation(r["word"] for r in rows if r["position"] in ("any", "none"))
-    opening = alternation(r["word"] for r in rows if r["position"] == "opening")
-    return regex.compile(rf"{anywhere}|(?P<opening>{opening})")
-
-
-@lru_cache(maxsize=1)
-def _not_sizes() -> frozenset:
-    return frozenset(r["word"] for r in load_table("intent_size_words") if r["position"] == "none")
-
-
-# An amount that describes the noun after it: 总投资约120亿元的中沙石化产业园二期
-_ATTRIBUTIVE = regex.compile(r"[^,，;；:：。！？!?\n]{1,16}?元的")
-_FLOOR_QUALIFIERS = frozenset({"at_least", "more_than"})
-_SIZE_GAP = 2   # 为, 达 between a size word and its amount
-# What may stand before a size word that opens its clause (…211个,项目总投资4434.87亿元)
-
-# A year named as a whole (2016年, 今年, 2022年度), not the start of a report period (今年以来)
-# The years a plan or a list is of: a year said on its own (2016年, 今年, 2022年度; deadline phrases),
-# not a part of it (今年上半年, 2023年一季度, 今年1-6月) nor a span (今年以来, 到2025年), which a report
-# looks back on or a horizon looks ahead to. A list's year is a number or this or next year.
-_LIST_YEARS = ("今", "本", "明")
-_LIST_REACH = 12   # a list's name may end past its count (700个省重点项目)
-_YEAR_WORD = "年度"   # the year's (谋划年度重点工程项目): a plan's year with no number
-_PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
-_CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
-_CLAUSE_STOP = regex.compile(r"[,，;；:：。！？!?\n]")
-# A share of the figure just named: …目标任务8亿元的124%
-_SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
-_MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
-
-
-def _last_goal_word(goal_words: str) -> str:
-    """The last of the goal words run together in `goal_words` (目标任务 -> 任务)."""
-    return next(w for w in words("intent_completed_goals") if goal_words.endswith(w))
-
-
-def _enclosing_end(spans: list[tuple[int, int]], at: int) -> float:
-    """The end of the span of `spans` (sorted, disjoint) that holds `at`, or infinity."""
-    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
-    return spans[k][1] if k >= 0 and spans[k][0] <= at < spans[k][1] else float("inf")
-
-
-@lru_cache(maxsize=1)
-def _year_lists() -> regex.Pattern:
-    """The name of a year's list of key projects after its year: a key-project word before 项目 in one
-    clause, with no word of an event (rules/intent_year_list_words.tsv) on the way."""
-    rows = load_table("intent_year_list_words")
-    keys = alternation(r["word"] for r in rows if r["role"] == "key")
-    events = alternation(r["word"] for r in rows if r["role"] == "event")
-    gap = rf"(?:(?!{events})[^,，。;；:：!！?？\n\s])"
-    return regex.compile(rf"(?P<scope>{gap}{{0,12}}?)(?:{keys}){gap}{{0,8}}?项目")
-
-
-@lru_cache(maxsize=None)
-def _links(link: str) -> str:
-    """An alternation of the words that may stand between two parts of a phrase (rules/intent_link_words.tsv)."""
-    return alternation(r["word"] for r in load_table("intent_link_words") if r["link"] == link)
-
-
-@lru_cache(maxsize=1)
-def _link_patterns() -> dict[str, regex.Pattern]:
-    return {"size": regex.compile(rf"(?:{_links('size')})*"),                 # 总投资为…, 投资达…
-            "list": regex.compile(rf"(?:{_links('list')}){{0,2}}"),            # 重点项目共有12个
-            "opening": regex.compile(rf"[\s、]*(?:{_links('opening')})?")}     # …211个,项目总投资…
-
-
-@lru_cache(maxsize=1)
-def _acts() -> regex.Pattern:
-    """The words of a project stage (签约, 开工, 引进; rules/metric_words.tsv): acts, which a list is not."""
-    return regex.compile(alternation(row["word"] for row in load_table("metric_words") if row["stage"]))
-
-
-@lru_cache(maxsize=1)
-def _plan_verbs() -> regex.Pattern:
-    return regex.compile(alternation(words("intent_plan_verbs")))
-
-
-@lru_cache(maxsize=1)
-def _disposal() -> regex.Pattern:
-    """将 as 把 before a verb of grouping (将转型项目分为三类; rules/intent_disposal_verbs.tsv)."""
-    return regex.compile(rf"将(?=[^,，。;；:：!！?？\n]{{0,12}}?(?:{alternation(words('intent_disposal_verbs'))}))")
-
+from extract.rules import words
 
 class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
     def __init__(self, text: str, reference, phrases, layout, mentions):
-        rows, cue_words, automaton = _cues()
+        rows, cue_words, automaton = cue_table()
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = layout.full_starts
         self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
-        disposal = {m.start() for m in _disposal().finditer(text)}
+        disposal = {m.start() for m in disposal_pattern().finditer(text)}
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
         words_found = [(start, end, rows[cue_words[i]]) for i, start, end in automaton.find_matches_as_indexes(text)
                        if not (start in disposal and cue_words[i] == "将")]
-        self.cues = sorted(self._met_goals(words_found) + _horizons(phrases, reference)
+        self.cues = sorted(self._met_goals(words_found) + horizons(phrases, reference)
                            + self._plans(words_found, phrases, reference), key=lambda c: (c[0], c[1]))
         self.project_counts = project_counts
         self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
-                           and (p.group("rel") is None or p.group("rel") in _LIST_YEARS)]
+                           and (p.group("rel") is None or p.group("rel") in LIST_YEARS)]
         self.size_ends = frozenset(self._size_ends(project_counts))
         # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
         # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
@@ -231,7 +64,7 @@ class _TextCues:
         self.cue_starts = [c[0] for c in self.cues]
         # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
         asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
-        self.aside_ends = [_enclosing_end(asides, c[0]) for c in self.cues]
+        self.aside_ends = [enclosing_end(asides, c[0]) for c in self.cues]
         by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
         self.targets, self.horizons_or_facts = [], []
         for i, (_, _, row) in enumerate(self.cues):
@@ -258,15 +91,15 @@ class _TextCues:
         report, unless a goal cue in the completion's clause makes the completion itself the goal
         (确保完成全年目标任务)."""
         met = []
-        rows = _cues()[0]
-        for m in _completions().finditer(self.text):
+        rows = cue_table()[0]
+        for m in completions().finditer(self.text):
             clause = start_after_last(self.clause_marks, m.start())
             if not any(clause <= s < m.start() and row["intent"] == "target" for s, _, row in found):
                 met.append((m.start("goal"), m.end("goal")))
-                self.met_goals[m.end("goal")] = rows[_last_goal_word(m.group("goal"))]
+                self.met_goals[m.end("goal")] = rows[last_goal_word(m.group("goal"))]
         if not met:
             return found
-        return [(s, e, _MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
+        return [(s, e, MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
                 for s, e, row in found]
 
     def _plans(self, found: list, phrases, reference) -> list:
@@ -274,13 +107,13 @@ class _TextCues:
         建设项目132项, 共谋划年度重点工程项目56项; rules/intent_plan_verbs.tsv): a goal cue where the
         year they plan for, not yet over, stands before them in the sentence with no report word between
         (今年已…), or right after them in their clause."""
-        years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == _YEAR_WORD)
+        years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
         starts = [start for start, _ in years]
         plans = []
-        for m in _plan_verbs().finditer(self.text):
+        for m in plan_verbs().finditer(self.text):
             sentence = self.sentence_start(m.start())
-            clause_end = _CLAUSE_STOP.search(self.text, m.end())
+            clause_end = CLAUSE_STOP.search(self.text, m.end())
             k = bisect.bisect_left(starts, m.start()) - 1
             before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
             planned = before is not None and not any(before[1] <= s < m.start() and row["intent"] == "fact"
@@ -288,13 +121,13 @@ class _TextCues:
             after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
                 clause_end is None or years[k + 1][1] <= clause_end.start())
             if planned or after:
-                plans.append((m.start(), m.end(), {**_PLAN, "word": m.group()}))
+                plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
         return plans
 
     def is_size(self, at: int) -> bool:
         """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
-        return any(at - gap in self.size_ends and _link_patterns()["size"].fullmatch(self.text, at - gap, at)
-                   for gap in range(_SIZE_GAP + 1))
+        return any(at - gap in self.size_ends and link_patterns()["size"].fullmatch(self.text, at - gap, at)
+                   for gap in range(SIZE_GAP + 1))
 
     def _size_ends(self, project_counts: list[tuple[int, int]]) -> list[int]:
         """The size words that measure counted projects: a count of projects before the word in its
@@ -304,19 +137,19 @@ class _TextCues:
         总投资不低于400亿元)."""
         found = []
         count_ends = frozenset(end for _, end in project_counts)
-        for m in _sizes().finditer(self.text):
-            if m.group() in _not_sizes():
+        for m in sizes().finditer(self.text):
+            if m.group() in not_sizes():
                 continue
             if m.group("opening") and not (m.start() in count_ends or m.start() == 0
-                                           or _CLAUSE_END_MARK.match(self.text, m.start() - 1)
+                                           or CLAUSE_END_MARK.match(self.text, m.start() - 1)
                                            or self._after_breakdown_lead(m.start())):
                 continue   # 投资 inside a clause is also a goal's verb (将投资20亿元)
             reach = max(self.sentence_start(m.start()), start_after_last(self.clause_marks, m.start()))
-            if _link_patterns()["opening"].fullmatch(self.text, reach, m.start()):
+            if link_patterns()["opening"].fullmatch(self.text, reach, m.start()):
                 reach = self._previous_clause(reach)   # 计划新开工项目41个,总投资…: the count just before
             reach = max(reach, self.sentence_start(m.start()))
             k = bisect.bisect_left(project_counts, (reach,))
-            if (k < len(project_counts) and project_counts[k][0] < m.start()) or _ATTRIBUTIVE.match(self.text, m.end()):
+            if (k < len(project_counts) and project_counts[k][0] < m.start()) or ATTRIBUTIVE.match(self.text, m.end()):
                 found.append(m.end())
         return found
 
@@ -391,13 +224,13 @@ class _TextCues:
         项目; 今年第一季度集中开工的重大项目共有12个)."""
         clause_start = max(sentence_start, start_after_last(self.clause_marks, at))
         if self._on_year_list(clause_start, at):
-            return _PLAN
+            return PLAN
         lead = self._breakdown_lead(sentence_start, at)   # …2016年重点开竣工项目38项,其中新开工项目30项,竣工…
         if lead is not None:
             k = bisect.bisect_left(self.project_counts, (sentence_start,))
             for count, _ in self.project_counts[k:bisect.bisect_left(self.project_counts, (lead,))]:
                 if self._on_year_list(max(sentence_start, start_after_last(self.clause_marks, count)), count):
-                    return _PLAN
+                    return PLAN
         return None
 
     def _breakdown_lead(self, sentence_start: int, at: int) -> Optional[int]:
@@ -413,9 +246,9 @@ class _TextCues:
         """Whether the count at `at` is the count of a year's list named in its clause."""
         k = bisect.bisect_left(self.list_years, (clause_start,))
         while k < len(self.list_years) and self.list_years[k][0] < at:
-            m = _year_lists().match(self.text, self.list_years[k][1], min(len(self.text), at + _LIST_REACH))
-            if m is not None and (at < m.end() or _link_patterns()["list"].fullmatch(self.text, m.end(), at)) \
-                    and not _acts().search(m.group("scope")):
+            m = year_lists().match(self.text, self.list_years[k][1], min(len(self.text), at + LIST_REACH))
+            if m is not None and (at < m.end() or link_patterns()["list"].fullmatch(self.text, m.end(), at)) \
+                    and not acts().search(m.group("scope")):
                 return True
             k += 1
         return False
@@ -491,13 +324,13 @@ def assign_intent(doc, mentions, figures) -> None:
     for mention, figure in zip(mentions, figures):
         sentence_start = cues.sentence_start(mention.number_start)
         cue = cues.decisive(sentence_start, mention.number_start)
-        if _reported_after(text, mention.end):
-            cue = _REPORT
-        elif mention.kind == "money" and mention.qualifier not in _FLOOR_QUALIFIERS and cues.is_size(mention.start):
+        if reported_after(text, mention.end):
+            cue = REPORT
+        elif mention.kind == "money" and mention.qualifier not in FLOOR_QUALIFIERS and cues.is_size(mention.start):
             # what counted projects cost (计划新开工项目41个,总投资2006亿元); a floor (总投资不低于800亿元,
             # 2000亿元以上) is no known sum but what a goal asks for
-            cue = _REPORT
-        elif mention.number_start in cues.met_goals and _SHARE_OF_IT.match(text, mention.end):
+            cue = REPORT
+        elif mention.number_start in cues.met_goals and SHARE_OF_IT.match(text, mention.end):
             cue = cues.met_goals[mention.number_start]   # the goal's own amount: 完成全年目标任务8亿元的124%
         elif cue is None:
             paragraph_start = cues.paragraph_start(mention.number_start)
