@@ -27,7 +27,7 @@ from typing import Optional
 
 from extract.context.deadlines import resolve
 from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, CLAUSE_STOP, FLOOR_QUALIFIERS,
-                                          LIST_REACH, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
+                                          LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
                                           SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, sizes,
@@ -92,14 +92,22 @@ class _TextCues:
         (确保完成全年目标任务)."""
         met = []
         rows = cue_table()[0]
+        # bisected, not scanned: a long text of completions must not cost cues x completions
+        targets = sorted(s for s, _, row in found if row["intent"] == "target")
         for m in completions().finditer(self.text):
             clause = start_after_last(self.clause_marks, m.start())
-            if not any(clause <= s < m.start() and row["intent"] == "target" for s, _, row in found):
+            if bisect.bisect_left(targets, clause) == bisect.bisect_left(targets, m.start()):
                 met.append((m.start("goal"), m.end("goal")))
                 self.met_goals[m.end("goal")] = rows[last_goal_word(m.group("goal"))]
         if not met:
             return found
-        return [(s, e, MET_GOAL if row["intent"] == "target" and any(s < b and a < e for a, b in met) else row)
+        met_starts = [a for a, _ in met]     # goal words of completions: in text order, never overlapping
+
+        def in_a_met_goal(s: int, e: int) -> bool:
+            k = bisect.bisect_left(met_starts, e) - 1
+            return k >= 0 and s < met[k][1]
+
+        return [(s, e, MET_GOAL if row["intent"] == "target" and in_a_met_goal(s, e) else row)
                 for s, e, row in found]
 
     def _plans(self, found: list, phrases, reference) -> list:
@@ -110,16 +118,19 @@ class _TextCues:
         years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
         starts = [start for start, _ in years]
+        # found once and bisected, so that a text without clause marks costs no rescan per verb
+        stops = [m.start() for m in CLAUSE_STOP.finditer(self.text)]
+        facts = sorted(s for s, _, row in found if row["intent"] == "fact")
         plans = []
         for m in plan_verbs().finditer(self.text):
             sentence = self.sentence_start(m.start())
-            clause_end = CLAUSE_STOP.search(self.text, m.end())
+            j = bisect.bisect_left(stops, m.end())
+            clause_end = stops[j] if j < len(stops) else None
             k = bisect.bisect_left(starts, m.start()) - 1
             before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
-            planned = before is not None and not any(before[1] <= s < m.start() and row["intent"] == "fact"
-                                                     for s, _, row in found)
+            planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
             after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
-                clause_end is None or years[k + 1][1] <= clause_end.start())
+                clause_end is None or years[k + 1][1] <= clause_end)
             if planned or after:
                 plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
         return plans
@@ -244,7 +255,9 @@ class _TextCues:
 
     def _on_year_list(self, clause_start: int, at: int) -> bool:
         """Whether the count at `at` is the count of a year's list named in its clause."""
-        k = bisect.bisect_left(self.list_years, (clause_start,))
+        # only a year close before the count can name its list: in a text without clause marks the
+        # clause is the whole text, and trying every year of it for every count grew with its square
+        k = bisect.bisect_left(self.list_years, (max(clause_start, at - LIST_SPAN),))
         while k < len(self.list_years) and self.list_years[k][0] < at:
             m = year_lists().match(self.text, self.list_years[k][1], min(len(self.text), at + LIST_REACH))
             if m is not None and (at < m.end() or link_patterns()["list"].fullmatch(self.text, m.end(), at)) \

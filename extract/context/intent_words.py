@@ -121,6 +121,9 @@ SIZE_GAP = 2   # 为, 达 between a size word and its amount
 # looks back on or a horizon looks ahead to. A list's year is a number or this or next year.
 LIST_YEARS = ("今", "本", "明")
 LIST_REACH = 12   # a list's name may end past its count (700个省重点项目)
+# How far before its count a year can stand and still name the count's list: the list's name runs at
+# most 12 + 8 characters of gap, a key word and 项目 (year_lists), then two link words; well under this.
+LIST_SPAN = 64
 YEAR_WORD = "年度"   # the year's (谋划年度重点工程项目): a plan's year with no number
 PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
 CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
