@@ -35,8 +35,7 @@ import regex
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date
 from extract.context.segments import opens_breakdown
-from extract.mentions.grammar import alternation
-from extract.rules import words
+from extract.rules import alternation, words
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
 

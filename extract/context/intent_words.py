@@ -11,8 +11,7 @@ import regex
 
 from extract.context.deadlines import resolve
 from extract.context.segments import CLAUSE_END_CHAR
-from extract.mentions.grammar import alternation
-from extract.rules import load_table, words
+from extract.rules import alternation, load_table, words
 
 REPORT = {"intent": "fact", "strength": ""}
 _AFTER_WINDOW = 24  # how far after a figure a report word (完成率, 同比) may stand

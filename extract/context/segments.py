@@ -52,7 +52,7 @@ class Segments:
 @lru_cache(maxsize=1)
 def breakdown_leads() -> regex.Pattern:
     """The words that open a breakdown of what was said before (其中), after any spaces."""
-    from extract.mentions.grammar import alternation
+    from extract.rules import alternation
     from extract.rules import words
 
     return regex.compile(rf"\s*(?:{alternation(words('intent_breakdown_leads'))})")

@@ -10,10 +10,10 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, alternation, count_patterns,
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_patterns,
                                       counted_numbers, finditer_in_sentences, qualifier_words)
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
-from extract.rules import load_table, words
+from extract.rules import alternation, load_table, words
 
 _COUNTED = {row["word"]: row["counted"] for row in load_table("counted_nouns")}
 _CLASSIFIER_COUNTS: dict[str, set[str]] = defaultdict(set)

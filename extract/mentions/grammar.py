@@ -13,12 +13,7 @@ from functools import lru_cache
 import regex
 
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
-from extract.rules import load_table, words
-
-
-def alternation(items) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+from extract.rules import alternation, load_table, words
 
 
 def qualifier_words(position: str) -> dict[str, str]:

@@ -8,10 +8,10 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, alternation, finditer_in_sentences, money_pattern, money_units,
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_in_sentences, money_pattern, money_units,
                                       qualifier_words)
 from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
-from extract.rules import load_table, words
+from extract.rules import alternation, load_table, words
 
 _ISO = {row["word"]: row["iso"] for row in load_table("currencies")}
 _SUBUNITS = {row["word"]: Decimal(row["value"]) for row in load_table("money_subunits")}
