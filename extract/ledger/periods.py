@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.context.deadlines import DeadlinePhrase, find_phrases, phrase_period
+from extract.ledger.facts import as_date
 from extract.normalize import normalize
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
@@ -62,17 +63,6 @@ def period_of(words: DeadlinePhrase, reference: Optional[date], *, is_target: bo
     return None if span is None else Period(*span)
 
 
-def _as_date(value) -> Optional[date]:
-    if value is None or (isinstance(value, float) and value != value) or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 @lru_cache(maxsize=4096)
 def _deadline_words(deadline_text: str) -> tuple[DeadlinePhrase, ...]:
     # deadline phrases repeat (到2025年, 今年): each is read once
@@ -82,8 +72,8 @@ def _deadline_words(deadline_text: str) -> tuple[DeadlinePhrase, ...]:
 def target_period(deadline_text: Optional[str], deadline, doc_date) -> Optional[Period]:
     """The period a target is for: read from its deadline words; a deadline the words do not
     explain (春节前, 6月30日前) makes a period from the first of its year to the deadline."""
-    due = _as_date(deadline)
-    reference = _as_date(doc_date) or due
+    due = as_date(deadline)
+    reference = as_date(doc_date) or due
     if deadline_text:
         words = _deadline_words(str(deadline_text))
         if words:
@@ -92,7 +82,7 @@ def target_period(deadline_text: Optional[str], deadline, doc_date) -> Optional[
                 return period
     if due is None:
         return None
-    doc = _as_date(doc_date)
+    doc = as_date(doc_date)
     start = date(doc.year if doc is not None and doc.year < due.year else due.year, 1, 1)
     return Period("to_date", start, due)
 
@@ -101,7 +91,7 @@ def report_period(sentence: str, offset: int, doc_date) -> Optional[Period]:
     """The period a reported figure covers: the period words nearest before it in its sentence
     (`offset` is the figure's start within `sentence`), else the first after it in its clause. Words
     that only look like a period (比去年, 去年同期) nearest before it mean it is no report of a period."""
-    reference = _as_date(doc_date)
+    reference = as_date(doc_date)
     before = find_phrases(normalize(sentence[:max(offset, 0)]).text)
     clause = _CLAUSE_END.split(sentence[max(offset, 0):], maxsplit=1)[0]
     after = find_period_words(normalize(clause).text)
