@@ -243,7 +243,7 @@ def _expected_end(case) -> tuple[str, date]:
     return mention["text"], end - timedelta(days=1) if value["end_inclusive"] is False else end
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(_cases()))
 def test_conformance_end_date(case):
     phrase, expected = _expected_end(case)
     assert parse_deadline(phrase, _reference(case["ref_date"])) == expected

@@ -94,7 +94,7 @@ def assert_one_line_naming(done, path: Path, reason: str) -> None:
     assert reason in lines[0]
 
 
-@pytest.mark.parametrize("name, data, reason", _cases())
+@pytest.mark.parametrize("name, data, reason", list(_cases()))
 def test_bad_file_is_named_with_its_reason_and_changes_nothing(tmp_path, stored, name, data, reason):
     path = tmp_path / name
     _write(path, data)
