@@ -18,7 +18,8 @@ import regex
 # …;…;…") still frames the whole list (intent reads cues per full sentence; layout finds lead-ins).
 FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # A sentence (the deadline step's unit) also ends at a semicolon: the parts of a list each have theirs.
-SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+SENTENCE_MARKS = "。！？!?；;"
+SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}\n]+")
 # A clause (of a sentence) also ends at a comma, an enumeration comma 、 or a colon.
 CLAUSE_END_CHAR = r"[。！？!?；;\n,，、:：]"
 CLAUSE_END = re.compile(CLAUSE_END_CHAR + "+")

@@ -12,6 +12,7 @@ from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
 from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_patterns,
                                       counted_numbers, finditer_in_sentences, qualifier_words)
+from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import alternation, load_table, words
 
@@ -27,7 +28,6 @@ _NOUN_CUES: dict[str, tuple[str, ...]] = defaultdict(tuple)
 for _row in load_table("count_noun_cues"):
     _NOUN_CUES[_row["position"]] += (_row["word"],)
 _PREFIXES = tuple(sorted(qualifier_words("prefix"), key=len, reverse=True))
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_MARKS = ",，。;；:：!！?？"
 
 
@@ -249,7 +249,7 @@ def _breakdown_scopes(text: str) -> _Spans:
     to the end of its sentence."""
     starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
     starts += [m.end() for m in _breakdown_opener().finditer(text)]
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    ends = [m.start() for m in FULL_SENTENCE_END.finditer(text)] + [len(text)]
     return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
 
 
@@ -297,7 +297,7 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
                     and (m.start() in scopes
                          or any(text.endswith(w, 0, m.start()) for w in _NOUN_CUES["before_number"])
                          or (_linked_at_clause_start(text, m.start())
-                             and not _SENTENCE_END.search(text, previous.number_start, at)))):
+                             and not FULL_SENTENCE_END.search(text, previous.number_start, at)))):
                 item = _of_the_same_noun(text, m, previous.counted)
         if item is not None:
             items.append(item)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import alternation, load_table, words
 
@@ -27,8 +28,6 @@ NOT_INSIDE_A_NUMBER = rf"(?<![0-9.A-Za-z{CN_DIGIT_CLASS}{CN_UNIT_CLASS}])"
 INCLUSIVE = r"(?:\(含\))"
 
 
-# Where a full sentence ends. No part of an amount or a count before its unit or noun holds one.
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 # How far past its sentence a match that starts in it may run (a note on a bound after the unit,
 # (不含10亿元)): longer than any such tail, so that the match and its lookaheads are read whole.
 _SENTENCE_MARGIN = 64
@@ -42,7 +41,7 @@ def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Patter
     found = [m.start() for m in required.finditer(text)]
     if not found:
         return
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
     done = 0
     for at in found:
         k = bisect.bisect_right(starts, at)

@@ -15,11 +15,11 @@ import regex
 from extract.context.gazetteer import Region, gazetteer, region_for
 from extract.context.layout import BRACKET_TITLE, OUTLINE_LEVELS
 from extract.context.places import Place, Support, choose, find_places
+from extract.context.segments import SENTENCE_MARKS
 from extract.context.regions.where import LEVEL_RANK, Where, context_keys, where_of, with_zone
 from extract.rules import alternation, load_table
 
 MAX_HEADING = 50
-SENTENCE_END = "。！？!?；;"
 _HEADING_DECORATION = regex.compile(r"[#\s■●◆▲★□○◇◎·*\-–—【\[]*")
 _SEPARATOR_CHARS = ":：丨|｜】]·— \t\u3000篇"
 _HEADING_SEPARATOR = regex.compile(rf"[{regex.escape(_SEPARATOR_CHARS)}]|$")
@@ -88,7 +88,7 @@ def _headings(text: str, places: list[Place], starts: list[int]) -> tuple[list[S
     found, undecided, decided = [], [], {}
     for line_start, line in _lines(text):
         content = line.strip()
-        if not content or len(content) > MAX_HEADING or content[-1] in SENTENCE_END:
+        if not content or len(content) > MAX_HEADING or content[-1] in SENTENCE_MARKS:
             continue
         at = line_start + _HEADING_DECORATION.match(line).end()
         depth = None
@@ -159,7 +159,7 @@ def _interview_start(text: str, header: int) -> int:
         return header
     line_start = newline + 1
     title = text[line_start:end].strip()
-    if title and len(title) <= MAX_HEADING and title[-1] not in SENTENCE_END:
+    if title and len(title) <= MAX_HEADING and title[-1] not in SENTENCE_MARKS:
         return line_start
     return header
 
@@ -172,7 +172,7 @@ def _paragraph_items(text: str, places: list[Place], starts: list[int]) -> tuple
     found, decided = [], {}
     for line_start, line in _lines(text):
         content = line.strip()
-        if not content or not (len(content) > MAX_HEADING or content[-1] in SENTENCE_END):
+        if not content or not (len(content) > MAX_HEADING or content[-1] in SENTENCE_MARKS):
             continue   # a short line is a heading (see _headings)
         at = line_start + _HEADING_DECORATION.match(line).end()
         place = _heading_place(text, places, starts, at, numbered=False)
@@ -258,7 +258,7 @@ def paragraphs_led_by_places(text: str, heads, document: Optional[Where], sectio
     starts = [h[0] for h in heads]
     for line_start, line in _lines(text):
         content = line.strip()
-        if not content or not (len(content) > MAX_HEADING or content[-1] in SENTENCE_END) or line_start in opened:
+        if not content or not (len(content) > MAX_HEADING or content[-1] in SENTENCE_MARKS) or line_start in opened:
             continue   # a short line is a heading (see _headings)
         first_mark = _FIRST_CLAUSE_END.search(text, line_start, line_start + len(line))
         first_end = first_mark.start() if first_mark else line_start + len(line)
