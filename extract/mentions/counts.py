@@ -10,7 +10,7 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_patterns,
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_classifiers, count_lead, count_patterns,
                                       counted_numbers, finditer_in_sentences, qualifier_words)
 from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
@@ -370,7 +370,8 @@ def _measure_free_counts(text: str) -> list[Mention]:
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first, number_first_far = count_patterns()
     found = []
-    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers())]
+    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers(), count_lead(),
+                                                                   count_classifiers())]
     matches += [(m, False) for m in noun_first.finditer(text, overlapped=True)]
     matches += [(m, True) for m in _counts_past_a_list(text, number_first_far)]
     for m, is_number_first in matches:

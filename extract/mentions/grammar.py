@@ -32,28 +32,94 @@ INCLUSIVE = r"(?:\(含\))"
 # (不含10亿元)): longer than any such tail, so that the match and its lookaheads are read whole.
 _SENTENCE_MARGIN = 64
 
+# Every character a numeral (NUMERAL) may hold, and a range separator (RANGE_SEPARATOR).
+NUMERAL_CHARS = rf"\d,.点{CN_DIGIT_CLASS}{CN_UNIT_CLASS}"
+_SEPARATOR_CHARS = r"\-~～—–至到"
 
-def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern):
+
+def chars_of(words) -> str:
+    """A character class body holding every character of `words`."""
+    return "".join(regex.escape(ch) for ch in sorted(set("".join(words))))
+
+
+def finditer_anchored(pattern: regex.Pattern, text: str, anchor: re.Pattern, lead: regex.Pattern | None = None,
+                      overlapped: bool = False):
+    """The matches of `pattern.finditer(text, overlapped=overlapped)`, for a pattern each of whose
+    matches holds a match of `anchor` (a noun, a measure word) with nothing before it in the match but
+    what `lead` reads backwards from the anchor (a reversed pattern: a run of the characters that may
+    stand there); without `lead`, every match starts inside its anchor.
+
+    Only the positions that can start a match are tried: in such a run right before a match of
+    `anchor`, or inside that match. That is exact, as any position where `anchor` can match starts
+    one of the matches its finditer returns or lies inside one. The regex module would otherwise try
+    the pattern at every position of the text, which costs most when it opens with optional words."""
+    return _anchored(pattern, text, ((a, 0, len(text)) for a in anchor.finditer(text)), lead, overlapped)
+
+
+def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern, lead: regex.Pattern,
+                          anchor: re.Pattern | None = None):
     """The matches of `pattern` in `text`, as `pattern.finditer(text)` finds them, for a pattern each
-    of whose matches holds a match of `required` (a unit, a noun) that starts in the sentence where
-    the match starts: only those sentences are scanned, the rest of the text never (most of it, in
-    an article: the regex module tries a pattern that opens with optional words at every position)."""
-    found = [m.start() for m in required.finditer(text)]
-    if not found:
-        return
-    starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
-    done = 0
-    for at in found:
-        k = bisect.bisect_right(starts, at)
-        start, end = starts[k - 1], starts[k] if k < len(starts) else len(text)
-        if end <= done:
+    of whose matches holds a match of `required` (a unit, a number with a measure word) that starts
+    in the sentence where the match starts: only those sentences are read. There, as in
+    `finditer_anchored`, only the positions in a run of `lead` before a match of `anchor` (`required`
+    if None) are tried, and a match runs at most a margin past its sentence."""
+    return _anchored(pattern, text, _anchors_in_sentences(text, required, anchor), lead)
+
+
+_LAST_SENTENCE_END = regex.compile("(?r)" + FULL_SENTENCE_END.pattern)
+
+
+def _anchors_in_sentences(text: str, required: re.Pattern, anchor: re.Pattern | None):
+    """(match of anchor, start of its sentence, how far a match starting there may run), for the
+    anchors in the sentences that hold a match of `required`. Each sentence is found once, by looking
+    back to the sentence before and forward to its end: linear in the text."""
+    end = 0
+    for found in required.finditer(text):
+        if found.start() < end:
             continue   # a sentence already read
-        for m in pattern.finditer(text, max(start, done), min(len(text), end + _SENTENCE_MARGIN)):
-            if m.start() >= end:
-                break
-            yield m
-            done = m.end()
-        done = max(done, end)
+        before = _LAST_SENTENCE_END.search(text, end, found.start())
+        start = end if before is None else before.end()
+        after = FULL_SENTENCE_END.search(text, found.start())
+        end = len(text) if after is None else after.end()
+        endpos = min(len(text), end + _SENTENCE_MARGIN)
+        for a in (anchor or required).finditer(text, start, end):
+            yield a, start, endpos
+
+
+def _anchored(pattern: regex.Pattern, text: str, anchors, lead: regex.Pattern | None, overlapped: bool = False):
+    """The matches of `pattern` starting in the windows that `anchors` ((match of an anchor, the
+    lowest position a match may start at, the end of the text a match may read), in text order) and
+    `lead` leave, each position tried once."""
+    done = 0    # no match starts before: the end of the last match, or the positions already tried
+    for a, lowest, endpos in anchors:
+        if a.end() <= done:
+            continue
+        at = max(done, lowest)
+        if lead is None:
+            at = max(at, a.start())
+        elif at < a.start():
+            at = lead.match(text, at, a.start()).start()
+        while at < a.end():
+            m = pattern.match(text, at, endpos)
+            if m is not None:
+                yield m
+                if not overlapped:
+                    at = done = m.end()
+                    continue
+            at += 1
+        done = max(done, a.end())
+
+
+@lru_cache(maxsize=1)
+def money_lead() -> regex.Pattern:
+    """What may stand in an amount before its currency unit (money_pattern): a prefix qualifier and
+    the words after it, a currency before the number, the numbers of a range with their units and
+    notes, an infix qualifier, magnitudes (a run read backwards from the unit)."""
+    currencies = load_table("currencies")
+    chars = (chars_of(qualifier_words("prefix")) + chars_of(words("qualifier_gaps")) + " "
+             + chars_of(r["word"] for r in currencies) + NUMERAL_CHARS + _SEPARATOR_CHARS + chars_of(["(含)"])
+             + chars_of(qualifier_words("infix")))
+    return regex.compile(rf"(?r)[{chars}]*")
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +189,21 @@ def counted_numbers() -> re.Pattern:
     十家, 多项): what every count holds."""
     infix = alternation(qualifier_words("infix"))
     return re.compile(rf"(?:\d|[{CN_DIGIT_CLASS}{CN_UNIT_CLASS}]|{infix})(?:{alternation(words('count_classifiers'))})")
+
+
+@lru_cache(maxsize=1)
+def count_lead() -> regex.Pattern:
+    """What may stand in a count before its measure word (count_patterns): a prefix qualifier, the
+    numbers of a range, an infix qualifier (a run read backwards from the measure word)."""
+    chars = (chars_of(qualifier_words("prefix")) + NUMERAL_CHARS + _SEPARATOR_CHARS
+             + chars_of(qualifier_words("infix")))
+    return regex.compile(rf"(?r)[{chars}]*")
+
+
+@lru_cache(maxsize=1)
+def count_classifiers() -> re.Pattern:
+    """The measure words of counts (个, 家; rules/count_classifiers.tsv)."""
+    return re.compile(alternation(words("count_classifiers")))
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_in_sentences, money_pattern, money_units,
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_in_sentences, money_lead, money_pattern,
+                                      money_units,
                                       qualifier_words)
 from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import alternation, load_table, words
@@ -89,7 +90,7 @@ _CURRENCY_WORDS = alternation(_ISO)
 
 
 def find_money(text: str) -> list[Mention]:
-    amounts = finditer_in_sentences(money_pattern(), text, money_units())
+    amounts = finditer_in_sentences(money_pattern(), text, money_units(), money_lead())
     found = [m for m in map(lambda match: _mention(text, match), amounts) if m]
     _distribute_qualifiers(text, found)
     found += _carried_units(text, found)
