@@ -10,8 +10,10 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_classifiers, count_lead, count_patterns,
-                                      counted_numbers, finditer_in_sentences, qualifier_words)
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_ends, count_lead, count_patterns,
+                                      counted_nouns, counted_numbers, finditer_after, finditer_anchored,
+                                      finditer_in_sentences, noun_first_reach, prefix_qualifier_run,
+                                      qualifier_words)
 from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import alternation, load_table, words
@@ -141,18 +143,28 @@ def _total_after() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _any_count() -> regex.Pattern:
-    """Any number with a measure word, whatever it counts: what a bare count's noun is looked up from."""
+    """Any number with a measure word, whatever it counts: what a bare count's noun is looked up from,
+    and what every count holds (count_ends and count_lead read it backwards from its measure word)."""
     return regex.compile(rf"""{NOT_INSIDE_A_NUMBER}{NUMERAL}(?:{RANGE_SEPARATOR}{NUMERAL})?
         (?:{alternation(qualifier_words("infix"))})?(?P<cls>{alternation(words("count_classifiers"))})""",
                          regex.VERBOSE)
+
+
+def _measure_free_nouns() -> str:
+    return alternation(row["word"] for row in load_table("counted_nouns") if row["measure_free"] == "yes")
 
 
 @lru_cache(maxsize=1)
 def _measure_free() -> regex.Pattern:
     """A Chinese digit right before a counted noun, no measure word: 两项目共线 (rules/counted_nouns.tsv,
     measure_free)."""
-    nouns = alternation(row["word"] for row in load_table("counted_nouns") if row["measure_free"] == "yes")
-    return regex.compile(rf"{NOT_INSIDE_A_NUMBER}(?P<num>[{CN_DIGIT_CLASS}])(?P<noun>{nouns})")
+    return regex.compile(rf"{NOT_INSIDE_A_NUMBER}(?P<num>[{CN_DIGIT_CLASS}])(?P<noun>{_measure_free_nouns()})")
+
+
+@lru_cache(maxsize=1)
+def _measure_free_anchor() -> re.Pattern:
+    """_measure_free without the look behind: where each of its matches starts."""
+    return re.compile(rf"[{CN_DIGIT_CLASS}](?:{_measure_free_nouns()})")
 
 
 @lru_cache(maxsize=1)
@@ -274,7 +286,7 @@ def _bare_at(text: str, at: int) -> regex.Match | None:
     return _bare_item().match(text, at)
 
 
-def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
+def _breakdown_items(text: str, counts: list[Mention], numbers: list[regex.Match]) -> list[Mention]:
     """Bare counts in a breakdown, each counting the noun of the count before it (霍山县34个、金寨县32个
     after 新签约项目174个,分别为:). The number and measure word right before each must be a count of
     a counted noun with the same measure word, or an item already taken: in 园区12个,其中省级5个 the
@@ -284,7 +296,7 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
     occupied = _Spans((c.number_start, c.number_end) for c in counts)
     previous: Mention | None = None       # the count of the last number with a measure word
     items = []
-    for number in _any_count().finditer(text):
+    for number in numbers:
         at = number.start()
         if at in taken:
             previous = taken[at]
@@ -354,7 +366,7 @@ def _table_cells(text: str) -> list[Mention]:
 def _measure_free_counts(text: str) -> list[Mention]:
     """两项目: a Chinese digit with a counted noun and no measure word (not 一项目, not 两项目标)."""
     found = []
-    for m in _measure_free().finditer(text):
+    for m in finditer_anchored(_measure_free(), text, _measure_free_anchor()):
         if (m.group("num") in _EXCLUSIONS["generic"] or any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["before"])
                 or any(text.startswith(w, m.end()) for w in _EXCLUSIONS["after_measure_free"])):
             continue
@@ -369,10 +381,12 @@ def _measure_free_counts(text: str) -> list[Mention]:
 
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first, number_first_far = count_patterns()
+    # Every count holds one of these numbers with a measure word: the counts are looked for around them.
+    numbers = list(finditer_anchored(_any_count(), text, count_ends(), count_lead()))
     found = []
-    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers(), count_lead(),
-                                                                   count_classifiers())]
-    matches += [(m, False) for m in noun_first.finditer(text, overlapped=True)]
+    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers(), prefix_qualifier_run(),
+                                                        numbers)]
+    matches += [(m, False) for m in finditer_after(noun_first, text, counted_nouns(), numbers, noun_first_reach())]
     matches += [(m, True) for m in _counts_past_a_list(text, number_first_far)]
     for m, is_number_first in matches:
         mention = _mention(text, m, is_number_first)
@@ -382,4 +396,4 @@ def find_counts(text: str) -> list[Mention]:
             found.extend(run + ([total] if total else []))
     found.extend(_measure_free_counts(text) + _table_cells(text))
     found.sort(key=lambda c: c.number_start)
-    return found + _breakdown_items(text, found)
+    return found + _breakdown_items(text, found, numbers)

@@ -35,6 +35,10 @@ _SENTENCE_MARGIN = 64
 # Every character a numeral (NUMERAL) may hold, and a range separator (RANGE_SEPARATOR).
 NUMERAL_CHARS = rf"\d,.点{CN_DIGIT_CLASS}{CN_UNIT_CLASS}"
 _SEPARATOR_CHARS = r"\-~～—–至到"
+# The re module reads as a digit (\d) every character of the Basic Multilingual Plane the regex module
+# does, but only some beyond it (tests/test_mentions_grammar.py): a class for re that must hold every
+# digit of the patterns adds all characters beyond that plane.
+_EVERY_DIGIT_FOR_RE = r"\d\U00010000-\U0010FFFF"
 
 
 def chars_of(words) -> str:
@@ -57,33 +61,54 @@ def finditer_anchored(pattern: regex.Pattern, text: str, anchor: re.Pattern, lea
 
 
 def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern, lead: regex.Pattern,
-                          anchor: re.Pattern | None = None):
+                          anchors=None):
     """The matches of `pattern` in `text`, as `pattern.finditer(text)` finds them, for a pattern each
     of whose matches holds a match of `required` (a unit, a number with a measure word) that starts
     in the sentence where the match starts: only those sentences are read. There, as in
-    `finditer_anchored`, only the positions in a run of `lead` before a match of `anchor` (`required`
-    if None) are tried, and a match runs at most a margin past its sentence."""
-    return _anchored(pattern, text, _anchors_in_sentences(text, required, anchor), lead)
+    `finditer_anchored`, only the positions in a run of `lead` before one of `anchors` (the matches a
+    finditer returns, in text order; those of `required` if None) or inside it are tried, and a match
+    runs at most a margin past its sentence."""
+    return _anchored(pattern, text, _anchors_in_sentences(text, required, anchors), lead)
 
 
 _LAST_SENTENCE_END = regex.compile("(?r)" + FULL_SENTENCE_END.pattern)
 
 
-def _anchors_in_sentences(text: str, required: re.Pattern, anchor: re.Pattern | None):
-    """(match of anchor, start of its sentence, how far a match starting there may run), for the
-    anchors in the sentences that hold a match of `required`. Each sentence is found once, by looking
-    back to the sentence before and forward to its end: linear in the text."""
+def _anchors_in_sentences(text: str, required: re.Pattern, anchors):
+    """(anchor, start of its sentence, how far a match starting there may run), for the anchors in the
+    sentences that hold a match of `required`. Each sentence is found once, by looking back to the
+    sentence before and forward to its end: linear in the text."""
     end = 0
-    for found in required.finditer(text):
-        if found.start() < end:
-            continue   # a sentence already read
-        before = _LAST_SENTENCE_END.search(text, end, found.start())
-        start = end if before is None else before.end()
-        after = FULL_SENTENCE_END.search(text, found.start())
-        end = len(text) if after is None else after.end()
-        endpos = min(len(text), end + _SENTENCE_MARGIN)
-        for a in (anchor or required).finditer(text, start, end):
+    selected = False
+    for a in required.finditer(text) if anchors is None else anchors:
+        if a.start() >= end:   # the first anchor of a sentence
+            before = _LAST_SENTENCE_END.search(text, end, a.start())
+            start = end if before is None else before.end()
+            after = FULL_SENTENCE_END.search(text, a.start())
+            end = len(text) if after is None else after.end()
+            endpos = min(len(text), end + _SENTENCE_MARGIN)
+            selected = anchors is None or required.search(text, start, end) is not None
+        if selected:
             yield a, start, endpos
+
+
+def finditer_after(pattern: regex.Pattern, text: str, opener: re.Pattern, anchors, reach: int):
+    """The matches of `pattern.finditer(text, overlapped=True)`, for a pattern each of whose matches
+    opens with a match of `opener` (a noun) and holds, at most `reach` characters after its start,
+    a position where the pattern of `anchors` can match (the matches a finditer returns, in text
+    order). Only the positions inside the matches of `opener` that start at most `reach` before an
+    anchor, or inside it, are tried: exact, as in `finditer_anchored`."""
+    done = 0    # the positions before are tried, or can start no match before a later anchor
+    for a in anchors:
+        stop = a.end()
+        for opening in opener.finditer(text, max(done, a.start() - reach), min(len(text), stop + reach)):
+            if opening.start() >= stop:
+                break
+            for at in range(max(done, opening.start()), opening.end()):
+                m = pattern.match(text, at)
+                if m is not None:
+                    yield m
+            done = max(done, opening.end())
 
 
 def _anchored(pattern: regex.Pattern, text: str, anchors, lead: regex.Pattern | None, overlapped: bool = False):
@@ -192,18 +217,46 @@ def counted_numbers() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def count_lead() -> regex.Pattern:
-    """What may stand in a count before its measure word (count_patterns): a prefix qualifier, the
-    numbers of a range, an infix qualifier (a run read backwards from the measure word)."""
-    chars = (chars_of(qualifier_words("prefix")) + NUMERAL_CHARS + _SEPARATOR_CHARS
-             + chars_of(qualifier_words("infix")))
-    return regex.compile(rf"(?r)[{chars}]*")
+def prefix_qualifier_run() -> regex.Pattern:
+    """A run of the characters of prefix qualifiers (超过, 不少于), read backwards."""
+    return regex.compile(rf"(?r)[{chars_of(qualifier_words('prefix'))}]*")
 
 
 @lru_cache(maxsize=1)
-def count_classifiers() -> re.Pattern:
-    """The measure words of counts (个, 家; rules/count_classifiers.tsv)."""
-    return re.compile(alternation(words("count_classifiers")))
+def count_lead() -> regex.Pattern:
+    """What may stand in a number with a measure word before the character that ends the number
+    (count_ends): the numbers of a range, an infix qualifier (a run read backwards)."""
+    return regex.compile(rf"(?r)[{NUMERAL_CHARS}{_SEPARATOR_CHARS}{chars_of(qualifier_words('infix'))}]*")
+
+
+@lru_cache(maxsize=1)
+def count_ends() -> re.Pattern:
+    """The character that ends the number of a count, right before its measure word: the last of a
+    numeral (any digit the regex module reads, a Chinese numeral) or of an infix qualifier (余, 多)."""
+    infix = chars_of(qualifier_words("infix"))
+    classifiers = alternation(words("count_classifiers"))
+    return re.compile(rf"[{_EVERY_DIGIT_FOR_RE}{CN_DIGIT_CLASS}{CN_UNIT_CLASS}{infix}](?=(?:{classifiers}))")
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> re.Pattern:
+    """The nouns whose counts are figures (项目, 企业; rules/counted_nouns.tsv): a noun-first count
+    opens with one."""
+    return re.compile(alternation(words("counted_nouns")))
+
+
+_ASIDE_LONGEST = 10    # 项目(注册到资)18个: a note between a noun and its count
+_LINKS_AT_MOST = 2
+
+
+@lru_cache(maxsize=1)
+def noun_first_reach() -> int:
+    """How far the number of a noun-first count (count_patterns) may start after its noun: the
+    longest noun, note, links and prefix qualifier."""
+    def longest(words_):
+        return max(map(len, words_))
+    return (longest(words("counted_nouns")) + _ASIDE_LONGEST + 2 + _LINKS_AT_MOST * longest(words("count_links"))
+            + longest(qualifier_words("prefix")))
 
 
 @lru_cache(maxsize=1)
@@ -231,6 +284,7 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     number_first_far = regex.compile(rf"{number}{_modifiers(20)}(?P<noun>{nouns})(?=[,，。;；:：!！?？、)）\n]|$)",
                                      regex.VERBOSE)
     links = alternation(words("count_links"))
-    aside = r"(?:\([^()\n]{1,10}\))?"  # 项目(注册到资)18个
-    noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,2}}){number}", regex.VERBOSE)
+    aside = rf"(?:\([^()\n]{{1,{_ASIDE_LONGEST}}}\))?"
+    noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,{_LINKS_AT_MOST}}}){number}",
+                               regex.VERBOSE)
     return number_first, noun_first, number_first_far

@@ -1,6 +1,7 @@
 """Money amounts: a numeral with a currency unit, its range, its subunits and its qualifier."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import takewhile
 
@@ -8,9 +9,8 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_in_sentences, money_lead, money_pattern,
-                                      money_units,
-                                      qualifier_words)
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_anchored, finditer_in_sentences, money_lead,
+                                      money_pattern, money_units, prefix_qualifier_run, qualifier_words)
 from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import alternation, load_table, words
 
@@ -31,6 +31,8 @@ _BARE_SIZE_CLASS = regex.compile(
     rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
     (?P<num>[{CN_UNIT_CLASS}]{{1,3}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
     (?=(?:以上)?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
+# Where a bare size class can start: at its magnitude, or at the prefix qualifier before it.
+_MAGNITUDE = re.compile(f"[{CN_UNIT_CLASS}]")
 _SMALLEST_BARE_CLASS = Decimal(10_000_000)   # 千万: smaller magnitudes (万项目) are no size of a project
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
@@ -94,7 +96,8 @@ def find_money(text: str) -> list[Mention]:
     found = [m for m in map(lambda match: _mention(text, match), amounts) if m]
     _distribute_qualifiers(text, found)
     found += _carried_units(text, found)
-    return found + [m for m in map(lambda match: _bare_size_class(text, match), _BARE_SIZE_CLASS.finditer(text)) if m]
+    size_classes = finditer_anchored(_BARE_SIZE_CLASS, text, _MAGNITUDE, prefix_qualifier_run())
+    return found + [m for m in map(lambda match: _bare_size_class(text, match), size_classes) if m]
 
 
 def _carried_units(text: str, found: list[Mention]) -> list[Mention]:
