@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -261,8 +261,18 @@ def _breakdown_scopes(text: str) -> _Spans:
     to the end of its sentence."""
     starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
     starts += [m.end() for m in _breakdown_opener().finditer(text)]
-    ends = [m.start() for m in FULL_SENTENCE_END.finditer(text)] + [len(text)]
-    return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
+    return _Spans(_to_sentence_end(text, sorted(starts)))
+
+
+def _to_sentence_end(text: str, starts: list[int]):
+    """(start, the end of its sentence + 1) for each of the sorted `starts`: the sentence ends are
+    looked for from the starts, each part of the text read once."""
+    end = -1
+    for start in starts:
+        if end < start:
+            found = FULL_SENTENCE_END.search(text, start)
+            end = len(text) if found is None else found.start()
+        yield start, end + 1
 
 
 def _linked_at_clause_start(text: str, at: int) -> bool:

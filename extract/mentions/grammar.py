@@ -6,7 +6,6 @@ stays linear on adversarial input (long digit runs, thousands of 亿).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
