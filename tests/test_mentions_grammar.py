@@ -30,6 +30,8 @@ TEXTS = [
     "1" * 300 + "个项目" + "亿" * 200 + "元" + "超" * 100 + "3家企业",
     "项目" * 50 + "企业" + "5个",
     "没有任何数字的句子,也没有单位",
+    "石河水库等等9个重大民生项目,产业专案和1个互设飞地园区专案,企业以及3家企业与项目和项目和5个项目",
+    "等" * 100 + "超过9个项目" + "项目和" * 100 + "至少2个重大项目",
 ]
 
 
@@ -64,6 +66,14 @@ def _in_sentences_reference(pattern, text, required):
         done = max(done, end)
 
 
+def _counts_past_a_list_reference(text, pattern):
+    """Every list end of the text, each tried."""
+    for end in counts._list_ends().finditer(text):
+        m = pattern.match(text, end.end())
+        if m is not None and end.group("noun") in (None, m.group("noun")):
+            yield m
+
+
 def test_re_reads_every_digit_of_the_regex_module_in_the_basic_plane():
     plane = "".join(map(chr, range(0x10000)))
     assert [m.group() for m in regex.finditer(r"\d", plane)] == [m.group() for m in re.finditer(r"\d", plane)]
@@ -71,7 +81,7 @@ def test_re_reads_every_digit_of_the_regex_module_in_the_basic_plane():
 
 @pytest.mark.parametrize("text", _texts())
 def test_shortcuts_find_what_finditer_finds(text):
-    number_first, noun_first, _ = count_patterns()
+    number_first, noun_first, number_first_far = count_patterns()
     numbers = list(finditer_anchored(counts._any_count(), text, count_ends(), count_lead()))
     assert _spans(numbers) == _spans(counts._any_count().finditer(text))
     assert _spans(finditer_in_sentences(money_pattern(), text, money_units(), money_lead())) == _spans(
@@ -84,3 +94,5 @@ def test_shortcuts_find_what_finditer_finds(text):
         _spans(money._BARE_SIZE_CLASS.finditer(text)))
     assert _spans(finditer_anchored(counts._measure_free(), text, counts._measure_free_anchor())) == _spans(
         counts._measure_free().finditer(text))
+    assert _spans(counts._counts_past_a_list(text, number_first_far, numbers)) == _spans(
+        _counts_past_a_list_reference(text, number_first_far))

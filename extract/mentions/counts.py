@@ -11,7 +11,7 @@ import regex
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
 from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_ends, count_lead, count_patterns,
-                                      counted_nouns, counted_numbers, finditer_after, finditer_anchored,
+                                      chars_of, counted_nouns, counted_numbers, finditer_after, finditer_anchored,
                                       finditer_in_sentences, noun_first_reach, prefix_qualifier_run,
                                       qualifier_words)
 from extract.context.segments import FULL_SENTENCE_END
@@ -50,19 +50,19 @@ def _clause_in_modifiers(m: regex.Match) -> bool:
 
 def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
     before = text[max(0, m.start("num") - 2) : m.start("num")]
-    if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
+    if m.group("qpre") is None and before.endswith(_EXCLUSIONS["before"]):
         return True
     if (m.group("qpre") is None and m.group("num")[0] in _BARE_MAGNITUDES
-            and any(before.endswith(w) for w in _EXCLUSIONS["before_magnitude"])):
+            and before.endswith(_EXCLUSIONS["before_magnitude"])):
         return True
     if number_first and m.group("qpre") is None and _quoted_name(text, m):
         return True
     if number_first and _clause_in_modifiers(m):
         return True
     after = m.end("cls")
-    if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):
+    if text.startswith(_EXCLUSIONS["after"], after):
         return True
-    if number_first and any(text.startswith(w, m.end("noun")) for w in _EXCLUSIONS["after_noun"]):
+    if number_first and text.startswith(_EXCLUSIONS["after_noun"], m.end("noun")):
         return True
     return number_first and m.group("num2") is None and m.group("num") in _EXCLUSIONS["generic"]
 
@@ -218,24 +218,72 @@ def _total(text: str, head: Mention) -> Mention | None:
     return None if m is None or m.group("cls") != head.unit else _of_the_same_noun(text, m, head.counted)
 
 
+def _list_end_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return _NOUN_CUES["list_closer"], words("counted_nouns"), words("metric_coordinators")
+
+
 @lru_cache(maxsize=1)
 def _list_ends() -> regex.Pattern:
     """Where a far-reaching number-first count may start: after a list (…石河水库等|9个…项目) or after a
     counted noun and a joiner (…的产业专案和|1个…专案)."""
-    return regex.compile(rf"""(?:{alternation(_NOUN_CUES["list_closer"])})
-        |(?P<noun>{alternation(words("counted_nouns"))})(?:{alternation(words("metric_coordinators"))})""",
-                         regex.VERBOSE)
+    closers, nouns, coordinators = _list_end_words()
+    return regex.compile(rf"""(?:{alternation(closers)})
+        |(?P<noun>{alternation(nouns)})(?:{alternation(coordinators)})""", regex.VERBOSE)
 
 
-def _counts_past_a_list(text: str, pattern: regex.Pattern) -> list[regex.Match]:
+@lru_cache(maxsize=1)
+def _list_end_reach() -> tuple[int, int, regex.Pattern]:
+    """(the longest list end, how far before its number a far count starts, a run of the characters
+    of list ends read backwards)."""
+    closers, nouns, coordinators = _list_end_words()
+    longest = max(max(map(len, closers)), max(map(len, nouns)) + max(map(len, coordinators)))
+    run = regex.compile(rf"(?r)[{chars_of(closers + nouns + coordinators)}]*")
+    return longest, max(map(len, qualifier_words("prefix"))), run
+
+
+def _list_end_regions(text: str, numbers: list[regex.Match]):
+    """(start, limit): the parts of the text where the list ends that a far count can follow lie, each
+    list end ending before its limit. A far count's number is one of `numbers` (a number with a measure
+    word), at most a prefix qualifier after the list end. Each part starts at a character that no list
+    end holds, or at the start of the text, so that the list ends found from there are those a finditer
+    over the whole text finds; parts that such a start would join are one. Linear: each run of list end
+    characters is read back once."""
+    longest, qualifier, run = _list_end_reach()
+    regions: list[list[int]] = []
+    for number in numbers:
+        start = max(0, number.start() - qualifier - longest)
+        floor = regions[-1][1] if regions else 0
+        if regions and start <= floor:
+            regions[-1][1] = max(floor, number.end())
+            continue
+        start = run.match(text, floor, start).start()
+        if regions and start == floor:
+            regions[-1][1] = number.end()
+        else:
+            regions.append([start, number.end()])
+    return regions
+
+
+def _counts_past_a_list(text: str, pattern: regex.Pattern, numbers: list[regex.Match]) -> list[regex.Match]:
     """The far-reaching number-first counts that stand after a list, or parallel to a count of the same
-    noun before them (9个…的产业专案和1个…互设飞地园区专案)."""
+    noun before them (9个…的产业专案和1个…互设飞地园区专案). Only the list ends shortly before a number
+    with a measure word are read."""
     found = []
-    for end in _list_ends().finditer(text):
-        m = pattern.match(text, end.end())
-        if m is not None and end.group("noun") in (None, m.group("noun")):
-            found.append(m)
+    longest = _list_end_reach()[0]
+    for start, limit in _list_end_regions(text, numbers):
+        for end in _list_ends().finditer(text, start, min(len(text), limit + longest)):
+            if end.end() >= limit:
+                break   # the list ends after are read with their whole text, in the next part
+            m = pattern.match(text, end.end())
+            if m is not None and end.group("noun") in (None, m.group("noun")):
+                found.append(m)
     return found
+
+
+def _holds_any(text: str, words_) -> bool:
+    """Whether the text holds one of the words: what a pattern needing one of them needs, checked by
+    a substring search, much faster than a regular expression's scan."""
+    return any(word in text for word in words_)
 
 
 class _Spans:
@@ -259,8 +307,11 @@ class _Spans:
 def _breakdown_scopes(text: str) -> _Spans:
     """Where bare counts are items of a breakdown: from each opener (其中, 分别为) or lead (分产业看)
     to the end of its sentence."""
-    starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
-    starts += [m.end() for m in _breakdown_opener().finditer(text)]
+    starts = []
+    if _holds_any(text, _NOUN_CUES["lead_end"]) and _breakdown_lead_end().search(text):
+        starts += [m.end() for m in _breakdown_lead().finditer(text)]
+    if _holds_any(text, _NOUN_CUES["opener"]):
+        starts += [m.end() for m in _breakdown_opener().finditer(text)]
     return _Spans(_to_sentence_end(text, sorted(starts)))
 
 
@@ -314,10 +365,10 @@ def _breakdown_items(text: str, counts: list[Mention], numbers: list[regex.Match
         item = None
         if previous is not None and number.group("cls") == previous.unit and at not in occupied:
             m = _bare_at(text, at)
-            if (m is not None and not any(text.endswith(w, 0, at) for w in _EXCLUSIONS["before"])
-                    and not any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["item_noun"])
+            if (m is not None and not text.endswith(_EXCLUSIONS["before"], 0, at)
+                    and not text.endswith(_EXCLUSIONS["item_noun"], 0, m.start())
                     and (m.start() in scopes
-                         or any(text.endswith(w, 0, m.start()) for w in _NOUN_CUES["before_number"])
+                         or text.endswith(_NOUN_CUES["before_number"], 0, m.start())
                          or (_linked_at_clause_start(text, m.start())
                              and not FULL_SENTENCE_END.search(text, previous.number_start, at)))):
                 item = _of_the_same_noun(text, m, previous.counted)
@@ -354,7 +405,7 @@ def _table_cells(text: str) -> list[Mention]:
     地区 项目数 总投资): in each row down to a blank line, the first number with a measure word of that
     noun, after the row's name."""
     found = []
-    if _table_column().search(text) is None:
+    if not _holds_any(text, _NOUN_CUES["column_suffix"]) or _table_column().search(text) is None:
         return found
     for header in _table_header().finditer(text):
         counted = _COUNTED[header.group("noun")]
@@ -377,8 +428,8 @@ def _measure_free_counts(text: str) -> list[Mention]:
     """两项目: a Chinese digit with a counted noun and no measure word (not 一项目, not 两项目标)."""
     found = []
     for m in finditer_anchored(_measure_free(), text, _measure_free_anchor()):
-        if (m.group("num") in _EXCLUSIONS["generic"] or any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["before"])
-                or any(text.startswith(w, m.end()) for w in _EXCLUSIONS["after_measure_free"])):
+        if (m.group("num") in _EXCLUSIONS["generic"] or text.endswith(_EXCLUSIONS["before"], 0, m.start())
+                or text.startswith(_EXCLUSIONS["after_measure_free"], m.end())):
             continue
         value = range_values(m.group("num"), None)
         if value is None or value[0] <= 0:
@@ -397,7 +448,7 @@ def find_counts(text: str) -> list[Mention]:
     matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers(), prefix_qualifier_run(),
                                                         numbers)]
     matches += [(m, False) for m in finditer_after(noun_first, text, counted_nouns(), numbers, noun_first_reach())]
-    matches += [(m, True) for m in _counts_past_a_list(text, number_first_far)]
+    matches += [(m, True) for m in _counts_past_a_list(text, number_first_far, numbers)]
     for m, is_number_first in matches:
         mention = _mention(text, m, is_number_first)
         if mention is not None:

@@ -204,9 +204,9 @@ def _mention(text: str, m, alone: bool = False) -> Mention | None:
     num, unit = m.group("num"), m.group("unit") or "元"
     post = m.group("post") or ""
     after_unit = m.end("unit") if m.group("unit") else m.end("post")
-    if unit in _BARE_YUAN and not post and any(text.startswith(w, after_unit) for w in _NOT_YUAN_AFTER):
+    if unit in _BARE_YUAN and not post and text.startswith(_NOT_YUAN_AFTER, after_unit):
         return None  # 一元化, 元月
-    if num in _BARE_WAN and any(text.startswith(w, m.end()) for w in _MEASURE_AFTER):
+    if num in _BARE_WAN and text.startswith(_MEASURE_AFTER, m.end()):
         return None  # 万元GDP能耗: per 10,000 yuan, a unit of measure
     values = range_values(num, m.group("num2"), post)
     if values is None:
