@@ -32,7 +32,19 @@ TEXTS = [
     "没有任何数字的句子,也没有单位",
     "石河水库等等9个重大民生项目,产业专案和1个互设飞地园区专案,企业以及3家企业与项目和项目和5个项目",
     "等" * 100 + "超过9个项目" + "项目和" * 100 + "至少2个重大项目",
+    "重点项目(今年计划全部开工建设)开工建设开工建设不少于30个,企业(注册到资)共计不少于5家",
 ]
+
+
+def _random_texts(count: int = 400) -> list[str]:
+    """Texts made of the pieces the shortcuts turn on, in every order (a fixed seed: the same each run)."""
+    import random
+
+    pieces = list("0123456789一二两三十百千万亿个家项户元级以上,。、和等(含)-至多余的\n") + [
+        "项目", "企业", "民企", "专案", "超过", "不少于", "约", "最高给予", "人民币", "美元", "亿元", "其中", "共计",
+        "𑛑", "新开工", "重大"]
+    generator = random.Random(18)
+    return ["".join(generator.choice(pieces) for _ in range(generator.randint(1, 60))) for _ in range(count)]
 
 
 def _texts():
@@ -42,7 +54,7 @@ def _texts():
     real = sorted((root / "data" / "realdev" / "texts").glob("*.txt")) + sorted((root.parent / "seeds").glob("*.txt"))
     from extract.normalize import normalize
 
-    return TEXTS + [normalize(path.read_text(encoding="utf-8")).text for path in real]
+    return TEXTS + [normalize(path.read_text(encoding="utf-8")).text for path in real] + _random_texts()
 
 
 def _spans(matches):

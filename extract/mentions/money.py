@@ -27,12 +27,18 @@ _SIZE_CLASS_NOUN = regex.compile(
     rf"(?:以上|及以上)?{_LEVEL}?[^,，。;；:：!！?？、“”\n\d]{{0,6}}?(?:{alternation(_COUNTED_NOUNS)})")
 # A magnitude with no 元 names yuan only right before a counted noun, with no measure word between
 # (百亿项目, 千万级专案, 过千亿项目; not 万家企业, not 千万级人口).
+_MAGNITUDES_AT_MOST = 3
+_OR_MORE = "以上"
+_WORDS_BEFORE_NOUN_AT_MOST = 4
 _BARE_SIZE_CLASS = regex.compile(
     rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
-    (?P<num>[{CN_UNIT_CLASS}]{{1,3}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
-    (?=(?:以上)?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
-# Where a bare size class can start: at its magnitude, or at the prefix qualifier before it.
-_MAGNITUDE = re.compile(f"[{CN_UNIT_CLASS}]")
+    (?P<num>[{CN_UNIT_CLASS}]{{1,{_MAGNITUDES_AT_MOST}}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
+    (?=(?:{_OR_MORE})?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,{_WORDS_BEFORE_NOUN_AT_MOST}}}?
+    (?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
+# Where a bare size class can start: at a magnitude with a counted noun at most as far after it as
+# the pattern lets one stand (on its line), or at the prefix qualifier before it.
+_MAGNITUDE = re.compile(rf"""[{CN_UNIT_CLASS}](?=[^\n]{{0,{_MAGNITUDES_AT_MOST - 1 + len(_LEVEL) + len(_OR_MORE)
+                                                    + _WORDS_BEFORE_NOUN_AT_MOST}}}(?:{alternation(_COUNTED_NOUNS)}))""")
 _SMALLEST_BARE_CLASS = Decimal(10_000_000)   # 千万: smaller magnitudes (万项目) are no size of a project
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
