@@ -10,10 +10,10 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_ends, count_lead, count_patterns,
-                                      chars_of, counted_nouns, counted_numbers, finditer_after, finditer_anchored,
-                                      finditer_in_sentences, noun_first_reach, prefix_qualifier_run,
-                                      qualifier_words)
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, chars_of, count_ends, count_lead,
+                                      count_patterns, counted_nouns, counted_numbers, finditer_after,
+                                      finditer_anchored, finditer_in_sentences, noun_first_reach,
+                                      prefix_qualifier_run, qualifier_words)
 from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import alternation, load_table, words
@@ -258,7 +258,7 @@ def _list_end_regions(text: str, numbers: list[regex.Match]):
             continue
         start = run.match(text, floor, start).start()
         if regions and start == floor:
-            regions[-1][1] = number.end()
+            regions[-1][1] = max(floor, number.end())
         else:
             regions.append([start, number.end()])
     return regions

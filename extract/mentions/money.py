@@ -37,8 +37,9 @@ _BARE_SIZE_CLASS = regex.compile(
     (?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
 # Where a bare size class can start: at a magnitude with a counted noun at most as far after it as
 # the pattern lets one stand (on its line), or at the prefix qualifier before it.
-_MAGNITUDE = re.compile(rf"""[{CN_UNIT_CLASS}](?=[^\n]{{0,{_MAGNITUDES_AT_MOST - 1 + len(_LEVEL) + len(_OR_MORE)
-                                                    + _WORDS_BEFORE_NOUN_AT_MOST}}}(?:{alternation(_COUNTED_NOUNS)}))""")
+_NOUN_AFTER_MAGNITUDE_AT_MOST = _MAGNITUDES_AT_MOST - 1 + len(_LEVEL) + len(_OR_MORE) + _WORDS_BEFORE_NOUN_AT_MOST
+_MAGNITUDE = re.compile(
+    rf"[{CN_UNIT_CLASS}](?=[^\n]{{0,{_NOUN_AFTER_MAGNITUDE_AT_MOST}}}(?:{alternation(_COUNTED_NOUNS)}))")
 _SMALLEST_BARE_CLASS = Decimal(10_000_000)   # 千万: smaller magnitudes (万项目) are no size of a project
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
