@@ -31,7 +31,10 @@ _GLOSS = regex.compile(
 # are never joined to what follows.
 _SENTENCE_END = "。！？!?；;：:”’」』）)】》…"
 _MIN_BROKEN_LINE = 30
-_LINE_BREAK = regex.compile(r"[ \t\u3000\xa0]*(?:\r?\n[ \t\u3000\xa0]*)+")
+# A line break with the spaces around it; its spaces before are read backwards from the break, as the
+# regex module tries a pattern that opens with them at every position of the text.
+_LINE_BREAK = regex.compile(r"\r?\n[ \t\u3000\xa0]*(?:\r?\n[ \t\u3000\xa0]*)*")
+_SPACES_BEFORE = regex.compile(r"(?r)[ \t\u3000\xa0]*")
 _CLAUSE_MARK = regex.compile(r"[,，、]")
 OUTLINE_NUMBER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _HEADING_COLON = regex.compile(r"[:：]")
@@ -41,10 +44,9 @@ _JOINABLE_END = regex.compile(r"[\p{Han}0-9]")   # a line that ends so may run o
 # or a source line ("2022-03-18 10:25　来源：…"). Running prose has none, so such a line is never joined to
 # the next (the date line under a long title, the first paragraph under a source line). A space after a
 # digit (177.1 亿元) is a number's, not a separator.
-_SPACED_WORDS = regex.compile(r"\S[\u3000\xa0]+\S|[\p{Han}\p{P}] +\S")
-# The spaces one of them needs: a line without any (most prose) is not searched for such words, which
-# the regex module would try at every character.
-_SPACE_CHARS = re.compile("[ \u3000\xa0]")
+# Each is read from its first space, the word before it looked behind at: the regex module finds a
+# pattern opening with a space fast, and tries one opening with a word character at every character.
+_SPACED_WORDS = regex.compile(r"[\u3000\xa0](?<=\S[\u3000\xa0])[\u3000\xa0]*\S| (?<=[\p{Han}\p{P}] ) *\S")
 
 # Horizontal space between a digit and a digit or Han character (1 万, 新台币 177.1 亿元).
 _INNER_SPACE = regex.compile(
@@ -125,58 +127,60 @@ def _to_simplified(text: str) -> str:
     return "".join(lines)
 
 
-# The map from a text to the raw text, as runs: (start in the text, start in the raw text).
-Runs = list[tuple[int, int]]
-
-
-def _drop(text: str, runs: Runs, pattern: regex.Pattern, keep=None) -> tuple[str, Runs]:
-    """Remove every match of `pattern` (but those `keep` accepts) from the text, and map the
-    characters that stay to where they came from."""
-    kept = []
-    last = 0
-    for m in pattern.finditer(text):
-        if keep is None or not keep(text, m):
-            kept.append((last, m.start()))
-            last = m.end()
-    if not kept:
-        return text, runs
-    kept.append((last, len(text)))
-    starts = [start for start, _ in runs]
+def _drop(text: str, starts: list[int], raws: list[int], spans: list[tuple[int, int]]):
+    """Remove the spans (start, end), in text order and apart, from the text, and map the characters
+    that stay to where they came from. The map is a list of runs: where each starts in the text
+    (`starts`) and in the raw text (`raws`); the runs inside a piece that stays move with it as a
+    whole. Runs never join: a removed span stands between two pieces, and a run of the text before
+    ends where the next begins in the raw text too, or they would be one."""
+    if not spans:
+        return text, starts, raws
     pieces: list[str] = []
-    new_runs: Runs = []
+    new_starts: list[int] = []
+    new_raws: list[int] = []
     length = 0
-    for begin, end in kept:
-        if begin == end:
-            continue
-        # the runs that overlap text[begin:end], each cut to it and moved to its new place
-        k = bisect.bisect_right(starts, begin) - 1
-        while k < len(runs) and runs[k][0] < end:
-            piece = max(begin, runs[k][0])
-            new_start, raw_start = length + piece - begin, runs[k][1] + piece - runs[k][0]
-            if not new_runs or new_runs[-1][1] + new_start - new_runs[-1][0] != raw_start:
-                new_runs.append((new_start, raw_start))
-            k += 1
-        pieces.append(text[begin:end])
-        length += end - begin
-    return "".join(pieces), new_runs or [(0, 0)]
+    begin = 0
+    for start, end in spans + [(len(text), len(text))]:
+        if begin < start:   # text[begin:start] stays
+            first = bisect.bisect_right(starts, begin) - 1
+            last = bisect.bisect_left(starts, start, first + 1)
+            new_starts.append(length)
+            new_raws.append(raws[first] + begin - starts[first])
+            if last > first + 1:
+                shift = length - begin
+                new_starts.extend([at + shift for at in starts[first + 1:last]])
+                new_raws.extend(raws[first + 1:last])
+            pieces.append(text[begin:start])
+            length += start - begin
+        begin = end
+    return "".join(pieces), new_starts or [0], new_raws or [0]
 
 
-def _keeps_line_break(text: str, m: regex.Match) -> bool:
-    """True when this line break really ends a line (heading, sentence end, short line)."""
-    line_start = text.rfind("\n", 0, m.start()) + 1   # no copy of the text before: linear overall
-    line = text[line_start : m.start()].strip()
+def _line_breaks(text: str):
+    """The spans of _LINE_BREAK's matches with the spaces before each: what a finditer of the spaces
+    and the breaks together would find (after a match, no space follows)."""
+    end = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield _SPACES_BEFORE.match(text, end, m.start()).start(), m.end()
+        end = m.end()
+
+
+def _keeps_line_break(text: str, start: int, end: int) -> bool:
+    """True when the line break text[start:end] really ends a line (heading, sentence end, short line)."""
+    line_start = text.rfind("\n", 0, start) + 1   # no copy of the text before: linear overall
+    line = text[line_start:start].strip()
     if not line or line[-1] in _SENTENCE_END or line[0] == "#":
         return True
     if OUTLINE_NUMBER.match(line) and "。" not in line:
         return True  # 一、交通基建 / (二) 招商引资: an outline heading, whatever its length
-    if _SPACE_CHARS.search(line) and _SPACED_WORDS.search(line):
+    if _SPACED_WORDS.search(line):
         return True  # a title, byline or source line
     is_prose = len(line) >= _MIN_BROKEN_LINE or (
         _CLAUSE_MARK.search(line) is not None and _HEADING_COLON.search(line) is None
     )
     if not is_prose:
         return True
-    if not _CONTINUES.match(text, m.end()):
+    if not _CONTINUES.match(text, end):
         return True
     return not _JOINABLE_END.match(line[-1])
 
@@ -184,11 +188,10 @@ def _keeps_line_break(text: str, m: regex.Match) -> bool:
 def normalize(raw: str) -> Normalized:
     if not isinstance(raw, str):
         raise TypeError(f"normalize() takes str, not {type(raw).__name__}")
-    runs: Runs = [(0, 0)]
-    text, runs = _drop(raw, runs, _GLOSS)
-    text, runs = _drop(text, runs, _LINE_BREAK, keep=_keeps_line_break)
+    text, starts, raws = _drop(raw, [0], [0], [m.span() for m in _GLOSS.finditer(raw)])
+    text, starts, raws = _drop(text, starts, raws, [span for span in _line_breaks(text)
+                                                    if not _keeps_line_break(text, *span)])
     text = _fold_full_width(text)
-    text, runs = _drop(text, runs, _INNER_SPACE)
+    text, starts, raws = _drop(text, starts, raws, [m.span() for m in _INNER_SPACE.finditer(text)])
     text = _to_simplified(text)
-    return Normalized(raw=raw, text=text, run_starts=tuple(s for s, _ in runs),
-                      run_raw_starts=tuple(r for _, r in runs))
+    return Normalized(raw=raw, text=text, run_starts=tuple(starts), run_raw_starts=tuple(raws))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -10,8 +10,10 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, count_patterns,
-                                      counted_numbers, finditer_in_sentences, qualifier_words)
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, RANGE_SEPARATOR, chars_of, count_ends, count_lead,
+                                      count_patterns, counted_nouns, counted_numbers, finditer_after,
+                                      finditer_anchored, finditer_in_sentences, noun_first_reach,
+                                      prefix_qualifier_run, qualifier_words)
 from extract.context.segments import FULL_SENTENCE_END
 from extract.numbers import CN_DIGIT_CLASS, CN_UNIT_CLASS, NUMERAL
 from extract.rules import alternation, load_table, words
@@ -48,19 +50,19 @@ def _clause_in_modifiers(m: regex.Match) -> bool:
 
 def _excluded(text: str, m: regex.Match, number_first: bool) -> bool:
     before = text[max(0, m.start("num") - 2) : m.start("num")]
-    if m.group("qpre") is None and any(before.endswith(w) for w in _EXCLUSIONS["before"]):
+    if m.group("qpre") is None and before.endswith(_EXCLUSIONS["before"]):
         return True
     if (m.group("qpre") is None and m.group("num")[0] in _BARE_MAGNITUDES
-            and any(before.endswith(w) for w in _EXCLUSIONS["before_magnitude"])):
+            and before.endswith(_EXCLUSIONS["before_magnitude"])):
         return True
     if number_first and m.group("qpre") is None and _quoted_name(text, m):
         return True
     if number_first and _clause_in_modifiers(m):
         return True
     after = m.end("cls")
-    if any(text.startswith(w, after) for w in _EXCLUSIONS["after"]):
+    if text.startswith(_EXCLUSIONS["after"], after):
         return True
-    if number_first and any(text.startswith(w, m.end("noun")) for w in _EXCLUSIONS["after_noun"]):
+    if number_first and text.startswith(_EXCLUSIONS["after_noun"], m.end("noun")):
         return True
     return number_first and m.group("num2") is None and m.group("num") in _EXCLUSIONS["generic"]
 
@@ -141,18 +143,28 @@ def _total_after() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _any_count() -> regex.Pattern:
-    """Any number with a measure word, whatever it counts: what a bare count's noun is looked up from."""
+    """Any number with a measure word, whatever it counts: what a bare count's noun is looked up from,
+    and what every count holds (count_ends and count_lead read it backwards from its measure word)."""
     return regex.compile(rf"""{NOT_INSIDE_A_NUMBER}{NUMERAL}(?:{RANGE_SEPARATOR}{NUMERAL})?
         (?:{alternation(qualifier_words("infix"))})?(?P<cls>{alternation(words("count_classifiers"))})""",
                          regex.VERBOSE)
+
+
+def _measure_free_nouns() -> str:
+    return alternation(row["word"] for row in load_table("counted_nouns") if row["measure_free"] == "yes")
 
 
 @lru_cache(maxsize=1)
 def _measure_free() -> regex.Pattern:
     """A Chinese digit right before a counted noun, no measure word: 两项目共线 (rules/counted_nouns.tsv,
     measure_free)."""
-    nouns = alternation(row["word"] for row in load_table("counted_nouns") if row["measure_free"] == "yes")
-    return regex.compile(rf"{NOT_INSIDE_A_NUMBER}(?P<num>[{CN_DIGIT_CLASS}])(?P<noun>{nouns})")
+    return regex.compile(rf"{NOT_INSIDE_A_NUMBER}(?P<num>[{CN_DIGIT_CLASS}])(?P<noun>{_measure_free_nouns()})")
+
+
+@lru_cache(maxsize=1)
+def _measure_free_anchor() -> re.Pattern:
+    """_measure_free without the look behind: where each of its matches starts."""
+    return re.compile(rf"[{CN_DIGIT_CLASS}](?:{_measure_free_nouns()})")
 
 
 @lru_cache(maxsize=1)
@@ -206,24 +218,72 @@ def _total(text: str, head: Mention) -> Mention | None:
     return None if m is None or m.group("cls") != head.unit else _of_the_same_noun(text, m, head.counted)
 
 
+def _list_end_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return _NOUN_CUES["list_closer"], words("counted_nouns"), words("metric_coordinators")
+
+
 @lru_cache(maxsize=1)
 def _list_ends() -> regex.Pattern:
     """Where a far-reaching number-first count may start: after a list (…石河水库等|9个…项目) or after a
     counted noun and a joiner (…的产业专案和|1个…专案)."""
-    return regex.compile(rf"""(?:{alternation(_NOUN_CUES["list_closer"])})
-        |(?P<noun>{alternation(words("counted_nouns"))})(?:{alternation(words("metric_coordinators"))})""",
-                         regex.VERBOSE)
+    closers, nouns, coordinators = _list_end_words()
+    return regex.compile(rf"""(?:{alternation(closers)})
+        |(?P<noun>{alternation(nouns)})(?:{alternation(coordinators)})""", regex.VERBOSE)
 
 
-def _counts_past_a_list(text: str, pattern: regex.Pattern) -> list[regex.Match]:
+@lru_cache(maxsize=1)
+def _list_end_reach() -> tuple[int, int, regex.Pattern]:
+    """(the longest list end, how far before its number a far count starts, a run of the characters
+    of list ends read backwards)."""
+    closers, nouns, coordinators = _list_end_words()
+    longest = max(max(map(len, closers)), max(map(len, nouns)) + max(map(len, coordinators)))
+    run = regex.compile(rf"(?r)[{chars_of(closers + nouns + coordinators)}]*")
+    return longest, max(map(len, qualifier_words("prefix"))), run
+
+
+def _list_end_regions(text: str, numbers: list[regex.Match]):
+    """(start, limit): the parts of the text where the list ends that a far count can follow lie, each
+    list end ending before its limit. A far count's number is one of `numbers` (a number with a measure
+    word), at most a prefix qualifier after the list end. Each part starts at a character that no list
+    end holds, or at the start of the text, so that the list ends found from there are those a finditer
+    over the whole text finds; parts that such a start would join are one. Linear: each run of list end
+    characters is read back once."""
+    longest, qualifier, run = _list_end_reach()
+    regions: list[list[int]] = []
+    for number in numbers:
+        start = max(0, number.start() - qualifier - longest)
+        floor = regions[-1][1] if regions else 0
+        if regions and start <= floor:
+            regions[-1][1] = max(floor, number.end())
+            continue
+        start = run.match(text, floor, start).start()
+        if regions and start == floor:
+            regions[-1][1] = max(floor, number.end())
+        else:
+            regions.append([start, number.end()])
+    return regions
+
+
+def _counts_past_a_list(text: str, pattern: regex.Pattern, numbers: list[regex.Match]) -> list[regex.Match]:
     """The far-reaching number-first counts that stand after a list, or parallel to a count of the same
-    noun before them (9个…的产业专案和1个…互设飞地园区专案)."""
+    noun before them (9个…的产业专案和1个…互设飞地园区专案). Only the list ends shortly before a number
+    with a measure word are read."""
     found = []
-    for end in _list_ends().finditer(text):
-        m = pattern.match(text, end.end())
-        if m is not None and end.group("noun") in (None, m.group("noun")):
-            found.append(m)
+    longest = _list_end_reach()[0]
+    for start, limit in _list_end_regions(text, numbers):
+        for end in _list_ends().finditer(text, start, min(len(text), limit + longest)):
+            if end.end() >= limit:
+                break   # the list ends after are read with their whole text, in the next part
+            m = pattern.match(text, end.end())
+            if m is not None and end.group("noun") in (None, m.group("noun")):
+                found.append(m)
     return found
+
+
+def _holds_any(text: str, words_) -> bool:
+    """Whether the text holds one of the words: what a pattern needing one of them needs, checked by
+    a substring search, much faster than a regular expression's scan."""
+    return any(word in text for word in words_)
 
 
 class _Spans:
@@ -247,10 +307,23 @@ class _Spans:
 def _breakdown_scopes(text: str) -> _Spans:
     """Where bare counts are items of a breakdown: from each opener (其中, 分别为) or lead (分产业看)
     to the end of its sentence."""
-    starts = [m.end() for m in _breakdown_lead().finditer(text)] if _breakdown_lead_end().search(text) else []
-    starts += [m.end() for m in _breakdown_opener().finditer(text)]
-    ends = [m.start() for m in FULL_SENTENCE_END.finditer(text)] + [len(text)]
-    return _Spans((start, ends[bisect_left(ends, start)] + 1) for start in starts)
+    starts = []
+    if _holds_any(text, _NOUN_CUES["lead_end"]) and _breakdown_lead_end().search(text):
+        starts += [m.end() for m in _breakdown_lead().finditer(text)]
+    if _holds_any(text, _NOUN_CUES["opener"]):
+        starts += [m.end() for m in _breakdown_opener().finditer(text)]
+    return _Spans(_to_sentence_end(text, sorted(starts)))
+
+
+def _to_sentence_end(text: str, starts: list[int]):
+    """(start, the end of its sentence + 1) for each of the sorted `starts`: the sentence ends are
+    looked for from the starts, each part of the text read once."""
+    end = -1
+    for start in starts:
+        if end < start:
+            found = FULL_SENTENCE_END.search(text, start)
+            end = len(text) if found is None else found.start()
+        yield start, end + 1
 
 
 def _linked_at_clause_start(text: str, at: int) -> bool:
@@ -274,7 +347,7 @@ def _bare_at(text: str, at: int) -> regex.Match | None:
     return _bare_item().match(text, at)
 
 
-def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
+def _breakdown_items(text: str, counts: list[Mention], numbers: list[regex.Match]) -> list[Mention]:
     """Bare counts in a breakdown, each counting the noun of the count before it (霍山县34个、金寨县32个
     after 新签约项目174个,分别为:). The number and measure word right before each must be a count of
     a counted noun with the same measure word, or an item already taken: in 园区12个,其中省级5个 the
@@ -284,7 +357,7 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
     occupied = _Spans((c.number_start, c.number_end) for c in counts)
     previous: Mention | None = None       # the count of the last number with a measure word
     items = []
-    for number in _any_count().finditer(text):
+    for number in numbers:
         at = number.start()
         if at in taken:
             previous = taken[at]
@@ -292,10 +365,10 @@ def _breakdown_items(text: str, counts: list[Mention]) -> list[Mention]:
         item = None
         if previous is not None and number.group("cls") == previous.unit and at not in occupied:
             m = _bare_at(text, at)
-            if (m is not None and not any(text.endswith(w, 0, at) for w in _EXCLUSIONS["before"])
-                    and not any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["item_noun"])
+            if (m is not None and not text.endswith(_EXCLUSIONS["before"], 0, at)
+                    and not text.endswith(_EXCLUSIONS["item_noun"], 0, m.start())
                     and (m.start() in scopes
-                         or any(text.endswith(w, 0, m.start()) for w in _NOUN_CUES["before_number"])
+                         or text.endswith(_NOUN_CUES["before_number"], 0, m.start())
                          or (_linked_at_clause_start(text, m.start())
                              and not FULL_SENTENCE_END.search(text, previous.number_start, at)))):
                 item = _of_the_same_noun(text, m, previous.counted)
@@ -332,7 +405,7 @@ def _table_cells(text: str) -> list[Mention]:
     地区 项目数 总投资): in each row down to a blank line, the first number with a measure word of that
     noun, after the row's name."""
     found = []
-    if _table_column().search(text) is None:
+    if not _holds_any(text, _NOUN_CUES["column_suffix"]) or _table_column().search(text) is None:
         return found
     for header in _table_header().finditer(text):
         counted = _COUNTED[header.group("noun")]
@@ -354,9 +427,9 @@ def _table_cells(text: str) -> list[Mention]:
 def _measure_free_counts(text: str) -> list[Mention]:
     """两项目: a Chinese digit with a counted noun and no measure word (not 一项目, not 两项目标)."""
     found = []
-    for m in _measure_free().finditer(text):
-        if (m.group("num") in _EXCLUSIONS["generic"] or any(text.endswith(w, 0, m.start()) for w in _EXCLUSIONS["before"])
-                or any(text.startswith(w, m.end()) for w in _EXCLUSIONS["after_measure_free"])):
+    for m in finditer_anchored(_measure_free(), text, _measure_free_anchor()):
+        if (m.group("num") in _EXCLUSIONS["generic"] or text.endswith(_EXCLUSIONS["before"], 0, m.start())
+                or text.startswith(_EXCLUSIONS["after_measure_free"], m.end())):
             continue
         value = range_values(m.group("num"), None)
         if value is None or value[0] <= 0:
@@ -369,10 +442,13 @@ def _measure_free_counts(text: str) -> list[Mention]:
 
 def find_counts(text: str) -> list[Mention]:
     number_first, noun_first, number_first_far = count_patterns()
+    # Every count holds one of these numbers with a measure word: the counts are looked for around them.
+    numbers = list(finditer_anchored(_any_count(), text, count_ends(), count_lead()))
     found = []
-    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers())]
-    matches += [(m, False) for m in noun_first.finditer(text, overlapped=True)]
-    matches += [(m, True) for m in _counts_past_a_list(text, number_first_far)]
+    matches = [(m, True) for m in finditer_in_sentences(number_first, text, counted_numbers(), prefix_qualifier_run(),
+                                                        numbers)]
+    matches += [(m, False) for m in finditer_after(noun_first, text, counted_nouns(), numbers, noun_first_reach())]
+    matches += [(m, True) for m in _counts_past_a_list(text, number_first_far, numbers)]
     for m, is_number_first in matches:
         mention = _mention(text, m, is_number_first)
         if mention is not None:
@@ -381,4 +457,4 @@ def find_counts(text: str) -> list[Mention]:
             found.extend(run + ([total] if total else []))
     found.extend(_measure_free_counts(text) + _table_cells(text))
     found.sort(key=lambda c: c.number_start)
-    return found + _breakdown_items(text, found)
+    return found + _breakdown_items(text, found, numbers)

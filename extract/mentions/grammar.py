@@ -6,7 +6,6 @@ stays linear on adversarial input (long digit runs, thousands of 亿).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -32,28 +31,119 @@ INCLUSIVE = r"(?:\(含\))"
 # (不含10亿元)): longer than any such tail, so that the match and its lookaheads are read whole.
 _SENTENCE_MARGIN = 64
 
+# Every character a numeral (NUMERAL) may hold, and a range separator (RANGE_SEPARATOR).
+NUMERAL_CHARS = rf"\d,.点{CN_DIGIT_CLASS}{CN_UNIT_CLASS}"
+_SEPARATOR_CHARS = r"\-~～—–至到"
+# The re module reads as a digit (\d) every character of the Basic Multilingual Plane the regex module
+# does, but only some beyond it (tests/test_mentions_grammar.py): a class for re that must hold every
+# digit of the patterns adds all characters beyond that plane.
+_EVERY_DIGIT_FOR_RE = r"\d\U00010000-\U0010FFFF"
 
-def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern):
+
+def chars_of(words) -> str:
+    """A character class body holding every character of `words`."""
+    return "".join(regex.escape(ch) for ch in sorted(set("".join(words))))
+
+
+def finditer_anchored(pattern: regex.Pattern, text: str, anchor: re.Pattern, lead: regex.Pattern | None = None,
+                      overlapped: bool = False):
+    """The matches of `pattern.finditer(text, overlapped=overlapped)`, for a pattern each of whose
+    matches holds a match of `anchor` (a noun, a measure word) with nothing before it in the match but
+    what `lead` reads backwards from the anchor (a reversed pattern: a run of the characters that may
+    stand there); without `lead`, every match starts inside its anchor.
+
+    Only the positions that can start a match are tried: in such a run right before a match of
+    `anchor`, or inside that match. That is exact, as any position where `anchor` can match starts
+    one of the matches its finditer returns or lies inside one. The regex module would otherwise try
+    the pattern at every position of the text, which costs most when it opens with optional words."""
+    return _anchored(pattern, text, ((a, 0, len(text)) for a in anchor.finditer(text)), lead, overlapped)
+
+
+def finditer_in_sentences(pattern: regex.Pattern, text: str, required: re.Pattern, lead: regex.Pattern,
+                          anchors=None):
     """The matches of `pattern` in `text`, as `pattern.finditer(text)` finds them, for a pattern each
-    of whose matches holds a match of `required` (a unit, a noun) that starts in the sentence where
-    the match starts: only those sentences are scanned, the rest of the text never (most of it, in
-    an article: the regex module tries a pattern that opens with optional words at every position)."""
-    found = [m.start() for m in required.finditer(text)]
-    if not found:
-        return
-    starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
-    done = 0
-    for at in found:
-        k = bisect.bisect_right(starts, at)
-        start, end = starts[k - 1], starts[k] if k < len(starts) else len(text)
-        if end <= done:
-            continue   # a sentence already read
-        for m in pattern.finditer(text, max(start, done), min(len(text), end + _SENTENCE_MARGIN)):
-            if m.start() >= end:
+    of whose matches holds a match of `required` (a unit, a number with a measure word) that starts
+    in the sentence where the match starts: only those sentences are read. There, as in
+    `finditer_anchored`, only the positions in a run of `lead` before one of `anchors` (the matches a
+    finditer returns, in text order; those of `required` if None) or inside it are tried, and a match
+    runs at most a margin past its sentence."""
+    return _anchored(pattern, text, _anchors_in_sentences(text, required, anchors), lead)
+
+
+_LAST_SENTENCE_END = regex.compile("(?r)" + FULL_SENTENCE_END.pattern)
+
+
+def _anchors_in_sentences(text: str, required: re.Pattern, anchors):
+    """(anchor, start of its sentence, how far a match starting there may run), for the anchors in the
+    sentences that hold a match of `required`. Each sentence is found once, by looking back to the
+    sentence before and forward to its end: linear in the text."""
+    end = 0
+    selected = False
+    for a in required.finditer(text) if anchors is None else anchors:
+        if a.start() >= end:   # the first anchor of a sentence
+            before = _LAST_SENTENCE_END.search(text, end, a.start())
+            start = end if before is None else before.end()
+            after = FULL_SENTENCE_END.search(text, a.start())
+            end = len(text) if after is None else after.end()
+            endpos = min(len(text), end + _SENTENCE_MARGIN)
+            selected = anchors is None or required.search(text, start, end) is not None
+        if selected:
+            yield a, start, endpos
+
+
+def finditer_after(pattern: regex.Pattern, text: str, opener: re.Pattern, anchors, reach: int):
+    """The matches of `pattern.finditer(text, overlapped=True)`, for a pattern each of whose matches
+    opens with a match of `opener` (a noun) and holds, at most `reach` characters after its start,
+    a position where the pattern of `anchors` can match (the matches a finditer returns, in text
+    order). Only the positions inside the matches of `opener` that start at most `reach` before an
+    anchor, or inside it, are tried: exact, as in `finditer_anchored`."""
+    done = 0    # the positions before are tried, or can start no match before a later anchor
+    for a in anchors:
+        stop = a.end()
+        for opening in opener.finditer(text, max(done, a.start() - reach), min(len(text), stop + reach)):
+            if opening.start() >= stop:
                 break
-            yield m
-            done = m.end()
-        done = max(done, end)
+            for at in range(max(done, opening.start()), opening.end()):
+                m = pattern.match(text, at)
+                if m is not None:
+                    yield m
+            done = max(done, opening.end())
+
+
+def _anchored(pattern: regex.Pattern, text: str, anchors, lead: regex.Pattern | None, overlapped: bool = False):
+    """The matches of `pattern` starting in the windows that `anchors` ((match of an anchor, the
+    lowest position a match may start at, the end of the text a match may read), in text order) and
+    `lead` leave, each position tried once."""
+    done = 0    # no match starts before: the end of the last match, or the positions already tried
+    for a, lowest, endpos in anchors:
+        if a.end() <= done:
+            continue
+        at = max(done, lowest)
+        if lead is None:
+            at = max(at, a.start())
+        elif at < a.start():
+            at = lead.match(text, at, a.start()).start()
+        while at < a.end():
+            m = pattern.match(text, at, endpos)
+            if m is not None:
+                yield m
+                if not overlapped:
+                    at = done = m.end()
+                    continue
+            at += 1
+        done = max(done, a.end())
+
+
+@lru_cache(maxsize=1)
+def money_lead() -> regex.Pattern:
+    """What may stand in an amount before its currency unit (money_pattern): a prefix qualifier and
+    the words after it, a currency before the number, the numbers of a range with their units and
+    notes, an infix qualifier, magnitudes (a run read backwards from the unit)."""
+    currencies = load_table("currencies")
+    chars = (chars_of(qualifier_words("prefix")) + chars_of(words("qualifier_gaps")) + " "
+             + chars_of(r["word"] for r in currencies) + NUMERAL_CHARS + _SEPARATOR_CHARS + chars_of(["(含)"])
+             + chars_of(qualifier_words("infix")))
+    return regex.compile(rf"(?r)[{chars}]*")
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +216,49 @@ def counted_numbers() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def prefix_qualifier_run() -> regex.Pattern:
+    """A run of the characters of prefix qualifiers (超过, 不少于), read backwards."""
+    return regex.compile(rf"(?r)[{chars_of(qualifier_words('prefix'))}]*")
+
+
+@lru_cache(maxsize=1)
+def count_lead() -> regex.Pattern:
+    """What may stand in a number with a measure word before the character that ends the number
+    (count_ends): the numbers of a range, an infix qualifier (a run read backwards)."""
+    return regex.compile(rf"(?r)[{NUMERAL_CHARS}{_SEPARATOR_CHARS}{chars_of(qualifier_words('infix'))}]*")
+
+
+@lru_cache(maxsize=1)
+def count_ends() -> re.Pattern:
+    """The character that ends the number of a count, right before its measure word: the last of a
+    numeral (any digit the regex module reads, a Chinese numeral) or of an infix qualifier (余, 多)."""
+    infix = chars_of(qualifier_words("infix"))
+    classifiers = alternation(words("count_classifiers"))
+    return re.compile(rf"[{_EVERY_DIGIT_FOR_RE}{CN_DIGIT_CLASS}{CN_UNIT_CLASS}{infix}](?=(?:{classifiers}))")
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> re.Pattern:
+    """The nouns whose counts are figures (项目, 企业; rules/counted_nouns.tsv): a noun-first count
+    opens with one."""
+    return re.compile(alternation(words("counted_nouns")))
+
+
+_ASIDE_LONGEST = 10    # 项目(注册到资)18个: a note between a noun and its count
+_LINKS_AT_MOST = 2
+
+
+@lru_cache(maxsize=1)
+def noun_first_reach() -> int:
+    """How far the number of a noun-first count (count_patterns) may start after its noun: the
+    longest noun, note, links and prefix qualifier."""
+    def longest(words_):
+        return max(map(len, words_))
+    return (longest(words("counted_nouns")) + _ASIDE_LONGEST + 2 + _LINKS_AT_MOST * longest(words("count_links"))
+            + longest(qualifier_words("prefix")))
+
+
+@lru_cache(maxsize=1)
 def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(number first: 25个重大项目, noun first: 产业项目不少于30个, number first reaching further: the
     count after a list, 甘肃政法学院兰州新区新校区…等9个重大民生和社会事业项目, which the caller admits
@@ -150,6 +283,7 @@ def count_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     number_first_far = regex.compile(rf"{number}{_modifiers(20)}(?P<noun>{nouns})(?=[,，。;；:：!！?？、)）\n]|$)",
                                      regex.VERBOSE)
     links = alternation(words("count_links"))
-    aside = r"(?:\([^()\n]{1,10}\))?"  # 项目(注册到资)18个
-    noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,2}}){number}", regex.VERBOSE)
+    aside = rf"(?:\([^()\n]{{1,{_ASIDE_LONGEST}}}\))?"
+    noun_first = regex.compile(rf"(?P<noun>{nouns}){aside}(?P<link>(?:{links}){{0,{_LINKS_AT_MOST}}}){number}",
+                               regex.VERBOSE)
     return number_first, noun_first, number_first_far

@@ -1,6 +1,7 @@
 """Money amounts: a numeral with a currency unit, its range, its subunits and its qualifier."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import takewhile
 
@@ -8,8 +9,8 @@ import regex
 
 from extract.mentions import Mention
 from extract.mentions.bounds import PREFIX, is_blocked, qualifier_of, range_values
-from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_in_sentences, money_pattern, money_units,
-                                      qualifier_words)
+from extract.mentions.grammar import (NOT_INSIDE_A_NUMBER, finditer_anchored, finditer_in_sentences, money_lead,
+                                      money_pattern, money_units, prefix_qualifier_run, qualifier_words)
 from extract.numbers import ARABIC, BIG_UNITS, CN_UNIT_CLASS, DIGITS, NUMERAL, UNITS, parse_numeral
 from extract.rules import alternation, load_table, words
 
@@ -26,10 +27,19 @@ _SIZE_CLASS_NOUN = regex.compile(
     rf"(?:以上|及以上)?{_LEVEL}?[^,，。;；:：!！?？、“”\n\d]{{0,6}}?(?:{alternation(_COUNTED_NOUNS)})")
 # A magnitude with no 元 names yuan only right before a counted noun, with no measure word between
 # (百亿项目, 千万级专案, 过千亿项目; not 万家企业, not 千万级人口).
+_MAGNITUDES_AT_MOST = 3
+_OR_MORE = "以上"
+_WORDS_BEFORE_NOUN_AT_MOST = 4
 _BARE_SIZE_CLASS = regex.compile(
     rf"""(?P<qpre>{alternation(qualifier_words("prefix"))})?{NOT_INSIDE_A_NUMBER}
-    (?P<num>[{CN_UNIT_CLASS}]{{1,3}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
-    (?=(?:以上)?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,4}}?(?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
+    (?P<num>[{CN_UNIT_CLASS}]{{1,{_MAGNITUDES_AT_MOST}}})(?![{CN_UNIT_CLASS}元圆])(?P<level>{_LEVEL})?
+    (?=(?:{_OR_MORE})?[^,，。;；:：!！?？、“”\n\d元个家项宗户]{{0,{_WORDS_BEFORE_NOUN_AT_MOST}}}?
+    (?:{alternation(_COUNTED_NOUNS)}))""", regex.VERBOSE)
+# Where a bare size class can start: at a magnitude with a counted noun at most as far after it as
+# the pattern lets one stand (on its line), or at the prefix qualifier before it.
+_NOUN_AFTER_MAGNITUDE_AT_MOST = _MAGNITUDES_AT_MOST - 1 + len(_LEVEL) + len(_OR_MORE) + _WORDS_BEFORE_NOUN_AT_MOST
+_MAGNITUDE = re.compile(
+    rf"[{CN_UNIT_CLASS}](?=[^\n]{{0,{_NOUN_AFTER_MAGNITUDE_AT_MOST}}}(?:{alternation(_COUNTED_NOUNS)}))")
 _SMALLEST_BARE_CLASS = Decimal(10_000_000)   # 千万: smaller magnitudes (万项目) are no size of a project
 _INDEFINITE = {r["word"]: (Decimal(r["low"]), Decimal(r["high"])) for r in load_table("indefinite_numerals")}
 _PREFIX_UNITS = tuple(sorted((r["word"] for r in load_table("currencies") if r["position"] != "suffix"), key=len, reverse=True))
@@ -89,11 +99,12 @@ _CURRENCY_WORDS = alternation(_ISO)
 
 
 def find_money(text: str) -> list[Mention]:
-    amounts = finditer_in_sentences(money_pattern(), text, money_units())
+    amounts = finditer_in_sentences(money_pattern(), text, money_units(), money_lead())
     found = [m for m in map(lambda match: _mention(text, match), amounts) if m]
     _distribute_qualifiers(text, found)
     found += _carried_units(text, found)
-    return found + [m for m in map(lambda match: _bare_size_class(text, match), _BARE_SIZE_CLASS.finditer(text)) if m]
+    size_classes = finditer_anchored(_BARE_SIZE_CLASS, text, _MAGNITUDE, prefix_qualifier_run())
+    return found + [m for m in map(lambda match: _bare_size_class(text, match), size_classes) if m]
 
 
 def _carried_units(text: str, found: list[Mention]) -> list[Mention]:
@@ -200,9 +211,9 @@ def _mention(text: str, m, alone: bool = False) -> Mention | None:
     num, unit = m.group("num"), m.group("unit") or "元"
     post = m.group("post") or ""
     after_unit = m.end("unit") if m.group("unit") else m.end("post")
-    if unit in _BARE_YUAN and not post and any(text.startswith(w, after_unit) for w in _NOT_YUAN_AFTER):
+    if unit in _BARE_YUAN and not post and text.startswith(_NOT_YUAN_AFTER, after_unit):
         return None  # 一元化, 元月
-    if num in _BARE_WAN and any(text.startswith(w, m.end()) for w in _MEASURE_AFTER):
+    if num in _BARE_WAN and text.startswith(_MEASURE_AFTER, m.end()):
         return None  # 万元GDP能耗: per 10,000 yuan, a unit of measure
     values = range_values(num, m.group("num2"), post)
     if values is None:
