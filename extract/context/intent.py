@@ -26,13 +26,13 @@ import bisect
 from typing import Optional
 
 from extract.context.deadlines import resolve
-from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, CLAUSE_STOP, FLOOR_QUALIFIERS,
+from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QUALIFIERS,
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
                                           SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, sizes,
                                           year_lists)
-from extract.context.segments import (CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
+from extract.context.segments import (CLAUSE_MARK, PARENTHETICAL, SEMICOLONS, breakdown_leads, char_positions,
                                        opens_breakdown, start_after_last)
 from extract.rules import words
 
@@ -45,7 +45,7 @@ class _TextCues:
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = layout.full_starts
-        self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
+        self.semicolons = char_positions(text, SEMICOLONS)
         disposal = {m.start() for m in disposal_pattern().finditer(text)}
         self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
@@ -63,8 +63,7 @@ class _TextCues:
         self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
         self.cue_starts = [c[0] for c in self.cues]
         # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
-        asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
-        self.aside_ends = [enclosing_end(asides, c[0]) for c in self.cues]
+        self.asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
         by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
         self.targets, self.horizons_or_facts = [], []
         for i, (_, _, row) in enumerate(self.cues):
@@ -118,14 +117,11 @@ class _TextCues:
         years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
         starts = [start for start, _ in years]
-        # found once and bisected, so that a text without clause marks costs no rescan per verb
-        stops = [m.start() for m in CLAUSE_STOP.finditer(self.text)]
         facts = sorted(s for s, _, row in found if row["intent"] == "fact")
         plans = []
         for m in plan_verbs().finditer(self.text):
             sentence = self.sentence_start(m.start())
-            j = bisect.bisect_left(stops, m.end())
-            clause_end = stops[j] if j < len(stops) else None
+            clause_end = self._next_stop(m.end())
             k = bisect.bisect_left(starts, m.start()) - 1
             before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
             planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
@@ -134,6 +130,15 @@ class _TextCues:
             if planned or after:
                 plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
         return plans
+
+    def _next_stop(self, at: int) -> Optional[int]:
+        """The first clause mark or sentence end at or after `at`, or None: bisected in the lists
+        of both (one past each sentence end starts a sentence), not found by a scan of its own."""
+        k = bisect.bisect_left(self.clause_marks, at)
+        mark = self.clause_marks[k] if k < len(self.clause_marks) else None
+        j = bisect.bisect_right(self.sentence_starts, at)
+        end = self.sentence_starts[j] - 1 if j < len(self.sentence_starts) else None
+        return min(mark, end) if mark is not None and end is not None else (end if mark is None else mark)
 
     def is_size(self, at: int) -> bool:
         """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
@@ -193,7 +198,7 @@ class _TextCues:
         `bound` and, if `end` is given, ends by it."""
         k = bisect.bisect_right(kind, last) - 1
         while k >= 0 and self.cues[kind[k]][0] >= bound:
-            if end is None or (self.cues[kind[k]][1] <= end and self.aside_ends[kind[k]] >= end):
+            if end is None or (self.cues[kind[k]][1] <= end and enclosing_end(self.asides, self.cues[kind[k]][0]) >= end):
                 return kind[k]
             k -= 1   # a cue that runs past `end` (it overlaps the figure): the one before may not
         return None

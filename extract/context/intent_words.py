@@ -4,6 +4,7 @@ verbs and the disposal 将. extract/context/intent.py reads a text's cues with t
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -126,7 +127,6 @@ LIST_SPAN = 64
 YEAR_WORD = "年度"   # the year's (谋划年度重点工程项目): a plan's year with no number
 PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
 CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
-CLAUSE_STOP = regex.compile(r"[,，;；:：。！？!?\n]")
 # A share of the figure just named: …目标任务8亿元的124%
 SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
 MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
@@ -174,8 +174,9 @@ def acts() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def plan_verbs() -> regex.Pattern:
-    return regex.compile(alternation(words("intent_plan_verbs")))
+def plan_verbs() -> re.Pattern:
+    # the standard library's engine finds these few literal words twice as fast as `regex`
+    return re.compile(alternation(words("intent_plan_verbs")))
 
 
 @lru_cache(maxsize=1)

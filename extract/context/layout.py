@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from extract.context.segments import FULL_SENTENCE_END, LINE_BREAK
+from extract.context.segments import FULL_SENTENCE_END, char_positions
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
 LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
@@ -23,7 +23,7 @@ class ListLeads:
 
     def __init__(self, text: str):
         self.text = text
-        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        self.line_starts = [0] + [at + 1 for at in char_positions(text, "\n")]
         self.memo: dict[int, Optional[tuple[int, int]]] = {}
 
     def _line_before(self, line_start: int) -> Optional[tuple[int, int]]:

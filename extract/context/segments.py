@@ -26,8 +26,7 @@ CLAUSE_END = re.compile(CLAUSE_END_CHAR + "+")
 # The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
 # does not): commas, semicolons and colons, not 、 which joins the items of one clause.
 CLAUSE_MARK = re.compile(r"[,，;；:：]")
-SEMICOLON = re.compile(r"[;；]")
-LINE_BREAK = re.compile(r"\n")
+SEMICOLONS = ";；"
 # A parenthetical aside ((任务数18家), （含）): one level, within a line.
 PARENTHETICAL = re.compile(r"[(（][^()（）\n]*[)）]")
 
@@ -70,6 +69,21 @@ def start_after_last(marks: list[int], at: int) -> int:
     characters: clause marks, semicolons): one past the last of them before `at`, or 0."""
     k = bisect.bisect_left(marks, at)
     return marks[k - 1] + 1 if k else 0
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of the characters `chars` in `text` (semicolons, line
+    breaks): str.find, which skips through a text many times faster than a regex scan, found once
+    per occurrence (linear however many there are)."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    if len(chars) > 1:
+        found.sort()
+    return found
 
 
 def _starts(text: str, ends: re.Pattern) -> tuple[int, ...]:
