@@ -39,8 +39,12 @@ def _datelines() -> tuple[regex.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def _horizon_cues() -> tuple[tuple[str, str], ...]:
-    return tuple((row["side"], row["cue"]) for row in load_table("date_year_cues"))
+def _horizon_cues() -> dict[str, tuple[str, ...]]:
+    """The cues of a plan horizon by side: those a year ends before, those that start right after it."""
+    cues: dict[str, tuple[str, ...]] = {"before": (), "after": ()}
+    for row in load_table("date_year_cues"):
+        cues["before" if row["side"] == "before" else "after"] += (row["cue"],)
+    return cues
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +88,9 @@ def year_of_writing(text: str) -> Optional[int]:
     """The year a text is written in: the latest year it names that is not a plan horizon, or the
     year a citation implies (今年发布的《2016年度…报告》: 2017; rules/date_cited_years.tsv)."""
     cues = _horizon_cues()
-    reach = max((len(cue) for _, cue in cues), default=1)
     candidates = []
     for m in _YEAR.finditer(text):
-        before = text[max(0, m.start() - reach): m.start()]
-        after = text[m.end(): m.end() + reach]
-        if not any(before.endswith(cue) if side == "before" else after.startswith(cue) for side, cue in cues):
+        if not (text.endswith(cues["before"], 0, m.start()) or text.startswith(cues["after"], m.end())):
             candidates.append(_year_value(m.group(1) or m.group(2)))
     for rule in _later_years():
         for m in rule["pattern"].finditer(text):

@@ -32,8 +32,8 @@ from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QU
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, sizes,
                                           year_lists)
-from extract.context.segments import (CLAUSE_MARK, PARENTHETICAL, SEMICOLONS, breakdown_leads, char_positions,
-                                       opens_breakdown, start_after_last)
+from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, char_positions, opens_breakdown,
+                                       parentheticals, start_after_last)
 from extract.rules import words
 
 class _TextCues:
@@ -47,7 +47,7 @@ class _TextCues:
         self.sentence_starts = layout.full_starts
         self.semicolons = char_positions(text, SEMICOLONS)
         disposal = {m.start() for m in disposal_pattern().finditer(text)}
-        self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
+        self.clause_marks = char_positions(text, CLAUSE_MARKS)
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
         words_found = [(start, end, rows[cue_words[i]]) for i, start, end in automaton.find_matches_as_indexes(text)
                        if not (start in disposal and cue_words[i] == "将")]
@@ -63,7 +63,7 @@ class _TextCues:
         self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
         self.cue_starts = [c[0] for c in self.cues]
         # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
-        self.asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
+        self.asides = parentheticals(text)
         by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
         self.targets, self.horizons_or_facts = [], []
         for i, (_, _, row) in enumerate(self.cues):

@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from extract.context.segments import FULL_SENTENCE_END, char_positions
+from extract.context.segments import FULL_SENTENCE_MARKS, char_positions
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
 LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
@@ -118,7 +118,7 @@ class Layout:
     def __init__(self, text: str):
         self.leads = ListLeads(text)
         self.outline = Outline(text, self.leads.line_starts)
-        self.full_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.full_starts = [0] + [at + 1 for at in char_positions(text, FULL_SENTENCE_MARKS)]
         self.length = len(text)
 
     def full_sentence_start(self, at: int) -> int:

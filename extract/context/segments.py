@@ -16,7 +16,8 @@ import regex
 # the standard library's engine scans about three times as fast as `regex` (the same matches).
 # A full sentence ends at 。！？ or a line break: a goal stated before a semicolon list ("明确今年目标:
 # …;…;…") still frames the whole list (intent reads cues per full sentence; layout finds lead-ins).
-FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
+FULL_SENTENCE_MARKS = "。！？!?\n"
+FULL_SENTENCE_END = re.compile(f"[{FULL_SENTENCE_MARKS}]")
 # A sentence (the deadline step's unit) also ends at a semicolon: the parts of a list each have theirs.
 SENTENCE_MARKS = "。！？!?；;"
 SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}\n]+")
@@ -25,10 +26,12 @@ CLAUSE_END_CHAR = r"[。！？!?；;\n,，、:：]"
 CLAUSE_END = re.compile(CLAUSE_END_CHAR + "+")
 # The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
 # does not): commas, semicolons and colons, not 、 which joins the items of one clause.
-CLAUSE_MARK = re.compile(r"[,，;；:：]")
+CLAUSE_MARKS = ",，;；:："
+CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 SEMICOLONS = ";；"
 # A parenthetical aside ((任务数18家), （含）): one level, within a line.
 PARENTHETICAL = re.compile(r"[(（][^()（）\n]*[)）]")
+OPENING_BRACKETS = "(（"
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,17 @@ def char_positions(text: str, chars: str) -> list[int]:
             at = text.find(char, at + 1)
     if len(chars) > 1:
         found.sort()
+    return found
+
+
+def parentheticals(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every PARENTHETICAL, as its finditer finds them: tried only at the opening
+    brackets, each of which starts at most one (an aside holds no bracket but its closing one)."""
+    found = []
+    for at in char_positions(text, OPENING_BRACKETS):
+        m = PARENTHETICAL.match(text, at)
+        if m is not None:
+            found.append((at, m.end()))
     return found
 
 
