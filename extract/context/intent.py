@@ -23,6 +23,7 @@ year's investment (年度投资) of a 集中开工 report.
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import Optional
 
 from extract.context.deadlines import resolve
@@ -41,7 +42,7 @@ class _TextCues:
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
     def __init__(self, text: str, reference, phrases, layout, mentions):
-        rows, cue_words, automaton = cue_table()
+        _, cue_rows, automaton = cue_table()
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = layout.full_starts
@@ -49,10 +50,11 @@ class _TextCues:
         disposal = {m.start() for m in disposal_pattern().finditer(text)}
         self.clause_marks = char_positions(text, CLAUSE_MARKS)
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
-        words_found = [(start, end, rows[cue_words[i]]) for i, start, end in automaton.find_matches_as_indexes(text)
-                       if not (start in disposal and cue_words[i] == "将")]
+        words_found = [(start, end, cue_rows[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+        if disposal:
+            words_found = [c for c in words_found if not (c[0] in disposal and c[2]["word"] == "将")]
         self.cues = sorted(self._met_goals(words_found) + horizons(phrases, reference)
-                           + self._plans(words_found, phrases, reference), key=lambda c: (c[0], c[1]))
+                           + self._plans(words_found, phrases, reference), key=itemgetter(0, 1))
         self.project_counts = project_counts
         self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
                            and (p.group("rel") is None or p.group("rel") in LIST_YEARS)]
@@ -91,9 +93,10 @@ class _TextCues:
         (确保完成全年目标任务)."""
         met = []
         rows = cue_table()[0]
-        # bisected, not scanned: a long text of completions must not cost cues x completions
-        targets = sorted(s for s, _, row in found if row["intent"] == "target")
+        targets = None
         for m in completions().finditer(self.text):
+            if targets is None:   # bisected, not scanned: a long text of completions must not cost cues x completions
+                targets = sorted(s for s, _, row in found if row["intent"] == "target")
             clause = start_after_last(self.clause_marks, m.start())
             if bisect.bisect_left(targets, clause) == bisect.bisect_left(targets, m.start()):
                 met.append((m.start("goal"), m.end("goal")))
@@ -117,13 +120,15 @@ class _TextCues:
         years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
         starts = [start for start, _ in years]
-        facts = sorted(s for s, _, row in found if row["intent"] == "fact")
+        facts = None
         plans = []
         for m in plan_verbs().finditer(self.text):
             sentence = self.sentence_start(m.start())
             clause_end = self._next_stop(m.end())
             k = bisect.bisect_left(starts, m.start()) - 1
             before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
+            if before is not None and facts is None:
+                facts = sorted(s for s, _, row in found if row["intent"] == "fact")
             planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
             after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
                 clause_end is None or years[k + 1][1] <= clause_end)

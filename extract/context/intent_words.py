@@ -42,11 +42,12 @@ def reported_after(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def cue_table():
-    """The cue rows by word, the words in automaton order, and an Aho-Corasick automaton over them,
-    leftmost-longest: the matches of a longest-first alternation in one native pass."""
+    """The cue rows by word, the rows in automaton order, and an Aho-Corasick automaton over their
+    words, leftmost-longest: the matches of a longest-first alternation in one native pass. A DFA:
+    the same matches, found about twice as fast as by the default automaton for a hundred words."""
     rows = {row["word"]: row for row in load_table("intent_cues")}
-    cue_words = tuple(rows)
-    return rows, cue_words, ahocorasick_rs.AhoCorasick(cue_words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return rows, tuple(rows.values()), ahocorasick_rs.AhoCorasick(
+        tuple(rows), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 @lru_cache(maxsize=1)
