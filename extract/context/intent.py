@@ -31,7 +31,7 @@ from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QU
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
                                           SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
-                                          link_patterns, not_sizes, plan_verbs, reported_after, sizes,
+                                          link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
 from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, char_positions, opens_breakdown,
                                        parentheticals, start_after_last)
@@ -58,7 +58,7 @@ class _TextCues:
         self.project_counts = project_counts
         self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
                            and (p.group("rel") is None or p.group("rel") in LIST_YEARS)]
-        self.size_ends = frozenset(self._size_ends(project_counts))
+        self.size_ends = frozenset(self._size_ends(project_counts, [m.start for m in mentions if m.kind == "money"]))
         # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
         # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
         # bisect by start instead of testing every cue of a long sentence.
@@ -150,15 +150,32 @@ class _TextCues:
         return any(at - gap in self.size_ends and link_patterns()["size"].fullmatch(self.text, at - gap, at)
                    for gap in range(SIZE_GAP + 1))
 
-    def _size_ends(self, project_counts: list[tuple[int, int]]) -> list[int]:
+    def _size_words_before(self, amount_starts: list[int]):
+        """The size words, as a search of the whole text finds them, that end at most SIZE_GAP before an
+        amount starting at one of `amount_starts` (all that is_size reads). Each amount's are searched
+        from the start of the run of size words' characters before it: no word holds the character
+        before that run, so a search from there finds what the whole text's finds. An amount holds a
+        digit, so runs before different amounts do not overlap: linear in the text."""
+        chars, longest = size_characters()
+        ends = set()
+        for at in sorted(set(amount_starts)):
+            start = max(0, at - SIZE_GAP)
+            while start > 0 and self.text[start - 1] in chars:
+                start -= 1
+            for m in sizes().finditer(self.text, start, min(len(self.text), at + longest)):
+                if at - SIZE_GAP <= m.end() <= at and m.end() not in ends:
+                    ends.add(m.end())
+                    yield m
+
+    def _size_ends(self, project_counts: list[tuple[int, int]], amount_starts: list[int]) -> list[int]:
         """The size words that measure counted projects: a count of projects before the word in its
         clause (项目19个总投资32.3亿元), or in the clause just before one the word opens (计划新开工项目
         41个,总投资2006亿元), or projects the amount describes (总投资约120亿元的…项目). Without these the
         total is the subject itself, a goal where the sentence sets one (…110个和95个,蜀山区新签约项目
-        总投资不低于400亿元)."""
+        总投资不低于400亿元). Only the words just before the amounts at `amount_starts` are weighed."""
         found = []
         count_ends = frozenset(end for _, end in project_counts)
-        for m in sizes().finditer(self.text):
+        for m in self._size_words_before(amount_starts):
             if m.group() in not_sizes():
                 continue
             if m.group("opening") and not (m.start() in count_ends or m.start() == 0

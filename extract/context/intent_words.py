@@ -106,6 +106,13 @@ def sizes() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def size_characters() -> tuple[frozenset, int]:
+    """The characters of the size words, and the length of the longest."""
+    size_words = [r["word"] for r in load_table("intent_size_words")]
+    return frozenset("".join(size_words)), max(map(len, size_words))
+
+
+@lru_cache(maxsize=1)
 def not_sizes() -> frozenset:
     return frozenset(r["word"] for r in load_table("intent_size_words") if r["position"] == "none")
 
