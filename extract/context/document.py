@@ -45,7 +45,7 @@ class Document:
 
     @cached_property
     def layout(self) -> Layout:
-        return Layout(self.text)
+        return Layout(self.text, self.segments.marks)
 
     def deadline_phrases(self, mentions) -> tuple:
         """The deadline phrases of the sentences that the context of `mentions` reads, found once:

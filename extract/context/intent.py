@@ -33,7 +33,7 @@ from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QU
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
-from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, char_positions, opens_breakdown,
+from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, opens_breakdown,
                                        parentheticals, start_after_last)
 from extract.rules import words
 
@@ -46,9 +46,9 @@ class _TextCues:
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = layout.full_starts
-        self.semicolons = char_positions(text, SEMICOLONS)
+        self.semicolons = layout.marks.of(SEMICOLONS)
         disposal = {m.start() for m in disposal_pattern().finditer(text)}
-        self.clause_marks = char_positions(text, CLAUSE_MARKS)
+        self.clause_marks = layout.marks.of(CLAUSE_MARKS)
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
         words_found = [(start, end, cue_rows[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
         if disposal:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -36,16 +36,36 @@ PARENTHETICAL = re.compile(r"[(（][^()（）\n]*[)）]")
 OPENING_BRACKETS = "(（"
 
 
+class MarkPositions:
+    """Where the marks of one text stand, each character's found once (str.find) and shared by the
+    segments, the layout and the intent step, which read overlapping sets of marks."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._by_char: dict[str, list[int]] = {}
+
+    def of(self, chars: str) -> list[int]:
+        """Sorted offsets of every occurrence of any of `chars` (a new list)."""
+        for char in chars:
+            if char not in self._by_char:
+                self._by_char[char] = char_positions(self.text, char)
+        found = [at for char in chars for at in self._by_char[char]] if len(chars) > 1 else list(self._by_char[chars])
+        found.sort()   # sorted runs, merged natively
+        return found
+
+
 @dataclass(frozen=True)
 class Segments:
     """Start offsets of sentences and clauses, for O(log n) look-up of the one holding a position."""
     text: str
     sentence_starts: tuple[int, ...]
     clause_starts: tuple[int, ...]
+    marks: MarkPositions = field(compare=False, repr=False)
 
     @staticmethod
     def of(text: str) -> "Segments":
-        return Segments(text, _starts(text, SENTENCE_MARKS + "\n"), _starts(text, CLAUSE_END_MARKS))
+        marks = MarkPositions(text)
+        return Segments(text, _starts(text, marks.of(SENTENCE_MARKS + "\n")), _starts(text, marks.of(CLAUSE_END_MARKS)), marks)
 
     def sentence(self, at: int) -> tuple[int, int]:
         return _span(self.sentence_starts, at, len(self.text), self.text)
@@ -102,9 +122,8 @@ def parentheticals(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _starts(text: str, marks: str) -> tuple[int, ...]:
-    """0 and one past each run of `marks` (where `[marks]+` matches end), from the marks' positions."""
-    found = char_positions(text, marks)
+def _starts(text: str, found: list[int]) -> tuple[int, ...]:
+    """0 and one past each run of marks (where `[marks]+` matches end), from the marks' positions."""
     starts = [0]
     starts.extend([at + 1 for at, following in zip(found, found[1:]) if following != at + 1])
     if found:
