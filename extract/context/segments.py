@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -49,7 +50,7 @@ class MarkPositions:
         for char in chars:
             if char not in self._by_char:
                 self._by_char[char] = char_positions(self.text, char)
-        found = [at for char in chars for at in self._by_char[char]] if len(chars) > 1 else list(self._by_char[chars])
+        found = list(chain.from_iterable(self._by_char[char] for char in chars))
         found.sort()   # sorted runs, merged natively
         return found
 
