@@ -19,6 +19,7 @@ Years without a century (19年底, 九七年) are read within fifty years of the
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache, reduce
@@ -250,15 +251,17 @@ def _needs_bits() -> tuple[dict[str, int], tuple[tuple[PhraseRule, int], ...]]:
 
 
 @lru_cache(maxsize=1)
-def _needed_chars() -> frozenset[str]:
-    return frozenset(_needs_bits()[0])
+def _needed_chars() -> re.Pattern:
+    """Any character of the rules' `needs`: the standard engine finds them in a span faster than a
+    set of the span's characters is built."""
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(_needs_bits()[0])) + "]")
 
 
 def _runnable(text: str, start: int, end: int) -> list[PhraseRule]:
     """The rules that can match in text[start:end]: exact, as each match holds a character of
     every set of its rule's `needs`."""
     char_bits, rules = _needs_bits()
-    held = reduce(or_, map(char_bits.__getitem__, _needed_chars().intersection(text[start:end])), 0)
+    held = reduce(or_, map(char_bits.__getitem__, set(_needed_chars().findall(text, start, end))), 0)
     return [rule for rule, needs in rules if needs & held == needs]
 
 
