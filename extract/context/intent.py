@@ -29,13 +29,12 @@ from typing import Optional
 from extract.context.deadlines import resolve
 from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QUALIFIERS,
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
-                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
+                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, floor_words,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
 from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, opens_breakdown,
                                        parentheticals, start_after_last)
-from extract.rules import words
 
 class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
@@ -386,5 +385,5 @@ def assign_intent(doc, mentions, figures) -> None:
                 cue = cues.section_frame(mention.number_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
-        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in words("intent_floors"):
+        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in floor_words():
             figure.strength = "hard"  # 不低于/不少于 in a goal is a floor the writer commits to
