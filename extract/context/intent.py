@@ -29,7 +29,7 @@ from typing import Optional
 from extract.context.deadlines import resolve
 from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QUALIFIERS,
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
-                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, floor_words,
+                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, cue_words_hold_marks, floor_words,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
@@ -52,16 +52,19 @@ class _TextCues:
         words_found = [(start, end, cue_rows[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
         if disposal:
             words_found = [c for c in words_found if not (c[0] in disposal and c[2]["word"] == "将")]
-        self.cues = sorted(self._met_goals(words_found) + horizons(phrases, reference)
-                           + self._plans(words_found, phrases, reference), key=itemgetter(0, 1))
+        others = horizons(phrases, reference) + self._plans(words_found, phrases, reference)
+        words_found = self._met_goals(words_found)
+        # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
+        # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
+        # bisect by start instead of testing every cue of a long sentence. The table's words are
+        # checked once (cue_words_hold_marks), the phrases and plan verbs here.
+        if cue_words_hold_marks():
+            words_found = [c for c in words_found if not self._holds_a_mark(c[0], c[1])]
+        self.cues = sorted(words_found + [c for c in others if not self._holds_a_mark(c[0], c[1])], key=itemgetter(0, 1))
         self.project_counts = project_counts
         self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
                            and (p.group("rel") is None or p.group("rel") in LIST_YEARS)]
         self.size_ends = frozenset(self._size_ends(project_counts, [m.start for m in mentions if m.kind == "money"]))
-        # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
-        # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
-        # bisect by start instead of testing every cue of a long sentence.
-        self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
         self.cue_starts = [c[0] for c in self.cues]
         # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
         self.asides = parentheticals(text)

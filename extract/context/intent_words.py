@@ -11,7 +11,7 @@ import ahocorasick_rs
 import regex
 
 from extract.context.deadlines import resolve
-from extract.context.segments import CLAUSE_END_CHAR
+from extract.context.segments import CLAUSE_END_CHAR, CLAUSE_MARKS
 from extract.rules import alternation, load_table, words
 
 REPORT = {"intent": "fact", "strength": ""}
@@ -48,6 +48,12 @@ def cue_table():
     rows = {row["word"]: row for row in load_table("intent_cues")}
     return rows, tuple(rows.values()), ahocorasick_rs.AhoCorasick(
         tuple(rows), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+@lru_cache(maxsize=1)
+def cue_words_hold_marks() -> bool:
+    """Whether a cue word holds a clause mark (none does: a cue found as a word then needs no test)."""
+    return any(not frozenset(CLAUSE_MARKS).isdisjoint(word) for word in cue_table()[0])
 
 
 @lru_cache(maxsize=1)
