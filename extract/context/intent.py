@@ -121,21 +121,23 @@ class _TextCues:
         (今年已…), or right after them in their clause."""
         years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
+        if not years:
+            return []
         starts = [start for start, _ in years]
-        facts = None
+        facts = sorted(s for s, _, row in found if row["intent"] == "fact")
         plans = []
-        for m in plan_verbs().finditer(self.text):
-            sentence = self.sentence_start(m.start())
-            clause_end = self._next_stop(m.end())
-            k = bisect.bisect_left(starts, m.start()) - 1
-            before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
-            if before is not None and facts is None:
-                facts = sorted(s for s, _, row in found if row["intent"] == "fact")
-            planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
-            after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
-                clause_end is None or years[k + 1][1] <= clause_end)
-            if planned or after:
-                plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
+        # Such a year starts in the verb's full sentence (before it, or after it in its clause): only the
+        # sentences where a year starts are searched, and no plan verb runs across a sentence's end.
+        for sentence in sorted({self.sentence_start(start) for start in starts}):
+            for m in plan_verbs().finditer(self.text, sentence, self.sentence_end(sentence)):
+                clause_end = self._next_stop(m.end())
+                k = bisect.bisect_left(starts, m.start()) - 1
+                before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
+                planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
+                after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
+                    clause_end is None or years[k + 1][1] <= clause_end)
+                if planned or after:
+                    plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
         return plans
 
     def _next_stop(self, at: int) -> Optional[int]:
@@ -213,6 +215,11 @@ class _TextCues:
 
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
+
+    def sentence_end(self, start: int) -> int:
+        """End of the full sentence holding `start`: the next one's start, or the text's end."""
+        k = bisect.bisect_right(self.sentence_starts, start)
+        return self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
 
     def _holds_a_mark(self, start: int, end: int) -> bool:
         return bisect.bisect_left(self.clause_marks, start) < bisect.bisect_left(self.clause_marks, end)
@@ -308,8 +315,7 @@ class _TextCues:
 
     def _reports(self, sentence_start: int) -> bool:
         """Whether the sentence holds a report word of its own (其中,42个涉市重点项目,累计完成投资…)."""
-        k = bisect.bisect_right(self.sentence_starts, sentence_start)
-        end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        end = self.sentence_end(sentence_start)
         first = bisect.bisect_left(self.cue_starts, sentence_start)
         last = bisect.bisect_left(self.cue_starts, end)
         return any(self.cues[i][2]["intent"] in ("fact", "total") for i in range(first, last))
@@ -319,16 +325,14 @@ class _TextCues:
         (今年以来,…): the first sentence's goal frames the sentences before that turn, not the reports after
         it (区域高质量发展必须靠实体经济…。今年以来,江西省…举办…。三大活动共签约…项目174个). A report word
         later in a sentence (…1月份已完成投资1000万元) speaks of its own clause and does not end the frame."""
-        k = bisect.bisect_right(self.sentence_starts, paragraph_start)
-        first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        first_end = self.sentence_end(paragraph_start)
         i = bisect.bisect_left(self.report_starts, first_end)
         return i < len(self.report_starts) and self.report_starts[i] < sentence_start
 
     def paragraph_frame(self, paragraph_start: int):
         """A target cue in the paragraph's first sentence, framing the later ones."""
         if paragraph_start not in self.frames:
-            k = bisect.bisect_right(self.sentence_starts, paragraph_start)
-            first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+            first_end = self.sentence_end(paragraph_start)
             i = bisect.bisect_left(self.cue_starts, paragraph_start)
             frame = None
             while i < len(self.cues) and self.cues[i][1] <= first_end:
