@@ -23,18 +23,20 @@ year's investment (年度投资) of a 集中开工 report.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from operator import itemgetter
 from typing import Optional
 
 from extract.context.deadlines import resolve
 from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QUALIFIERS,
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
-                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, cue_words_hold_marks, floor_words,
+                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, cue_words_hold_marks,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
 from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, opens_breakdown,
                                        parentheticals, start_after_last)
+from extract.rules import words
 
 class _TextCues:
     """Every cue, sentence start, clause mark and paragraph frame of one text, found once, so that
@@ -364,6 +366,12 @@ class _TextCues:
         return None
 
 
+@lru_cache(maxsize=1)
+def _floor_words() -> frozenset:
+    """不低于, 不少于 (rules/intent_floors.tsv): a floor the writer of a goal commits to."""
+    return frozenset(words("intent_floors"))
+
+
 def assign_intent(doc, mentions, figures) -> None:
     text = doc.text
     cues = _TextCues(text, doc.reference, doc.deadline_phrases(mentions), doc.layout, mentions)
@@ -392,5 +400,5 @@ def assign_intent(doc, mentions, figures) -> None:
                 cue = cues.section_frame(mention.number_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
-        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in floor_words():
+        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _floor_words():
             figure.strength = "hard"  # 不低于/不少于 in a goal is a floor the writer commits to

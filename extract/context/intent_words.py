@@ -119,12 +119,6 @@ def size_characters() -> tuple[frozenset, int]:
 
 
 @lru_cache(maxsize=1)
-def floor_words() -> frozenset:
-    """不低于, 不少于 (rules/intent_floors.tsv): a floor the writer of a goal commits to."""
-    return frozenset(words("intent_floors"))
-
-
-@lru_cache(maxsize=1)
 def not_sizes() -> frozenset:
     return frozenset(r["word"] for r in load_table("intent_size_words") if r["position"] == "none")
 

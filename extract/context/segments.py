@@ -30,7 +30,6 @@ CLAUSE_END = re.compile(CLAUSE_END_CHAR + "+")
 # The marks inside a sentence that close a goal cue's clause (确保…,… reaches past them; 年度计划投资
 # does not): commas, semicolons and colons, not 、 which joins the items of one clause.
 CLAUSE_MARKS = ",，;；:："
-CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 SEMICOLONS = ";；"
 # A parenthetical aside ((任务数18家), （含）): one level, within a line.
 PARENTHETICAL = re.compile(r"[(（][^()（）\n]*[)）]")
@@ -66,7 +65,8 @@ class Segments:
     @staticmethod
     def of(text: str) -> "Segments":
         marks = MarkPositions(text)
-        return Segments(text, _starts(text, marks.of(SENTENCE_MARKS + "\n")), _starts(text, marks.of(CLAUSE_END_MARKS)), marks)
+        return Segments(text, _starts(text, marks.of(SENTENCE_MARKS + "\n")), _starts(text, marks.of(CLAUSE_END_MARKS)),
+                        marks)
 
     def sentence(self, at: int) -> tuple[int, int]:
         return _span(self.sentence_starts, at, len(self.text), self.text)
