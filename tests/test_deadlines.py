@@ -9,7 +9,7 @@ import pytest
 
 from support import DATA
 from extract.context.deadlines import (MACROS, RULES, expand_macros, find_phrases, parse_deadline,
-                                       phrase_rules, spring_festivals)
+                                       phrase_rules, required_characters, spring_festivals)
 from extract.normalize import normalize
 from extract.rules import load_table
 
@@ -168,6 +168,23 @@ def test_a_leading_year_is_read_as_the_whole_pattern_reads_it(seed_texts):
     for text in texts:
         ours = [(p.start, p.end, p.row, tuple(sorted(p.groups))) for p in find_phrases(text)]
         assert ours == _phrases_by_whole_patterns(text)
+
+
+def test_required_characters_of_a_pattern():
+    assert required_characters("第?[一二]季度(?:末|底)?") == (frozenset("一二"), frozenset("季"), frozenset("度"))
+    assert required_characters("(?:本|这个|当)月(?=底)") == (frozenset("本这当"), frozenset("月"))
+    assert required_characters(r"(?:\d+|十)年?") == ()
+
+
+def test_a_rule_is_skipped_only_where_it_cannot_match(seed_texts):
+    """find_phrases runs a rule only on sentences holding a character of each of its `needs`: every
+    match of every row holds them."""
+    texts = [normalize(t).text for t in seed_texts.values()] + [",".join(p for p, _, _ in PHRASES)]
+    for rule in phrase_rules():
+        assert rule.needs, rule.source
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert all(not chars.isdisjoint(m.group()) for chars in rule.needs), (rule.source, m.group())
 
 
 # -- the tables ------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ import regex
 
 from extract.context.deadlines import DeadlinePhrase, parse_deadline, resolve
 from extract.context.docdate import document_date
-from extract.context.segments import opens_breakdown
+from extract.context.segments import CLAUSE_END, opens_breakdown
 from extract.rules import alternation, words
 
 __all__ = ["assign_dates", "document_date", "parse_deadline", "governing_phrase"]
@@ -80,18 +80,35 @@ _MAX_LABEL = 12
 
 @lru_cache(maxsize=1)
 def _rates() -> regex.Pattern:
-    """The marks of a rate (%, 百分之; rules/date_rate_words.tsv)."""
-    return regex.compile(alternation(words("date_rate_words")))
+    """The marks of a rate (%, 百分之; rules/date_rate_words.tsv). None holds a clause mark: a rate is
+    looked for clause by clause (_RateClauses)."""
+    rates = words("date_rate_words")
+    if any(CLAUSE_END.search(word) for word in rates):
+        raise ValueError("date_rate_words.tsv: a rate word holds a clause mark")
+    return regex.compile(alternation(rates))
 
 
-def _rate_clauses(text: str, segments, figure_clauses: frozenset) -> frozenset:
-    """Start offsets of the clauses that state a rate of their own (开工率达到60%) and hold no figure."""
-    starts = {segments.clause(m.start())[0] for m in _rates().finditer(text)}
-    return frozenset(starts - figure_clauses)
+class _RateClauses:
+    """Start offsets of the clauses that state a rate of their own (开工率达到60%) and hold no figure,
+    as a set that looks up only the clauses asked about, each searched once (a rate word holds no
+    clause mark, so a search of its clause finds what a search of the whole text finds there)."""
+
+    def __init__(self, segments, figure_clauses: frozenset):
+        self.segments, self.figure_clauses = segments, figure_clauses
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, clause_start: int) -> bool:
+        if clause_start not in self.known:
+            starts = self.segments.clause_starts
+            k = bisect.bisect_right(starts, clause_start)
+            end = starts[k] if k < len(starts) else len(self.segments.text)
+            self.known[clause_start] = (clause_start not in self.figure_clauses
+                                        and _rates().search(self.segments.text, clause_start, end) is not None)
+        return self.known[clause_start]
 
 
 def governing_phrase(doc, phrases: list[DeadlinePhrase], mention, figure_clauses: frozenset = frozenset(),
-                     rate_clauses: frozenset = frozenset()) -> Optional[DeadlinePhrase]:
+                     rate_clauses=frozenset()) -> Optional[DeadlinePhrase]:
     """The deadline phrase (of `phrases`, in text order) that governs `mention`, or None.
 
     `figure_clauses` are the start offsets of the clauses that hold a figure: a phrase after the
@@ -212,7 +229,7 @@ def assign_dates(doc, mentions, figures) -> None:
     norm, segments, reference = doc.norm, doc.segments, doc.reference
     phrases = _target_phrases(_with_their_years(list(doc.deadline_phrases(mentions)), segments), reference)
     figure_clauses = frozenset(segments.clause(m.number_start)[0] for m in mentions)
-    rate_clauses = _rate_clauses(norm.text, segments, figure_clauses)
+    rate_clauses = _RateClauses(segments, figure_clauses)
     for mention, figure in zip(mentions, figures):
         figure.doc_date, figure.doc_date_source = doc.doc_date, doc.doc_date_source
         figure.deadline, figure.deadline_text, figure.is_annual = None, None, False

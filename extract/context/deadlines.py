@@ -19,12 +19,20 @@ Years without a century (19年底, 九七年) are read within fifty years of the
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Optional
 
 import regex
+
+try:   # the standard library's pattern parser: public as sre_parse up to 3.10, private since 3.11
+    from re import _constants as sre_constants, _parser as sre_parse
+except ImportError:   # pragma: no cover (Python 3.10)
+    import sre_constants
+    import sre_parse
 
 from extract.normalize import normalize
 from extract.numbers import DIGITS, parse_numeral
@@ -76,6 +84,9 @@ class PhraseRule:
     year: Optional[regex.Pattern] = field(compare=False, default=None)   # {Y} or {Ynow}, when the pattern opens with it
     year_optional: bool = True
     period: str = "none"    # the span the phrase names (PERIODS)
+    # Sets of characters of which every match of `pattern` holds one each (季度: {季}, {度}): a sentence
+    # lacking every character of one of them holds no match, and the rule is not run on it.
+    needs: tuple[frozenset[str], ...] = field(compare=False, default=())
 
 
 @dataclass(frozen=True)
@@ -139,10 +150,60 @@ def compile_rule(row: int, entry: dict[str, str]) -> PhraseRule:
     source = entry["pattern"]
     leading_year = _YEAR_PREFIX.match(source)
     if leading_year is None:
-        return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source)), period=period)
-    return PhraseRule(row, source, name, fixed_month, regex.compile(expand_macros(source[leading_year.end():])),
+        pattern = expand_macros(source)
+        return PhraseRule(row, source, name, fixed_month, regex.compile(pattern), period=period,
+                          needs=required_characters(pattern))
+    pattern = expand_macros(source[leading_year.end():])
+    return PhraseRule(row, source, name, fixed_month, regex.compile(pattern),
                       year=regex.compile(MACROS[leading_year.group(1)]), year_optional=leading_year.group(2) is not None,
-                      period=period)
+                      period=period, needs=required_characters(pattern))
+
+
+# Character classes larger than this (\d aside, which is not enumerable) are not worth a set.
+_MAX_CLASS = 64
+
+
+def required_characters(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of characters of which every match of `pattern` holds at least one each: its literal
+    characters and small classes outside optional parts, lookarounds and repeats that may be empty;
+    an alternation needs one of its branches' sets. Empty where the pattern is beyond the parser."""
+    try:
+        return tuple(_needs(sre_parse.parse(pattern)))
+    except (sre_constants.error, ValueError):   # pragma: no cover (regex-only syntax: no shortcut)
+        return ()
+
+
+def _needs(items) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            found.append(frozenset(chr(arg)))
+        elif op is sre_constants.IN:
+            chars = _class_chars(arg)
+            if chars:
+                found.append(chars)
+        elif op is sre_constants.SUBPATTERN:
+            found.extend(_needs(arg[-1]))
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            found.extend(_needs(arg[2]))
+        elif op is sre_constants.BRANCH:
+            branches = [_needs(branch) for branch in arg[1]]
+            if all(branches):
+                found.append(frozenset().union(*(min(b, key=len) for b in branches)))
+    return found
+
+
+def _class_chars(items) -> Optional[frozenset[str]]:
+    """The characters of a class ([上前], [1-4一二]), or None if it is negated, a category or large."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre_constants.RANGE and arg[1] - arg[0] < _MAX_CLASS:
+            chars.update(map(chr, range(arg[0], arg[1] + 1)))
+        else:
+            return None
+    return frozenset(chars)
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +228,7 @@ def find_phrases(text: str, spans=None) -> list[DeadlinePhrase]:
     found = []
     for span_start, span_end in ((0, len(text)),) if spans is None else spans:
         read_to = min(len(text), span_end + _SPAN_MARGIN)
-        for rule in phrase_rules():
+        for rule in _runnable(text, span_start, read_to):
             for m in rule.pattern.finditer(text, span_start, read_to):
                 if m.start() >= span_end:
                     break
@@ -175,6 +236,33 @@ def find_phrases(text: str, spans=None) -> list[DeadlinePhrase]:
                 if phrase is not None:
                     found.append(phrase)
     return leftmost_longest(found)
+
+
+@lru_cache(maxsize=1)
+def _needs_bits() -> tuple[dict[str, int], tuple[tuple[PhraseRule, int], ...]]:
+    """Each distinct `needs` set of the rules as a bit: the bits of the sets each character is in,
+    and each rule with the bits of its needs."""
+    bits = {chars: 1 << i for i, chars in enumerate(dict.fromkeys(c for rule in phrase_rules() for c in rule.needs))}
+    char_bits: dict[str, int] = {}
+    for chars, bit in bits.items():
+        for char in chars:
+            char_bits[char] = char_bits.get(char, 0) | bit
+    return char_bits, tuple((rule, sum(bits[chars] for chars in set(rule.needs))) for rule in phrase_rules())
+
+
+@lru_cache(maxsize=1)
+def _needed_chars() -> re.Pattern:
+    """Any character of the rules' `needs`: the standard engine finds them in a span faster than a
+    set of the span's characters is built."""
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(_needs_bits()[0])) + "]")
+
+
+def _runnable(text: str, start: int, end: int) -> list[PhraseRule]:
+    """The rules that can match in text[start:end]: exact, as each match holds a character of
+    every set of its rule's `needs`."""
+    char_bits, rules = _needs_bits()
+    held = reduce(or_, map(char_bits.__getitem__, set(_needed_chars().findall(text, start, end))), 0)
+    return [rule for rule, needs in rules if needs & held == needs]
 
 
 def _phrase(rule: PhraseRule, m: regex.Match, text: str) -> Optional[DeadlinePhrase]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -39,8 +39,12 @@ def _datelines() -> tuple[regex.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def _horizon_cues() -> tuple[tuple[str, str], ...]:
-    return tuple((row["side"], row["cue"]) for row in load_table("date_year_cues"))
+def _horizon_cues() -> dict[str, tuple[str, ...]]:
+    """The cues of a plan horizon by side: those a year ends before, those that start right after it."""
+    cues: dict[str, tuple[str, ...]] = {"before": (), "after": ()}
+    for row in load_table("date_year_cues"):
+        cues["before" if row["side"] == "before" else "after"] += (row["cue"],)
+    return cues
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +88,9 @@ def year_of_writing(text: str) -> Optional[int]:
     """The year a text is written in: the latest year it names that is not a plan horizon, or the
     year a citation implies (今年发布的《2016年度…报告》: 2017; rules/date_cited_years.tsv)."""
     cues = _horizon_cues()
-    reach = max((len(cue) for _, cue in cues), default=1)
     candidates = []
     for m in _YEAR.finditer(text):
-        before = text[max(0, m.start() - reach): m.start()]
-        after = text[m.end(): m.end() + reach]
-        if not any(before.endswith(cue) if side == "before" else after.startswith(cue) for side, cue in cues):
+        if not (text.endswith(cues["before"], 0, m.start()) or text.startswith(cues["after"], m.end())):
             candidates.append(_year_value(m.group(1) or m.group(2)))
     for rule in _later_years():
         for m in rule["pattern"].finditer(text):
@@ -97,23 +98,28 @@ def year_of_writing(text: str) -> Optional[int]:
     return max(candidates) if candidates else None
 
 
-def _dated(year: Optional[int], month: str, day: str) -> Optional[date]:
-    if year is None:
+def _dated(year: Callable[[], Optional[int]], written: Optional[str], month: str, day: str) -> Optional[date]:
+    """The day `month`/`day` of the year `written`, else of `year()`: asked only where the words give none."""
+    year_of_date = int(written) if written else year()
+    if year_of_date is None:
         return None
     try:
-        return date(year, int(month), int(day))
+        return date(year_of_date, int(month), int(day))
     except ValueError:
         return None
 
 
 def dateline_date(text: str, year: Optional[int] = None) -> Optional[date]:
     """The date a text states at its top; `year` completes a dateline that gives none."""
+    return _dateline_date(text, lambda: year)
+
+
+def _dateline_date(text: str, year: Callable[[], Optional[int]]) -> Optional[date]:
     header = text.lstrip()[:HEADER_CHARS]
     for pattern in _datelines():
         m = pattern.search(header)
         if m:
-            written = m.groupdict().get("year")
-            found = _dated(int(written) if written else year, m.group("month"), m.group("day"))
+            found = _dated(year, m.groupdict().get("year"), m.group("month"), m.group("day"))
             if found:
                 return found
     return None
@@ -121,8 +127,12 @@ def dateline_date(text: str, year: Optional[int] = None) -> Optional[date]:
 
 def body_date(text: str, year: Optional[int] = None) -> Optional[date]:
     """The first day the text names (not one it looks ahead to: 6月30日前)."""
+    return _body_date_of(text, lambda: year)
+
+
+def _body_date_of(text: str, year: Callable[[], Optional[int]]) -> Optional[date]:
     for m in _body_date().finditer(text):
-        found = _dated(int(m.group("year")) if m.group("year") else year, m.group("month"), m.group("day"))
+        found = _dated(year, m.group("year"), m.group("month"), m.group("day"))
         if found:
             return found
     return None
@@ -137,14 +147,22 @@ def reference_date(text: str, meta) -> tuple[Optional[str], Optional[str], Optio
         if reference and precision != "year":
             return reference.isoformat(), source, reference
         year_only = year_only or reference
-    written_year = year_only.year if year_only else year_of_writing(text)
-    for source, finder in (("dateline", dateline_date), ("text", body_date)):
+    # The year of writing reads the whole text: found only if a date without its year needs it
+    # (most datelines give theirs: 2024年3月5日).
+    written: list[Optional[int]] = []
+
+    def written_year() -> Optional[int]:
+        if not written:
+            written.append(year_only.year if year_only else year_of_writing(text))
+        return written[0]
+
+    for source, finder in (("dateline", _dateline_date), ("text", _body_date_of)):
         found = finder(text, written_year)
         if found:
             return found.isoformat(), source, found
     if year_only:
         return None, None, year_only
-    return None, None, date(written_year, 1, 1) if written_year else None
+    return None, None, date(written_year(), 1, 1) if written_year() else None
 
 
 def document_date(norm, meta) -> tuple[Optional[str], Optional[str]]:

@@ -45,7 +45,7 @@ class Document:
 
     @cached_property
     def layout(self) -> Layout:
-        return Layout(self.text)
+        return Layout(self.text, self.segments.marks)
 
     def deadline_phrases(self, mentions) -> tuple:
         """The deadline phrases of the sentences that the context of `mentions` reads, found once:
@@ -60,8 +60,13 @@ class Document:
         """Sorted, disjoint spans of whole sentences (see `deadline_phrases`)."""
         layout, segments = self.layout, self.segments
         spans = []
+        # The spans depend only on the figure's full sentence: it lies within one line, and an
+        # outline heading is a line of its own whose only characters before it are spaces, so every
+        # figure of a sentence has the same line, lead-in and headings. One figure per sentence does.
+        sentences: dict[int, int] = {}
         for at in sorted({m.number_start for m in mentions}):
-            start = layout.full_sentence_start(at)
+            sentences.setdefault(layout.full_sentence_start(at), at)
+        for start, at in sentences.items():
             spans.append((layout.full_sentence_start(start - 1) if start else 0, layout.full_sentence_end(at)))
             line_start = layout.line_start(at)
             spans.append((line_start, layout.full_sentence_end(line_start)))

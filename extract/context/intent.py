@@ -23,17 +23,19 @@ year's investment (年度投资) of a 集中开工 report.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+from operator import itemgetter
 from typing import Optional
 
 from extract.context.deadlines import resolve
-from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, CLAUSE_STOP, FLOOR_QUALIFIERS,
+from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QUALIFIERS,
                                           LIST_REACH, LIST_SPAN, LIST_YEARS, MET_GOAL, PLAN, REPORT, SHARE_OF_IT,
-                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table,
+                                          SIZE_GAP, YEAR_WORD, acts, completions, cue_table, cue_words_hold_marks,
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
-                                          link_patterns, not_sizes, plan_verbs, reported_after, sizes,
+                                          link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
-from extract.context.segments import (CLAUSE_MARK, PARENTHETICAL, SEMICOLON, breakdown_leads,
-                                       opens_breakdown, start_after_last)
+from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, opens_breakdown,
+                                       parentheticals, start_after_last)
 from extract.rules import words
 
 class _TextCues:
@@ -41,30 +43,33 @@ class _TextCues:
     each figure costs a few bisections however long the text (no rescan per figure)."""
 
     def __init__(self, text: str, reference, phrases, layout, mentions):
-        rows, cue_words, automaton = cue_table()
+        _, cue_rows, automaton = cue_table()
         self.text = text
         project_counts = sorted((m.number_start, m.end) for m in mentions if m.kind == "count" and m.counted == "项目")
         self.sentence_starts = layout.full_starts
-        self.semicolons = [m.start() for m in SEMICOLON.finditer(text)]
+        self.semicolons = layout.marks.of(SEMICOLONS)
         disposal = {m.start() for m in disposal_pattern().finditer(text)}
-        self.clause_marks = [m.start() for m in CLAUSE_MARK.finditer(text)]
+        self.clause_marks = layout.marks.of(CLAUSE_MARKS)
         self.met_goals: dict[int, dict] = {}   # where a met goal's words end -> the goal cue they hold
-        words_found = [(start, end, rows[cue_words[i]]) for i, start, end in automaton.find_matches_as_indexes(text)
-                       if not (start in disposal and cue_words[i] == "将")]
-        self.cues = sorted(self._met_goals(words_found) + horizons(phrases, reference)
-                           + self._plans(words_found, phrases, reference), key=lambda c: (c[0], c[1]))
+        words_found = [(start, end, cue_rows[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+        if disposal:
+            words_found = [c for c in words_found if not (c[0] in disposal and c[2]["word"] == "将")]
+        others = horizons(phrases, reference) + self._plans(words_found, phrases, reference)
+        words_found = self._met_goals(words_found)
+        # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
+        # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
+        # bisect by start instead of testing every cue of a long sentence. The table's words are
+        # checked once (cue_words_hold_marks), the phrases and plan verbs here.
+        if cue_words_hold_marks():
+            words_found = [c for c in words_found if not self._holds_a_mark(c[0], c[1])]
+        self.cues = sorted(words_found + [c for c in others if not self._holds_a_mark(c[0], c[1])], key=itemgetter(0, 1))
         self.project_counts = project_counts
         self.list_years = [(p.start, p.end) for p in phrases if p.is_whole_year
                            and (p.group("rel") is None or p.group("rel") in LIST_YEARS)]
-        self.size_ends = frozenset(self._size_ends(project_counts))
-        # A cue never holds a clause mark (words and deadline phrases have none): so a cue that starts
-        # before the last mark ahead of a figure also ends before it, which is what lets `decisive`
-        # bisect by start instead of testing every cue of a long sentence.
-        self.cues = [c for c in self.cues if not self._holds_a_mark(c[0], c[1])]
+        self.size_ends = frozenset(self._size_ends(project_counts, [m.start for m in mentions if m.kind == "money"]))
         self.cue_starts = [c[0] for c in self.cues]
         # A cue inside a parenthetical ((任务数18家)) speaks only of it: past its bracket it reaches nothing.
-        asides = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
-        self.aside_ends = [enclosing_end(asides, c[0]) for c in self.cues]
+        self.asides = parentheticals(text)
         by_scope = {"sentence": [], "heading": [], "part": [], "clause": []}
         self.targets, self.horizons_or_facts = [], []
         for i, (_, _, row) in enumerate(self.cues):
@@ -92,9 +97,10 @@ class _TextCues:
         (确保完成全年目标任务)."""
         met = []
         rows = cue_table()[0]
-        # bisected, not scanned: a long text of completions must not cost cues x completions
-        targets = sorted(s for s, _, row in found if row["intent"] == "target")
+        targets = None
         for m in completions().finditer(self.text):
+            if targets is None:   # bisected, not scanned: a long text of completions must not cost cues x completions
+                targets = sorted(s for s, _, row in found if row["intent"] == "target")
             clause = start_after_last(self.clause_marks, m.start())
             if bisect.bisect_left(targets, clause) == bisect.bisect_left(targets, m.start()):
                 met.append((m.start("goal"), m.end("goal")))
@@ -117,38 +123,65 @@ class _TextCues:
         (今年已…), or right after them in their clause."""
         years = [(p.start, p.end) for p in phrases if (p.is_whole_year or p.text == YEAR_WORD)
                  and (reference is None or resolve(p, reference) is None or resolve(p, reference) >= reference)]
+        if not years:
+            return []
         starts = [start for start, _ in years]
-        # found once and bisected, so that a text without clause marks costs no rescan per verb
-        stops = [m.start() for m in CLAUSE_STOP.finditer(self.text)]
         facts = sorted(s for s, _, row in found if row["intent"] == "fact")
         plans = []
-        for m in plan_verbs().finditer(self.text):
-            sentence = self.sentence_start(m.start())
-            j = bisect.bisect_left(stops, m.end())
-            clause_end = stops[j] if j < len(stops) else None
-            k = bisect.bisect_left(starts, m.start()) - 1
-            before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
-            planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
-            after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
-                clause_end is None or years[k + 1][1] <= clause_end)
-            if planned or after:
-                plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
+        # Such a year starts in the verb's full sentence (before it, or after it in its clause): only the
+        # sentences where a year starts are searched, and no plan verb runs across a sentence's end.
+        for sentence in sorted({self.sentence_start(start) for start in starts}):
+            for m in plan_verbs().finditer(self.text, sentence, self.sentence_end(sentence)):
+                clause_end = self._next_stop(m.end())
+                k = bisect.bisect_left(starts, m.start()) - 1
+                before = years[k] if k >= 0 and years[k][0] >= sentence and years[k][1] <= m.start() else None
+                planned = before is not None and bisect.bisect_left(facts, before[1]) == bisect.bisect_left(facts, m.start())
+                after = k + 1 < len(years) and years[k + 1][0] >= m.end() and (
+                    clause_end is None or years[k + 1][1] <= clause_end)
+                if planned or after:
+                    plans.append((m.start(), m.end(), {**PLAN, "word": m.group()}))
         return plans
+
+    def _next_stop(self, at: int) -> Optional[int]:
+        """The first clause mark or sentence end at or after `at`, or None: bisected in the lists
+        of both (one past each sentence end starts a sentence), not found by a scan of its own."""
+        k = bisect.bisect_left(self.clause_marks, at)
+        mark = self.clause_marks[k] if k < len(self.clause_marks) else None
+        j = bisect.bisect_right(self.sentence_starts, at)
+        end = self.sentence_starts[j] - 1 if j < len(self.sentence_starts) else None
+        return min(mark, end) if mark is not None and end is not None else (end if mark is None else mark)
 
     def is_size(self, at: int) -> bool:
         """Whether an amount starting at `at` follows a size word right away (总投资2006亿元, 总投资为…)."""
         return any(at - gap in self.size_ends and link_patterns()["size"].fullmatch(self.text, at - gap, at)
                    for gap in range(SIZE_GAP + 1))
 
-    def _size_ends(self, project_counts: list[tuple[int, int]]) -> list[int]:
+    def _size_words_before(self, amount_starts: list[int]):
+        """The size words, as a search of the whole text finds them, that end at most SIZE_GAP before an
+        amount starting at one of `amount_starts` (all that is_size reads). Each amount's are searched
+        from the start of the run of size words' characters before it: no word holds the character
+        before that run, so a search from there finds what the whole text's finds. An amount holds a
+        digit, so runs before different amounts do not overlap: linear in the text."""
+        chars, longest = size_characters()
+        ends = set()
+        for at in sorted(set(amount_starts)):
+            start = max(0, at - SIZE_GAP)
+            while start > 0 and self.text[start - 1] in chars:
+                start -= 1
+            for m in sizes().finditer(self.text, start, min(len(self.text), at + longest)):
+                if at - SIZE_GAP <= m.end() <= at and m.end() not in ends:
+                    ends.add(m.end())
+                    yield m
+
+    def _size_ends(self, project_counts: list[tuple[int, int]], amount_starts: list[int]) -> list[int]:
         """The size words that measure counted projects: a count of projects before the word in its
         clause (项目19个总投资32.3亿元), or in the clause just before one the word opens (计划新开工项目
         41个,总投资2006亿元), or projects the amount describes (总投资约120亿元的…项目). Without these the
         total is the subject itself, a goal where the sentence sets one (…110个和95个,蜀山区新签约项目
-        总投资不低于400亿元)."""
+        总投资不低于400亿元). Only the words just before the amounts at `amount_starts` are weighed."""
         found = []
         count_ends = frozenset(end for _, end in project_counts)
-        for m in sizes().finditer(self.text):
+        for m in self._size_words_before(amount_starts):
             if m.group() in not_sizes():
                 continue
             if m.group("opening") and not (m.start() in count_ends or m.start() == 0
@@ -185,6 +218,11 @@ class _TextCues:
     def sentence_start(self, at: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, at) - 1]
 
+    def sentence_end(self, start: int) -> int:
+        """End of the full sentence holding `start`: the next one's start, or the text's end."""
+        k = bisect.bisect_right(self.sentence_starts, start)
+        return self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+
     def _holds_a_mark(self, start: int, end: int) -> bool:
         return bisect.bisect_left(self.clause_marks, start) < bisect.bisect_left(self.clause_marks, end)
 
@@ -193,7 +231,7 @@ class _TextCues:
         `bound` and, if `end` is given, ends by it."""
         k = bisect.bisect_right(kind, last) - 1
         while k >= 0 and self.cues[kind[k]][0] >= bound:
-            if end is None or (self.cues[kind[k]][1] <= end and self.aside_ends[kind[k]] >= end):
+            if end is None or (self.cues[kind[k]][1] <= end and enclosing_end(self.asides, self.cues[kind[k]][0]) >= end):
                 return kind[k]
             k -= 1   # a cue that runs past `end` (it overlaps the figure): the one before may not
         return None
@@ -279,8 +317,7 @@ class _TextCues:
 
     def _reports(self, sentence_start: int) -> bool:
         """Whether the sentence holds a report word of its own (其中,42个涉市重点项目,累计完成投资…)."""
-        k = bisect.bisect_right(self.sentence_starts, sentence_start)
-        end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        end = self.sentence_end(sentence_start)
         first = bisect.bisect_left(self.cue_starts, sentence_start)
         last = bisect.bisect_left(self.cue_starts, end)
         return any(self.cues[i][2]["intent"] in ("fact", "total") for i in range(first, last))
@@ -290,16 +327,14 @@ class _TextCues:
         (今年以来,…): the first sentence's goal frames the sentences before that turn, not the reports after
         it (区域高质量发展必须靠实体经济…。今年以来,江西省…举办…。三大活动共签约…项目174个). A report word
         later in a sentence (…1月份已完成投资1000万元) speaks of its own clause and does not end the frame."""
-        k = bisect.bisect_right(self.sentence_starts, paragraph_start)
-        first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        first_end = self.sentence_end(paragraph_start)
         i = bisect.bisect_left(self.report_starts, first_end)
         return i < len(self.report_starts) and self.report_starts[i] < sentence_start
 
     def paragraph_frame(self, paragraph_start: int):
         """A target cue in the paragraph's first sentence, framing the later ones."""
         if paragraph_start not in self.frames:
-            k = bisect.bisect_right(self.sentence_starts, paragraph_start)
-            first_end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+            first_end = self.sentence_end(paragraph_start)
             i = bisect.bisect_left(self.cue_starts, paragraph_start)
             frame = None
             while i < len(self.cues) and self.cues[i][1] <= first_end:
@@ -331,6 +366,12 @@ class _TextCues:
         return None
 
 
+@lru_cache(maxsize=1)
+def _floor_words() -> frozenset:
+    """不低于, 不少于 (rules/intent_floors.tsv): a floor the writer of a goal commits to."""
+    return frozenset(words("intent_floors"))
+
+
 def assign_intent(doc, mentions, figures) -> None:
     text = doc.text
     cues = _TextCues(text, doc.reference, doc.deadline_phrases(mentions), doc.layout, mentions)
@@ -359,5 +400,5 @@ def assign_intent(doc, mentions, figures) -> None:
                 cue = cues.section_frame(mention.number_start)
         figure.is_target = cue is not None and cue["intent"] == "target"
         figure.strength = (cue["strength"] or "soft") if figure.is_target else None
-        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in words("intent_floors"):
+        if figure.is_target and text[max(0, mention.number_start - 3) : mention.number_start] in _floor_words():
             figure.strength = "hard"  # 不低于/不少于 in a goal is a floor the writer commits to

@@ -4,13 +4,14 @@ verbs and the disposal 将. extract/context/intent.py reads a text's cues with t
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import ahocorasick_rs
 import regex
 
 from extract.context.deadlines import resolve
-from extract.context.segments import CLAUSE_END_CHAR
+from extract.context.segments import CLAUSE_END_CHAR, CLAUSE_MARKS, FULL_SENTENCE_MARKS
 from extract.rules import alternation, load_table, words
 
 REPORT = {"intent": "fact", "strength": ""}
@@ -41,11 +42,18 @@ def reported_after(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def cue_table():
-    """The cue rows by word, the words in automaton order, and an Aho-Corasick automaton over them,
-    leftmost-longest: the matches of a longest-first alternation in one native pass."""
+    """The cue rows by word, the rows in automaton order, and an Aho-Corasick automaton over their
+    words, leftmost-longest: the matches of a longest-first alternation in one native pass. A DFA:
+    the same matches, found about twice as fast as by the default automaton for a hundred words."""
     rows = {row["word"]: row for row in load_table("intent_cues")}
-    cue_words = tuple(rows)
-    return rows, cue_words, ahocorasick_rs.AhoCorasick(cue_words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return rows, tuple(rows.values()), ahocorasick_rs.AhoCorasick(
+        tuple(rows), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+@lru_cache(maxsize=1)
+def cue_words_hold_marks() -> bool:
+    """Whether a cue word holds a clause mark (none does: a cue found as a word then needs no test)."""
+    return any(not frozenset(CLAUSE_MARKS).isdisjoint(word) for word in cue_table()[0])
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +112,13 @@ def sizes() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def size_characters() -> tuple[frozenset, int]:
+    """The characters of the size words, and the length of the longest."""
+    size_words = [r["word"] for r in load_table("intent_size_words")]
+    return frozenset("".join(size_words)), max(map(len, size_words))
+
+
+@lru_cache(maxsize=1)
 def not_sizes() -> frozenset:
     return frozenset(r["word"] for r in load_table("intent_size_words") if r["position"] == "none")
 
@@ -126,7 +141,6 @@ LIST_SPAN = 64
 YEAR_WORD = "年度"   # the year's (谋划年度重点工程项目): a plan's year with no number
 PLAN = {"word": "", "intent": "target", "scope": "sentence", "strength": "soft", "paragraph": "no"}
 CLAUSE_END_MARK = regex.compile(CLAUSE_END_CHAR)
-CLAUSE_STOP = regex.compile(r"[,，;；:：。！？!?\n]")
 # A share of the figure just named: …目标任务8亿元的124%
 SHARE_OF_IT = regex.compile(r"的[\d.]+[%％]")
 MET_GOAL = {"word": "", "intent": "fact", "scope": "sentence", "strength": "", "paragraph": "no"}
@@ -174,8 +188,13 @@ def acts() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def plan_verbs() -> regex.Pattern:
-    return regex.compile(alternation(words("intent_plan_verbs")))
+def plan_verbs() -> re.Pattern:
+    """The plan verbs; none holds a sentence's end, so that they are searched sentence by sentence.
+    The standard library's engine finds these few literal words twice as fast as `regex`."""
+    verbs = words("intent_plan_verbs")
+    if any(mark in verb for verb in verbs for mark in FULL_SENTENCE_MARKS):
+        raise ValueError("intent_plan_verbs.tsv: a plan verb holds a sentence mark")
+    return re.compile(alternation(verbs))
 
 
 @lru_cache(maxsize=1)

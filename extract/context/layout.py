@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from extract.context.segments import FULL_SENTENCE_END, LINE_BREAK
+from extract.context.segments import FULL_SENTENCE_MARKS, MarkPositions
 
 # A line that is an item of a list: 1. / (一) / 一是 / ① / - ... (intent reads lists with it too)
 LIST_ITEM = regex.compile(r"\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.、．]|[①-⑳]|[一二三四五六七八九十]是|[-•·*])")
@@ -21,9 +21,9 @@ class ListLeads:
     "1.新签约项目30个;"): the line right before it, or for an item (1. / (一) / 一是 …) the line
     above its unbroken run of items. Memoised along the run, so a list of n items costs O(n)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, marks: MarkPositions):
         self.text = text
-        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        self.line_starts = [0] + [at + 1 for at in marks.of("\n")]
         self.memo: dict[int, Optional[tuple[int, int]]] = {}
 
     def _line_before(self, line_start: int) -> Optional[tuple[int, int]]:
@@ -115,10 +115,11 @@ class Layout:
     """What every figure of a text looks up, found once: list lead-ins, outline sections and the
     starts of sentences that end only at 。！？ or a line break (not at a semicolon)."""
 
-    def __init__(self, text: str):
-        self.leads = ListLeads(text)
+    def __init__(self, text: str, marks: Optional[MarkPositions] = None):
+        self.marks = marks or MarkPositions(text)
+        self.leads = ListLeads(text, self.marks)
         self.outline = Outline(text, self.leads.line_starts)
-        self.full_starts = [0] + [m.end() for m in FULL_SENTENCE_END.finditer(text)]
+        self.full_starts = [0] + [at + 1 for at in self.marks.of(FULL_SENTENCE_MARKS)]
         self.length = len(text)
 
     def full_sentence_start(self, at: int) -> int:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from extract.context.segments import CLAUSE_END
+from extract.context.segments import CLAUSE_END_CHAR
 from extract.rules import alternation, load_table
 
 METRICS = ("total_investment", "annual_investment", "investment", "fixed_asset_investment", "funds_in_place",
@@ -32,11 +32,14 @@ def _coordinators() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("metric_coordinators"))
 
 
+# The last clause end before a position, found by one search backwards instead of a match per character
+_LAST_CLAUSE_END = regex.compile(CLAUSE_END_CHAR, regex.REVERSE)
+_CLAUSE_REACH = 80
+
+
 def _clause_start(text: str, at: int) -> int:
-    for i in range(at - 1, max(-1, at - 80), -1):
-        if CLAUSE_END.match(text, i):
-            return i + 1
-    return max(0, at - 80)
+    m = _LAST_CLAUSE_END.search(text, max(0, at - _CLAUSE_REACH + 1), at)
+    return m.start() + 1 if m else max(0, at - _CLAUSE_REACH)
 
 
 def assign_metric(doc, mentions, figures) -> None:
