@@ -99,7 +99,8 @@ def table(results: dict) -> str:
                 if not peer["available"]:
                     rows.append([f"  {name}", "", "", peer["reason"], "", "", ""])
                     continue
-                rows.append([f"  {name} (jionlp {peer['version']})", "", "", _n(peer["chars_per_s"], 0),
+                library = "regex" if name == "one_regex_pass" else "jionlp"
+                rows.append([f"  {name} ({library} {peer['version']})", "", "", _n(peer["chars_per_s"], 0),
                              _n(peer["ms_per_doc"], 2), "", _n(peer.get("cpu_chars_per_s"), 0)])
                 ratio = peer["ours_vs_peer"]
                 rows.append([f"  ours / {name} (throughput)", "", "", f"{ratio['median']:.2f}x", "", "",

@@ -46,8 +46,8 @@ def test_extraction_reports_pipeline_and_every_stage(smoke):
         for stage, s in r["stages"].items():
             assert "missing" not in s, f"stage {stage} was not clocked"
             assert 0 <= s["share"] <= 1.0 + 1e-9
-        assert set(r["peers"]) == {"jionlp_money", "jionlp_assembled"}
-        for peer in r["peers"].values():       # the test extras install jionlp, so both peers run
+        assert set(r["peers"]) == {"one_regex_pass", "jionlp_money", "jionlp_assembled"}
+        for peer in r["peers"].values():       # the test extras install jionlp, so every peer runs
             assert peer["available"], peer.get("reason")
             assert _positive(peer["ours_vs_peer"]["median"])
 
