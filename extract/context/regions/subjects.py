@@ -23,7 +23,9 @@ _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:�
 _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
 # A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
-_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
+# The marks that end a clause; an enumeration comma (、) is not one: "举办苏南产业对接会、上海招商
+# 推进会" does not make 上海 a subject. Searched backwards (?r) for the last one before a subject.
+_LAST_CLAUSE_MARK = regex.compile(r"(?r)[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
 # The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
 # characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
 # (全区全区…) from costing a match over the whole clause at each of them.
@@ -68,21 +70,33 @@ def _recipient() -> regex.Pattern:
     return regex.compile(rf"(?<=(?:{alternation(r['word'] for r in load_table('region_recipient_cues'))}))")
 
 
-def _clause_marks(text: str) -> list[int]:
-    """Positions of the marks that end a clause; an enumeration comma (、) is not one:
-    "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
-    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+def _clause_starts(text: str, starts: list[int]) -> list[int]:
+    """For each of the sorted `starts` (each the first character of a place's name or of a
+    word: never a mark, nor a space), the start of its clause: one past the last clause mark
+    before it, or 0. Each stretch between two starts is searched once, backwards from its end,
+    so the cost is the text's length however many marks and starts it has. (A mark is one
+    character and what it looks at around it lies inside the stretch or is a start, which is
+    no mark and no space: the stretch's search finds what a search of the whole text would.)"""
+    clause_starts = []
+    clause_start = searched = 0
+    for start in starts:
+        if start > searched:
+            mark = _LAST_CLAUSE_MARK.search(text, searched, start + 1)
+            if mark is not None:
+                clause_start = mark.start() + 1
+            searched = start
+        clause_starts.append(clause_start)
+    return clause_starts
 
 
 def _bare_zone_words(text: str, places: list[Place]) -> list[tuple[int, int, None, str]]:
     """Zone endings standing alone, not after a place's name: "经开区(飞地园区)引进1亿元及以上项目5个"
     in a city's list of its counties, "新区成功引进…" in a new area's paper: the paper's own zone."""
-    taken = [(p.start, p.end) for p in places]
-    starts = [start for start, _ in taken]
+    starts = [p.start for p in places]
     found = []
     for m in _zone_endings().finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or taken[i][1] <= m.start():
+        if i < 0 or places[i].end <= m.start():
             found.append((m.start(), m.end(), None, ZONE_WORD))
     return found
 
@@ -111,11 +125,10 @@ def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = ()
     spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
     spans += _bare_zone_words(text, places)
     heads = []
-    marks = _clause_marks(text)
-    if items_end:
-        marks = sorted(marks + list(items_end))
-    for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
-        clause_start = start_after_last(marks, start)
+    spans.sort(key=lambda s: s[0])
+    items_end = sorted(items_end)
+    for (start, end, place, unit_type), clause_start in zip(spans, _clause_starts(text, [s[0] for s in spans])):
+        clause_start = max(clause_start, start_after_last(items_end, start))
         prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
         possessor = (place is None and unit_type != ZONE_WORD
                      and _POSSESSOR_GAP.match(text, end).end() in figure_starts)
