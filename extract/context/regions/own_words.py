@@ -23,6 +23,11 @@ def own_words() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile(rf"(?<!{before})(?:{alternation(rows)})(?!{after})"), rows
 
 
+def find_own_words(text: str) -> list[tuple[int, int, str]]:
+    """Every own word of `text`: (start, end, word); read once per text by its several users."""
+    return [(m.start(), m.end(), m.group()) for m in own_words()[0].finditer(text)]
+
+
 @lru_cache(maxsize=1)
 def own_word_weights() -> dict[str, int]:
     return {r["word"]: int(r["weight"]) for r in load_table("region_own_words")}

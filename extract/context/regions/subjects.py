@@ -7,6 +7,7 @@ import bisect
 from functools import lru_cache
 from typing import Optional
 
+import ahocorasick_rs
 import regex
 
 from extract.context.gazetteer import gazetteer
@@ -94,16 +95,17 @@ def _bare_zone_words(text: str, places: list[Place]) -> list[tuple[int, int, Non
     in a city's list of its counties, "新区成功引进…" in a new area's paper: the paper's own zone."""
     starts = [p.start for p in places]
     found = []
-    for m in _zone_endings().finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or places[i].end <= m.start():
-            found.append((m.start(), m.end(), None, ZONE_WORD))
+    for _, start, end in _zone_endings().find_matches_as_indexes(text):
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or places[i].end <= start:
+            found.append((start, end, None, ZONE_WORD))
     return found
 
 
 @lru_cache(maxsize=1)
-def _zone_endings() -> regex.Pattern:
-    return regex.compile(alternation(gazetteer().zone_suffixes))
+def _zone_endings() -> ahocorasick_rs.AhoCorasick:
+    """The zone endings, read leftmost-longest as their longest-first alternation reads them."""
+    return ahocorasick_rs.AhoCorasick(gazetteer().zone_suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 def zone_ending(name: str) -> Optional[str]:
@@ -111,18 +113,19 @@ def zone_ending(name: str) -> Optional[str]:
     return next((s for s in gazetteer().zone_suffixes if name.endswith(s)), None)   # longest first
 
 
-def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = (),
+def clause_heads(text: str, places: list[Place], own: list[tuple[int, int, str]], items_end: tuple[int, ...] = (),
                  figure_starts: frozenset[int] = frozenset()) -> list[Head]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
+    `own`: the own words of the text (own_words.find_own_words).
     `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
     项目13个、平罗县项目22个: 平罗县 heads its own figure). An own word standing right before one of
     `figure_starts`, with only dates and a batch between, heads that figure wherever it stands
     (…,拉开了我县2021年第四批10个重点项目建设的帷幕); a place there may be part of a longer name
     (那大镇滨海新区项目12个), so it does not."""
     prefix = _head_prefix()
-    pattern, types = own_words()
+    types = own_words()[1]
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
-    spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
+    spans += [(start, end, None, types[word]) for start, end, word in own]
     spans += _bare_zone_words(text, places)
     heads = []
     spans.sort(key=lambda s: s[0])
