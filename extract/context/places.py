@@ -66,15 +66,26 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def _org_tail() -> regex.Pattern:
+def _org_tail() -> tuple[regex.Pattern, regex.Pattern]:
     """An organisation's name closing within a few characters after a place: 康源电子有限公司.
 
     The characters between are name-like: no verbs, dates, numbers or punctuation, so that
     "海门今年新引进公司20家" is not read as a company called 海门….
+    Also what such a tail can open with: a name-like character or a suffix's first.
     """
-    suffixes = alternation(r["word"] for r in load_table("region_org_suffixes"))
+    suffixes = [r["word"] for r in load_table("region_org_suffixes")]
     breaks = regex.escape("".join(sorted({c for r in load_table("region_org_name_breaks") for c in r["word"]})))
-    return regex.compile(rf"(?:(?![{breaks}])[\p{{Han}}A-Za-z()（）]){{0,10}}?(?:{suffixes})")
+    name_like = rf"(?![{breaks}])[\p{{Han}}A-Za-z()（）]"
+    firsts = regex.escape("".join(sorted({w[0] for w in suffixes})))
+    return (regex.compile(rf"(?:{name_like}){{0,10}}?(?:{alternation(suffixes)})"),
+            regex.compile(rf"{name_like}|[{firsts}]"))
+
+
+@lru_cache(maxsize=None)
+def _may_open_org_tail(character: str) -> bool:
+    """Whether an organisation's tail (_org_tail) may start with `character`: asked once per
+    character, for the one after each place."""
+    return _org_tail()[1].match(character) is not None
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +94,10 @@ def _paper_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _person_cue() -> regex.Pattern:
-    return regex.compile(rf"\p{{Han}}?(?:{alternation(r['word'] for r in load_table('region_person_cues'))})")
+def _person_cue() -> tuple[regex.Pattern, frozenset[str]]:
+    """说/表示 … within a character after a name, and the characters they start with."""
+    cues = [r["word"] for r in load_table("region_person_cues")]
+    return regex.compile(rf"\p{{Han}}?(?:{alternation(cues)})"), frozenset(w[0] for w in cues)
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +108,12 @@ def _surnames() -> frozenset[str]:
 def _is_person(text: str, start: int, end: int, previous_end: int) -> bool:
     """张建华 (建华区?), 镇海洋说 (镇海区?): a two-character short name (the caller checks that)
     inside a person's name, after a surname that is not the end of another place, or before 说/表示 …"""
-    after_surname = (start > 0 and previous_end != start and text[start - 1] in _surnames())
-    return after_surname or _person_cue().match(text, end) is not None
+    if start > 0 and previous_end != start and text[start - 1] in _surnames():
+        return True
+    cue, cue_starts = _person_cue()
+    # a cue starts right after the name or one character on: no match unless one of those starts one
+    return ((text[end:end + 1] in cue_starts or text[end + 1:end + 2] in cue_starts)
+            and cue.match(text, end) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +182,7 @@ def scan(text: str) -> list[Place]:
     g = gazetteer()
     automaton, forms, facts, zone_endings, zone_starts = _forms_automaton(g)
     road_ending, road_starts = _road_ending()
-    org_tail, paper_words, town_endings = _org_tail(), _paper_words(), _town_endings()
+    org_tail, paper_words, town_endings = _org_tail()[0], _paper_words(), _town_endings()
     places: list[Place] = []
     previous_end = -1
     for index, start, end in automaton.find_matches_as_indexes(text):
@@ -188,7 +205,7 @@ def scan(text: str) -> list[Place]:
                 end, zone = ending.end(), True
         if not zone and following in road_starts and road_ending.match(text, end):
             continue   # 嘉峪关路街道: a road named after the place, no place
-        tail = org_tail.match(text, end)
+        tail = org_tail.match(text, end) if _may_open_org_tail(text[end:end + 1]) else None
         places.append(_new_place(
             start=start, end=end, written=text[start:end], candidates=form.candidates, zone=zone,
             zone_length=end - start if zone else 0, in_org=tail is not None,
@@ -206,9 +223,9 @@ def _needs_city_context(candidate: Candidate) -> bool:
 def _needs_context(candidate: Candidate, form: str) -> bool:
     """A county's short name, a two-character county name (高县 in 提高县域, 兴县 in 振兴县域) or a
     town reads as a place only near its city."""
-    if gazetteer().units[candidate.key].level != COUNTY:
-        return False
-    return candidate.kind in (SHORT, TOWN) or (candidate.kind == FULL and len(form) == 2)
+    kind = candidate.kind
+    return ((kind == SHORT or kind == TOWN or (kind == FULL and len(form) == 2))
+            and gazetteer().units[candidate.key].level == COUNTY)
 
 
 def _relation(a: str, b: str) -> int:
@@ -376,8 +393,9 @@ def resolved_keys(places: list[Place], context_keys: Iterable[str] = ()) -> list
     towns = [c.key for p in places if p.named for c in p.candidates if c.kind == TOWN]
     distinct_towns = set(towns)
     for _ in range(2):   # a second round lets places resolved in the first (通州区) admit towns
-        cities = {g.city_of(k) for k in anchors}
-        provinces = {g.province_of(k) for k in anchors}
+        distinct_anchors = set(anchors)
+        cities = {g.city_of(k) for k in distinct_anchors}
+        provinces = {g.province_of(k) for k in distinct_anchors}
         support = Support(Counter(anchors) + Counter(towns))
         added = []
         for i, place in enumerate(places):
