@@ -3,6 +3,7 @@ text is about (我区 in a district's paper, the unit most of its places fall in
 place of its own, in no section, is the document's (region_source = document_default or dateline)."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -34,20 +35,31 @@ def _dateline_parts() -> tuple[regex.Pattern, regex.Pattern]:
             regex.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日\s*)?(?:{tail})"))
 
 
+_DATELINE_REACH = 16
+
+
 def _dateline(text: str, places: list[Place]) -> Optional[Where]:
     """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报海门讯": a place opening a paragraph's
     dateline. A dateline names its place on purpose, so a county's short name that names one
     unit counts there even with no city around it."""
     head, tail = _dateline_parts()
-    for place in places:
-        if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
-            continue
-        # a dateline opens its line within 16 characters, so look no further back for the line break
-        line_start = text.rfind("\n", max(0, place.start - 17), place.start) + 1
-        if (place.start - line_start <= 16 and head.fullmatch(text, line_start, place.start)
-                and tail.match(text, place.end)):
-            key = place.key if place.key is not None else place.candidates[0].key
-            return Where(key, "dateline", place.written, (place.start, place.end))
+    starts = [p.start for p in places]
+    # A dateline opens its line within 16 characters: only the places that close to a line's
+    # start are looked at, line by line (a text has far fewer lines than places), in text order.
+    line_start = 0
+    while line_start >= 0:
+        i = bisect.bisect_left(starts, line_start)
+        while i < len(places) and places[i].start - line_start <= _DATELINE_REACH:
+            place = places[i]
+            i += 1
+            if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
+                continue
+            own_line_start = text.rfind("\n", line_start, place.start) + 1 or line_start
+            if (place.start - own_line_start <= _DATELINE_REACH and head.fullmatch(text, own_line_start, place.start)
+                    and tail.match(text, place.end)):
+                key = place.key if place.key is not None else place.candidates[0].key
+                return Where(key, "dateline", place.written, (place.start, place.end))
+        line_start = text.find("\n", line_start) + 1 or -1
     return None
 
 
