@@ -122,7 +122,7 @@ def clause_heads(text: str, places: list[Place], own: list[tuple[int, int, str]]
     `figure_starts`, with only dates and a batch between, heads that figure wherever it stands
     (…,拉开了我县2021年第四批10个重点项目建设的帷幕); a place there may be part of a longer name
     (那大镇滨海新区项目12个), so it does not."""
-    prefix = _head_prefix()
+    prefix, recipient, venue, investor_origin = _head_prefix(), _recipient(), _venue(), _investor_origin()
     types = own_words()[1]
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
     spans += [(start, end, None, types[word]) for start, end, word in own]
@@ -131,15 +131,18 @@ def clause_heads(text: str, places: list[Place], own: list[tuple[int, int, str]]
     spans.sort(key=lambda s: s[0])
     items_end = sorted(items_end)
     for (start, end, place, unit_type), clause_start in zip(spans, _clause_starts(text, [s[0] for s in spans])):
-        clause_start = max(clause_start, start_after_last(items_end, start))
-        prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
+        if items_end:
+            clause_start = max(clause_start, start_after_last(items_end, start))
+        # the prefix may be empty: a subject opening its clause needs no match
+        prefixed = start == clause_start or (start - clause_start <= _MAX_HEAD_PREFIX
+                                             and prefix.fullmatch(text, clause_start, start))
         possessor = (place is None and unit_type != ZONE_WORD
                      and _POSSESSOR_GAP.match(text, end).end() in figure_starts)
-        if not prefixed and (place is None or not _recipient().match(text, start)) and not possessor:
+        if not prefixed and (place is None or not recipient.match(text, start)) and not possessor:
             continue
-        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _venue().match(text, end):
+        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and venue.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
-        if place is not None and _investor_origin().match(text, end):
+        if place is not None and investor_origin.match(text, end):
             continue   # 香港一家知名企业宣布投资…: where the investor comes from
         heads.append((start, end, place, unit_type))
     return heads
