@@ -376,8 +376,11 @@ def resolved_keys(places: list[Place], context_keys: Iterable[str] = ()) -> list
     readings = _own_readings(places)
     repeated = _repeated_short_names(places, readings)
     keys: list[Optional[str]] = [None] * len(places)
+    previous_end = -1
     for i, place in enumerate(places):
-        held = _held_by_previous(place, places[i - 1] if i else None, keys[i - 1] if i else None)
+        # (most places do not follow another right away: no need to ask _held_by_previous)
+        held = (_held_by_previous(place, places[i - 1], keys[i - 1]) if place.start == previous_end else None)
+        previous_end = place.end
         if held is not None:
             keys[i] = held   # 鞍山市铁西区: the 铁西区 of the city written right before it (its city
                              # is the anchor already; the name adds no weight against the paper's own)
