@@ -107,12 +107,6 @@ def _part_cue() -> tuple[regex.Pattern, frozenset[str]]:
     return regex.compile(rf"(?:(?:{alternation(parts)})[(（]?|(?:{alternation(superiors)}))$"), frozenset(last)
 
 
-def _after_part_cue(text: str, start: int) -> bool:
-    cue, last = _part_cue()
-    return (start > 0 and text[start - 1] in last
-            and cue.search(text, max(0, start - _LONGEST_PART_CUE), start) is not None)
-
-
 def _below_province(key: str) -> Optional[str]:
     """The unit right below the province that holds `key` (a city, or a county the province runs itself)."""
     chain = gazetteer().chain(key)
@@ -134,8 +128,10 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
     stands in the first line ("海门就是上海" in a slogan does not make a report Shanghai's).
     """
     g = gazetteer()
+    cue, cue_ends = _part_cue()
     counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)
-               and not _after_part_cue(text, p.start)]
+               and not (p.start > 0 and text[p.start - 1] in cue_ends
+                        and cue.search(text, max(0, p.start - _LONGEST_PART_CUE), p.start))]
     resolved = [p for p in counted if p.key is not None]
     own, speaks_of_itself = _own_type(own_found, sections)
     if not resolved:

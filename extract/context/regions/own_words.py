@@ -60,6 +60,7 @@ def own_word_weights() -> dict[str, int]:
     return {r["word"]: int(r["weight"]) for r in load_table("region_own_words")}
 
 
+@lru_cache(maxsize=None)   # a unit's level and name never change: a few questions per unit, asked per text
 def is_of_type(key: str, unit_type: str) -> bool:
     """Whether the unit is of the type an own word names (省, 市, 区, 县)."""
     unit = gazetteer().units[key]
