@@ -440,8 +440,11 @@ def _merge_chains(places: list[Place]) -> list[Place]:
 def find_places(text: str, context_keys: Iterable[str] = ()) -> list[Place]:
     """Every place in `text`, resolved where the text (and `context_keys`) can tell."""
     places = scan(text)
-    keys = resolved_keys(places, context_keys)
-    return _merge_chains([p.resolved_as(k) if k is not None else p for p, k in zip(places, keys)])
+    for place, key in zip(places, resolved_keys(places, context_keys)):
+        if key is not None:
+            # the places scan just built are no one else's yet: set on them, not on copies (resolved_as)
+            place.__dict__["key"] = key
+    return _merge_chains(places)
 
 
 def lookup(name: str) -> tuple[Candidate, ...]:
