@@ -19,7 +19,7 @@ from typing import Optional
 from extract.context.gazetteer import Region
 from extract.context.places import find_places
 from extract.context.regions.distribution import opens_enumeration, respective_places
-from extract.context.regions.fill import fill, former_marked
+from extract.context.regions.fill import Filler
 from extract.context.regions.own_region import document_region, own_region
 from extract.context.regions.own_words import find_own_words, own_unit
 from extract.context.regions.sections import paragraphs_led_by_places, read_sections, region_sections, section_at
@@ -55,6 +55,7 @@ def assign_regions(doc, mentions, figures) -> None:
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
     zones = {name: (key, zone_ending(name)) for name, key in zones.items()}
     starts = [p.start for p in places]
+    filler = Filler(text, on, norm)
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
         context = section.where if section else document
@@ -71,7 +72,7 @@ def assign_regions(doc, mentions, figures) -> None:
         elif head is not None:
             where = _head_where(head, context, text, places, index, zones) or context
         if where is not None:
-            fill(figure, former_marked(where, text), on, norm)
+            filler.fill(figure, where)
 
 
 def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where],
