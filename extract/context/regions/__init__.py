@@ -19,9 +19,9 @@ from typing import Optional
 from extract.context.gazetteer import Region
 from extract.context.places import find_places
 from extract.context.regions.distribution import opens_enumeration, respective_places
-from extract.context.regions.fill import fill, former_marked
+from extract.context.regions.fill import Filler
 from extract.context.regions.own_region import document_region, own_region
-from extract.context.regions.own_words import own_unit
+from extract.context.regions.own_words import find_own_words, own_unit
 from extract.context.regions.sections import paragraphs_led_by_places, read_sections, region_sections, section_at
 from extract.context.regions.subjects import (ZONE_WORD, clause_heads, continues_previous_clause, project_place, subject,
                                               zone_ending)
@@ -42,10 +42,11 @@ def assign_regions(doc, mentions, figures) -> None:
     norm, segments, meta, text = doc.norm, doc.segments, doc.meta, doc.text
     on = doc.doc_date or meta.doc_date or meta.metadata_date
     sections, places = read_sections(text, find_places(text, context_keys(meta)))
-    heads = clause_heads(text, places, tuple(m.end for m in mentions if text.startswith("、", m.end)),
+    own = find_own_words(text)
+    heads = clause_heads(text, places, own, tuple(m.end for m in mentions if text.startswith("、", m.end)),
                          frozenset(m.start for m in mentions))
     head_starts = [h[0] for h in heads]
-    document = own_region(text, places, sections, meta, heads)
+    document = own_region(text, places, sections, meta, heads, own)
     index = {p.start: i for i, p in enumerate(places)}
     sections = sections + paragraphs_led_by_places(
         text, heads, document, sections, lambda place: opens_enumeration(text, places, index, place))
@@ -54,6 +55,7 @@ def assign_regions(doc, mentions, figures) -> None:
     zones = {p.zone_name: p.key for p in places if p.zone and p.usable}
     zones = {name: (key, zone_ending(name)) for name, key in zones.items()}
     starts = [p.start for p in places]
+    filler = Filler(text, on, norm)
     for k, (mention, figure) in enumerate(zip(mentions, figures)):
         section = section_at(sections, mention.start)
         context = section.where if section else document
@@ -70,7 +72,7 @@ def assign_regions(doc, mentions, figures) -> None:
         elif head is not None:
             where = _head_where(head, context, text, places, index, zones) or context
         if where is not None:
-            fill(figure, former_marked(where, text), on, norm)
+            filler.fill(figure, where)
 
 
 def _bare_zone(word: str, span: tuple[int, int], context: Optional[Where],

@@ -32,7 +32,7 @@ def respective_places(text: str, places: list[Place], subjects, mentions) -> dic
     is walked once from the head that opens it."""
     joiners, distributors = _enumerators()
     index = {p.start: i for i, p in enumerate(places)}
-    marks = [m.start() for m in distributors.finditer(text, overlapped=True)]
+    marks = None   # where 分别 … stand: read only once an enumeration heads a figure (most texts have none)
     groups: dict[tuple, list[int]] = {}
     listed: dict[int, list[Place]] = {}
     for k, (mention, head) in enumerate(zip(mentions, subjects)):
@@ -50,6 +50,8 @@ def respective_places(text: str, places: list[Place], subjects, mentions) -> dic
         run = listed[head[0]]
         if len(run) < 2:
             continue
+        if marks is None:
+            marks = [m.start() for m in distributors.finditer(text, overlapped=True)]
         j = bisect.bisect_left(marks, run[-1].end)
         if j < len(marks) and marks[j] < mention.start:
             groups.setdefault((head[0], marks[j], mention.kind), []).append(k)

@@ -15,14 +15,26 @@ def former_marked(where: Where, text: str) -> Where:
     return where
 
 
-def fill(figure, where: Where, on: Optional[str], norm) -> None:
-    region = region_for(where.key, on=on, written=where.written)
-    figure.region = with_zone(region.name, where.zone)
-    figure.region_as_written = norm.raw_text(*where.span) if where.span else where.written
-    figure.region_today = region.today   # a grouping field, as province … adcode: the zone's host today
-    figure.province = region.province
-    figure.city = region.city
-    figure.county = region.county
-    figure.adcode = region.adcode
-    figure.region_level = region.level
-    figure.region_source = where.source
+class Filler:
+    """Fills the region fields of a document's figures. Most figures stand where others do (the
+    document's own region, their section's: the same Where), so the fields of each are worked
+    out once."""
+
+    def __init__(self, text: str, on: Optional[str], norm) -> None:
+        self._text, self._on, self._norm = text, on, norm
+        self._fields: dict[int, tuple[Where, tuple]] = {}   # id of a Where (kept alive here) -> fields
+
+    def fill(self, figure, where: Where) -> None:
+        entry = self._fields.get(id(where))
+        if entry is None or entry[0] is not where:
+            entry = self._fields[id(where)] = (where, self._fields_of(former_marked(where, self._text)))
+        (figure.region, figure.region_as_written, figure.region_today, figure.province, figure.city,
+         figure.county, figure.adcode, figure.region_level, figure.region_source) = entry[1]
+
+    def _fields_of(self, where: Where) -> tuple:
+        region = region_for(where.key, on=self._on, written=where.written)
+        # region_today is a grouping field, as province … adcode: the zone's host today
+        return (with_zone(region.name, where.zone),
+                self._norm.raw_text(*where.span) if where.span else where.written,
+                region.today, region.province, region.city, region.county, region.adcode, region.level,
+                where.source)

@@ -3,6 +3,7 @@ text is about (我区 in a district's paper, the unit most of its places fall in
 place of its own, in no section, is the document's (region_source = document_default or dateline)."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -14,7 +15,7 @@ from extract.normalize import OUTLINE_NUMBER
 
 from extract.context.gazetteer import ALIAS, FULL, SHORT, Region, gazetteer, region_for
 from extract.context.places import Place, find_places
-from extract.context.regions.own_words import NARROWNESS, is_of_type, own_word_weights, own_words
+from extract.context.regions.own_words import NARROWNESS, find_own_words, is_of_type, own_word_weights, own_words
 from extract.context.regions.sections import Section, read_sections, section_at
 from extract.context.regions.subjects import Head, clause_heads
 from extract.context.regions.typed_names import resolve_region
@@ -34,30 +35,41 @@ def _dateline_parts() -> tuple[regex.Pattern, regex.Pattern]:
             regex.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日\s*)?(?:{tail})"))
 
 
+_DATELINE_REACH = 16
+
+
 def _dateline(text: str, places: list[Place]) -> Optional[Where]:
     """"中新网肇庆12月9日电", "新华社南京3月1日电", "本报海门讯": a place opening a paragraph's
     dateline. A dateline names its place on purpose, so a county's short name that names one
     unit counts there even with no city around it."""
     head, tail = _dateline_parts()
-    for place in places:
-        if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
-            continue
-        # a dateline opens its line within 16 characters, so look no further back for the line break
-        line_start = text.rfind("\n", max(0, place.start - 17), place.start) + 1
-        if (place.start - line_start <= 16 and head.fullmatch(text, line_start, place.start)
-                and tail.match(text, place.end)):
-            key = place.key if place.key is not None else place.candidates[0].key
-            return Where(key, "dateline", place.written, (place.start, place.end))
+    starts = [p.start for p in places]
+    # A dateline opens its line within 16 characters: only the places that close to a line's
+    # start are looked at, line by line (a text has far fewer lines than places), in text order.
+    line_start = 0
+    while line_start >= 0:
+        i = bisect.bisect_left(starts, line_start)
+        while i < len(places) and places[i].start - line_start <= _DATELINE_REACH:
+            place = places[i]
+            i += 1
+            if not place.named or (place.key is None and (place.blocked or len({c.key for c in place.candidates}) != 1)):
+                continue
+            own_line_start = text.rfind("\n", line_start, place.start) + 1 or line_start
+            if (place.start - own_line_start <= _DATELINE_REACH and head.fullmatch(text, own_line_start, place.start)
+                    and tail.match(text, place.end)):
+                key = place.key if place.key is not None else place.candidates[0].key
+                return Where(key, "dateline", place.written, (place.start, place.end))
+        line_start = text.find("\n", line_start) + 1 or -1
     return None
 
 
-def _own_type(text: str, sections: list[Section]) -> tuple[Optional[str], bool]:
+def _own_type(found: list[tuple[int, int, str]], sections: list[Section]) -> tuple[Optional[str], bool]:
     """The unit type the paper calls its own (区 for 我区/全区), read outside sections if possible,
-    and whether the paper speaks of itself (我区, 本县) rather than only of a whole (全市)."""
-    pattern, types = own_words()
+    and whether the paper speaks of itself (我区, 本县) rather than only of a whole (全市).
+    `found`: the text's own words (own_words.find_own_words)."""
+    types = own_words()[1]
     weights = own_word_weights()
-    found = [(m.start(), m.group()) for m in pattern.finditer(text)]
-    outside = [w for at, w in found if section_at(sections, at) is None] or [w for _, w in found]
+    outside = [w for at, _, w in found if section_at(sections, at) is None] or [w for _, _, w in found]
     score: Counter = Counter()
     for word in outside:
         score[types[word]] += weights[word]
@@ -83,13 +95,16 @@ _LONGEST_PART_CUE = 4
 
 
 @lru_cache(maxsize=1)
-def _part_cue() -> regex.Pattern:
+def _part_cue() -> tuple[regex.Pattern, frozenset[str]]:
     """Right before a place, words that make it a part of a whole rather than the whole the
     paper is about: "我区完成情况(包括铜仁高新区)" (rules/region_part_cues.tsv), or an authority above
-    it: "加强与省、泉州市招商部门沟通" (rules/region_superior_cues.tsv)."""
-    parts = alternation(r["word"] for r in load_table("region_part_cues"))
-    superiors = alternation(r["word"] for r in load_table("region_superior_cues"))
-    return regex.compile(rf"(?:(?:{parts})[(（]?|(?:{superiors}))$")
+    it: "加强与省、泉州市招商部门沟通" (rules/region_superior_cues.tsv). And the characters such a
+    cue may end with (a line break too, before which $ also matches): none other can stand
+    right before a place the cue is about."""
+    parts = [r["word"] for r in load_table("region_part_cues")]
+    superiors = [r["word"] for r in load_table("region_superior_cues")]
+    last = {w[-1] for w in parts + superiors} | set("(（\n")
+    return regex.compile(rf"(?:(?:{alternation(parts)})[(（]?|(?:{alternation(superiors)}))$"), frozenset(last)
 
 
 def _below_province(key: str) -> Optional[str]:
@@ -98,7 +113,8 @@ def _below_province(key: str) -> Optional[str]:
     return chain[1] if len(chain) > 1 else None
 
 
-def _about(text: str, places: list[Place], sections: list[Section], heads: set[int]) -> Optional[Where]:
+def _about(text: str, places: list[Place], sections: list[Section], heads: set[int],
+           own_found: list[tuple[int, int, str]]) -> Optional[Where]:
     """The unit the text is about.
 
     Every place counts, those in sections too (a roundup of counties is its city's); a name left
@@ -112,17 +128,20 @@ def _about(text: str, places: list[Place], sections: list[Section], heads: set[i
     stands in the first line ("海门就是上海" in a slogan does not make a report Shanghai's).
     """
     g = gazetteer()
+    cue, cue_ends = _part_cue()
     counted = [p for p in places if p.named and not p.blocked and (p.key or len(p.candidates) > 1)
-               and not _part_cue().search(text, max(0, p.start - _LONGEST_PART_CUE), p.start)]
+               and not (p.start > 0 and text[p.start - 1] in cue_ends
+                        and cue.search(text, max(0, p.start - _LONGEST_PART_CUE), p.start))]
     resolved = [p for p in counted if p.key is not None]
-    own, speaks_of_itself = _own_type(text, sections)
+    own, speaks_of_itself = _own_type(own_found, sections)
     if not resolved:
         return _own_unit_unanchored(places, own, speaks_of_itself)
+    written = Counter(p.key for p in resolved)
     cover: Counter = Counter()
-    for place in resolved:
-        for outer in g.chain(place.key):
-            cover[outer] += 1
-    below_province = {_below_province(p.key) for p in resolved}
+    for key, n in written.items():
+        for outer in g.chain(key):
+            cover[outer] += n
+    below_province = {_below_province(key) for key in written}
     if own == "省" and not speaks_of_itself and len(below_province) == 1 and None not in below_province:
         # 全省 alone (全省同期签约项目1270个) in a paper whose every place lies in one unit below the
         # province is that unit's paper citing its province: a province's paper names its cities.
@@ -188,21 +207,24 @@ def _own_unit_unanchored(places: list[Place], own: Optional[str], speaks_of_itse
     return Where(key, "document_default", place.written, (place.start, place.end))
 
 
-def own_region(text: str, places: list[Place], sections: list[Section], meta, heads: list[Head]) -> Optional[Where]:
-    """Where the document is, by the user, its dateline or what it is about."""
+def own_region(text: str, places: list[Place], sections: list[Section], meta, heads: list[Head],
+               own: list[tuple[int, int, str]]) -> Optional[Where]:
+    """Where the document is, by the user, its dateline or what it is about. `own`: the text's
+    own words (own_words.find_own_words)."""
     if meta.default_region:
         region = resolve_region(meta.default_region)
         if region is not None:
             return Where(region.key, "document_default", meta.default_region)
     head_starts = {h[0] for h in heads if h[2] is not None}
-    return _dateline(text, places) or _about(text, places, sections, head_starts)
+    return _dateline(text, places) or _about(text, places, sections, head_starts, own)
 
 
 def document_region(norm, meta) -> Optional[Region]:
     """The region a document is about by default (the user's, its dateline's or its text's)."""
     text = norm.text
     sections, places = read_sections(text, find_places(text, context_keys(meta)))
-    where = own_region(text, places, sections, meta, clause_heads(text, places))
+    own = find_own_words(text)
+    where = own_region(text, places, sections, meta, clause_heads(text, places, own), own)
     if where is None:
         return None
     return region_for(where.key, on=meta.doc_date or meta.metadata_date, written=where.written)

@@ -7,6 +7,7 @@ import bisect
 from functools import lru_cache
 from typing import Optional
 
+import ahocorasick_rs
 import regex
 
 from extract.context.gazetteer import gazetteer
@@ -23,7 +24,9 @@ _TIME = (r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?(?:�
 _OPENERS = r"[\s“”\"‘’'《》()（）\[\]【】]*"
 _NEWS_OPENER = r"\p{Han}{0,6}?(?:讯|电|消息)(?:[(（][^)）]{0,30}[)）])?"   # 本报讯(记者 顾艳)
 # A space between words of a title parts two clauses: "…集中开工 长春主会场开工项目…"
-_CLAUSE_MARK = regex.compile(r"[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
+# The marks that end a clause; an enumeration comma (、) is not one: "举办苏南产业对接会、上海招商
+# 推进会" does not make 上海 a subject. Searched backwards (?r) for the last one before a subject.
+_LAST_CLAUSE_MARK = regex.compile(r"(?r)[。！？!?；;\n,，:：]|(?<=[\p{Han}”\"》）)])[ \u3000](?=[\p{Han}“\"《（(])")
 # The longest run of dates and lead words a subject may follow in its clause. Real ones are a few
 # characters (我区在, 2024年, 与孝义相邻的); the bound keeps a clause of nothing but own words
 # (全区全区…) from costing a match over the whole clause at each of them.
@@ -68,28 +71,41 @@ def _recipient() -> regex.Pattern:
     return regex.compile(rf"(?<=(?:{alternation(r['word'] for r in load_table('region_recipient_cues'))}))")
 
 
-def _clause_marks(text: str) -> list[int]:
-    """Positions of the marks that end a clause; an enumeration comma (、) is not one:
-    "举办苏南产业对接会、上海招商推进会" does not make 上海 a subject."""
-    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+def _clause_starts(text: str, starts: list[int]) -> list[int]:
+    """For each of the sorted `starts` (each the first character of a place's name or of a
+    word: never a mark, nor a space), the start of its clause: one past the last clause mark
+    before it, or 0. Each stretch between two starts is searched once, backwards from its end,
+    so the cost is the text's length however many marks and starts it has. (A mark is one
+    character and what it looks at around it lies inside the stretch or is a start, which is
+    no mark and no space: the stretch's search finds what a search of the whole text would.)"""
+    clause_starts = []
+    clause_start = searched = 0
+    for start in starts:
+        if start > searched:
+            mark = _LAST_CLAUSE_MARK.search(text, searched, start + 1)
+            if mark is not None:
+                clause_start = mark.start() + 1
+            searched = start
+        clause_starts.append(clause_start)
+    return clause_starts
 
 
 def _bare_zone_words(text: str, places: list[Place]) -> list[tuple[int, int, None, str]]:
     """Zone endings standing alone, not after a place's name: "经开区(飞地园区)引进1亿元及以上项目5个"
     in a city's list of its counties, "新区成功引进…" in a new area's paper: the paper's own zone."""
-    taken = [(p.start, p.end) for p in places]
-    starts = [start for start, _ in taken]
+    starts = [p.start for p in places]
     found = []
-    for m in _zone_endings().finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or taken[i][1] <= m.start():
-            found.append((m.start(), m.end(), None, ZONE_WORD))
+    for _, start, end in _zone_endings().find_matches_as_indexes(text):
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or places[i].end <= start:
+            found.append((start, end, None, ZONE_WORD))
     return found
 
 
 @lru_cache(maxsize=1)
-def _zone_endings() -> regex.Pattern:
-    return regex.compile(alternation(gazetteer().zone_suffixes))
+def _zone_endings() -> ahocorasick_rs.AhoCorasick:
+    """The zone endings, read leftmost-longest as their longest-first alternation reads them."""
+    return ahocorasick_rs.AhoCorasick(gazetteer().zone_suffixes, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 def zone_ending(name: str) -> Optional[str]:
@@ -97,33 +113,36 @@ def zone_ending(name: str) -> Optional[str]:
     return next((s for s in gazetteer().zone_suffixes if name.endswith(s)), None)   # longest first
 
 
-def clause_heads(text: str, places: list[Place], items_end: tuple[int, ...] = (),
+def clause_heads(text: str, places: list[Place], own: list[tuple[int, int, str]], items_end: tuple[int, ...] = (),
                  figure_starts: frozenset[int] = frozenset()) -> list[Head]:
     """Places and own words that open a clause (after dates, 在, 其中 …): (start, end, place, type).
+    `own`: the own words of the text (own_words.find_own_words).
     `items_end`: the 、 right after a figure, which ends an item as a clause mark does (大武口区新材料
     项目13个、平罗县项目22个: 平罗县 heads its own figure). An own word standing right before one of
     `figure_starts`, with only dates and a batch between, heads that figure wherever it stands
     (…,拉开了我县2021年第四批10个重点项目建设的帷幕); a place there may be part of a longer name
     (那大镇滨海新区项目12个), so it does not."""
-    prefix = _head_prefix()
-    pattern, types = own_words()
+    prefix, recipient, venue, investor_origin = _head_prefix(), _recipient(), _venue(), _investor_origin()
+    types = own_words()[1]
     spans = [(p.start, p.end, p, None) for p in places if p.usable]
-    spans += [(m.start(), m.end(), None, types[m.group()]) for m in pattern.finditer(text)]
+    spans += [(start, end, None, types[word]) for start, end, word in own]
     spans += _bare_zone_words(text, places)
     heads = []
-    marks = _clause_marks(text)
-    if items_end:
-        marks = sorted(marks + list(items_end))
-    for start, end, place, unit_type in sorted(spans, key=lambda s: s[0]):
-        clause_start = start_after_last(marks, start)
-        prefixed = start - clause_start <= _MAX_HEAD_PREFIX and prefix.fullmatch(text, clause_start, start)
+    spans.sort(key=lambda s: s[0])
+    items_end = sorted(items_end)
+    for (start, end, place, unit_type), clause_start in zip(spans, _clause_starts(text, [s[0] for s in spans])):
+        if items_end:
+            clause_start = max(clause_start, start_after_last(items_end, start))
+        # the prefix may be empty: a subject opening its clause needs no match
+        prefixed = start == clause_start or (start - clause_start <= _MAX_HEAD_PREFIX
+                                             and prefix.fullmatch(text, clause_start, start))
         possessor = (place is None and unit_type != ZONE_WORD
                      and _POSSESSOR_GAP.match(text, end).end() in figure_starts)
-        if not prefixed and (place is None or not _recipient().match(text, start)) and not possessor:
+        if not prefixed and (place is None or not recipient.match(text, start)) and not possessor:
             continue
-        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and _venue().match(text, end):
+        if _OPENS_WITH_ZAI.match(text, clause_start, min(start, clause_start + _MAX_HEAD_PREFIX)) and venue.match(text, end):
             continue   # 在上海举行的签约仪式: where an event was held, not whose figures these are
-        if place is not None and _investor_origin().match(text, end):
+        if place is not None and investor_origin.match(text, end):
             continue   # 香港一家知名企业宣布投资…: where the investor comes from
         heads.append((start, end, place, unit_type))
     return heads
