@@ -34,7 +34,7 @@ from extract.context.intent_words import (ATTRIBUTIVE, CLAUSE_END_MARK, FLOOR_QU
                                           disposal_pattern, enclosing_end, horizons, last_goal_word,
                                           link_patterns, not_sizes, plan_verbs, reported_after, size_characters, sizes,
                                           year_lists)
-from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_leads, opens_breakdown,
+from extract.context.segments import (CLAUSE_MARKS, SEMICOLONS, breakdown_lead, opens_breakdown,
                                        parentheticals, start_after_last)
 from extract.rules import words
 
@@ -199,7 +199,7 @@ class _TextCues:
 
     def _after_breakdown_lead(self, at: int) -> bool:
         """Whether only a breakdown word stands before `at` in its clause (其中计划投资40亿元的…)."""
-        lead = breakdown_leads().match(self.text, max(self.sentence_start(at), start_after_last(self.clause_marks, at)))
+        lead = breakdown_lead(self.text, max(self.sentence_start(at), start_after_last(self.clause_marks, at)))
         return lead is not None and lead.end() == at
 
     def _previous_clause(self, clause_start: int) -> int:

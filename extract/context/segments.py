@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from typing import Optional
 
 import regex
 
@@ -76,18 +77,33 @@ class Segments:
 
 
 @lru_cache(maxsize=1)
-def breakdown_leads() -> regex.Pattern:
-    """The words that open a breakdown of what was said before (其中), after any spaces."""
+def _breakdown_leads() -> tuple[regex.Pattern, int]:
+    """The words that open a breakdown of what was said before (其中), after any spaces; and the
+    longest word's length."""
     from extract.rules import alternation
     from extract.rules import words
 
-    return regex.compile(rf"\s*(?:{alternation(words('intent_breakdown_leads'))})")
+    leads = words("intent_breakdown_leads")
+    return regex.compile(rf"\s*(?:{alternation(leads)})"), max(map(len, leads))
+
+
+_SPACES = regex.compile(r"\s*")
+
+
+def breakdown_lead(text: str, start: int) -> Optional[regex.Match]:
+    """The breakdown word (其中) opening `text` at `start` after any spaces, or None.
+
+    The match is read no further than a word past the spaces: the regex module looks for a
+    pattern's required literal (其中) up to the end of the text it may read before it tries a
+    match, so a match allowed to read to the end costs the rest of the text at every call."""
+    pattern, longest = _breakdown_leads()
+    return pattern.match(text, start, min(len(text), _SPACES.match(text, start).end() + longest))
 
 
 def opens_breakdown(text: str, sentence_start: int) -> bool:
     """Whether the sentence at `sentence_start` breaks down the one before (其中在建项目1199个…;
     rules/intent_breakdown_leads.tsv): its figures belong to that sentence's plan and period."""
-    return breakdown_leads().match(text, sentence_start) is not None
+    return breakdown_lead(text, sentence_start) is not None
 
 
 def start_after_last(marks: list[int], at: int) -> int:

@@ -58,6 +58,8 @@ INPUTS = {
     "heading_lines": lambda n: "海门：\n" * (n // 4),
     "ambiguous_headings": lambda n: "【余姚】\n" + "【象山】\n新签约项目3个。\n" * (n // 14),
     "numbered_goal_list": lambda n: "今年目标如下：\n" + "1.新签约项目3个\n" * (n // 10),
+    # a size word (投资) before every amount, one clause per line: each read whether 其中 leads it
+    "investment_lines": lambda n: "项目建设稳步推进全年计划完成投资二十亿元，各项工作有序开展\n" * (n // 31),
 }
 
 
@@ -116,7 +118,7 @@ CASES = [
     *[("pipeline", name, n) for name, n in [
         ("digits", 25_000), ("yi", 10_000), ("duo", 10_000), ("numbered_wanyuan", 12_000),
         ("unclosed_gloss", 25_000), ("han_no_punctuation", 12_500), ("many_figures_short_sentences", 125_000),
-        ("numbered_goal_list", 12_500)]],
+        ("numbered_goal_list", 12_500), ("investment_lines", 400_000)]],
 ]
 
 
