@@ -115,8 +115,8 @@ class Layout:
     """What every figure of a text looks up, found once: list lead-ins, outline sections and the
     starts of sentences that end only at 。！？ or a line break (not at a semicolon)."""
 
-    def __init__(self, text: str, marks: Optional[MarkPositions] = None):
-        self.marks = marks or MarkPositions(text)
+    def __init__(self, text: str, marks: MarkPositions):
+        self.marks = marks   # the document's, shared with its segments and the intent step
         self.leads = ListLeads(text, self.marks)
         self.outline = Outline(text, self.leads.line_starts)
         self.full_starts = [0] + [at + 1 for at in self.marks.of(FULL_SENTENCE_MARKS)]
