@@ -54,11 +54,13 @@ def pdf_bomb(decoded_mb: int) -> bytes:
     return out.getvalue()
 
 
-def run_measured(args: list[str]) -> tuple[subprocess.CompletedProcess, float]:
-    """`args` run as the only child of a fresh process, with that child's peak memory in MB."""
+def ingest_measured(path, data_dir) -> tuple[subprocess.CompletedProcess, float]:
+    """The command line's ingest of `path` alone into a new store at `data_dir`, run as the only
+    child of a fresh process, with that child's peak memory in MB."""
     measuring = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
                  "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(done.returncode)")
-    child = subprocess.run([sys.executable, "-c", measuring, *args], capture_output=True, text=True, cwd=REPO,
+    ingest = [sys.executable, "-m", "extract", "ingest", "--no-seeds", "--data-dir", str(data_dir), str(path)]
+    child = subprocess.run([sys.executable, "-c", measuring, *ingest], capture_output=True, text=True, cwd=REPO,
                            timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
     return child, int(child.stdout.split()[-1]) / 1024
 
@@ -72,8 +74,7 @@ def bomb(tmp_path_factory):
 
 def test_a_docx_expanding_to_a_gigabyte_is_refused_unexpanded_by_the_command_line(bomb, tmp_path):
     assert bomb.stat().st_size < 2 * 2**20
-    child, peak_mb = run_measured([sys.executable, "-m", "extract", "ingest", "--no-seeds",
-                                   "--data-dir", str(tmp_path / "data"), str(bomb)])
+    child, peak_mb = ingest_measured(bomb, tmp_path / "data")
     assert child.returncode == 1
     assert child.stderr.splitlines() == [
         f"{bomb}: refused unexpanded: its parts would expand to 1025 MB, over the limit of "
@@ -106,8 +107,7 @@ def test_a_small_part_compressed_far_beyond_word_is_refused():
 def test_a_pdf_stream_decoding_past_the_limit_is_refused(tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(pdf_bomb(MAX_EXPANDED_BYTES // 2**20 + 36))
-    child, peak_mb = run_measured([sys.executable, "-m", "extract", "ingest", "--no-seeds",
-                                   "--data-dir", str(tmp_path / "data"), str(path)])
+    child, peak_mb = ingest_measured(path, tmp_path / "data")
     assert child.returncode == 1
     assert child.stderr.splitlines() == [
         f"{path}: refused: a stream would decode past the limit of {MAX_EXPANDED_BYTES // 2**20} MB "
