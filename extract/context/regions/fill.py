@@ -22,14 +22,14 @@ class Filler:
 
     def __init__(self, text: str, on: Optional[str], norm) -> None:
         self._text, self._on, self._norm = text, on, norm
-        self._fields: dict[int, tuple[Where, tuple]] = {}   # id of a Where (kept alive here) -> fields
+        self._fields: dict[Where, tuple] = {}
 
     def fill(self, figure, where: Where) -> None:
-        entry = self._fields.get(id(where))
-        if entry is None or entry[0] is not where:
-            entry = self._fields[id(where)] = (where, self._fields_of(former_marked(where, self._text)))
+        fields = self._fields.get(where)
+        if fields is None:
+            fields = self._fields[where] = self._fields_of(former_marked(where, self._text))
         (figure.region, figure.region_as_written, figure.region_today, figure.province, figure.city,
-         figure.county, figure.adcode, figure.region_level, figure.region_source) = entry[1]
+         figure.county, figure.adcode, figure.region_level, figure.region_source) = fields
 
     def _fields_of(self, where: Where) -> tuple:
         region = region_for(where.key, on=self._on, written=where.written)
